@@ -1,0 +1,42 @@
+"""The process around the CLI: exit codes, Ctrl-C, and readers that go away early.
+
+Kept free of third-party imports so that it can answer before any framework loads.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from techpay.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run techpay and return its exit code, quietly on Ctrl-C or a closed pipe."""
+    try:
+        from techpay.cli import run
+
+        code = run(argv)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail a second time.
+
+    A reader such as ``head`` closed the pipe; what is still buffered has nowhere to go.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

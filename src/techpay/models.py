@@ -1,0 +1,153 @@
+"""Pydantic models of a techpay dataset: what a valid data file looks like.
+
+Every model is frozen and forbids unknown fields, so a typo in a data file is an error, not a
+silently ignored key. Only loading imports this module; the rest of techpay works on the
+plain records that :meth:`Dataset.to_record` returns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from techpay.names import normalise_name
+
+if TYPE_CHECKING:
+    from techpay.records import DatasetRecord
+
+KEBAB_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Tags may carry the punctuation of real skill names: c++, c#, node.js.
+TAG_PATTERN = r"^[a-z0-9+#.]+(?:-[a-z0-9+#.]+)*$"
+
+
+def _normalise(value: object) -> object:
+    return normalise_name(value) if isinstance(value, str) else value
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = sorted(name for name, count in Counter(values).items() if count > 1)
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return values
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Name = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
+Tag = Annotated[str, BeforeValidator(_normalise), StringConstraints(pattern=TAG_PATTERN)]
+Names = Annotated[tuple[Name, ...], AfterValidator(_unique)]
+Amount = Annotated[int, Field(gt=0, strict=True)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Salary(_Frozen):
+    """A yearly salary range in whole units of ``currency``."""
+
+    min: Amount
+    max: Amount
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
+    open_ended: bool = False
+    stated: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _min_not_above_max(self) -> Salary:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        return self
+
+
+class Skill(_Frozen):
+    """One skill as the source words it, with our normalised tags for searching."""
+
+    text: Text
+    tags: Annotated[tuple[Tag, ...], AfterValidator(_unique)] = ()
+
+
+class Role(_Frozen):
+    """One job role."""
+
+    id: Name
+    rank: Annotated[int, Field(gt=0, strict=True)]
+    title: Text
+    aliases: Names = ()
+    clusters: Names = ()
+    summary: Text
+    salary: Salary
+    why_it_pays: Text | None = None
+    responsibilities: tuple[Text, ...] = ()
+    skills: tuple[Skill, ...] = ()
+
+    @model_validator(mode="after")
+    def _aliases_differ_from_id(self) -> Role:
+        if self.id in self.aliases:
+            raise ValueError(f"alias {self.id!r} repeats the role's own id")
+        return self
+
+
+class Source(_Frozen):
+    """Where the figures come from."""
+
+    title: Text
+    year: int | None = None
+    region: Text | None = None
+    figures: Text | None = None
+    ours: tuple[Text, ...] = ()
+
+
+class Dataset(_Frozen):
+    """A whole data file: its source, clusters, meta skills and roles."""
+
+    source: Source | None = None
+    meta_skills: tuple[Text, ...] = ()
+    clusters: dict[Name, Text] = Field(default_factory=dict)
+    roles: tuple[Role, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Dataset:
+        problems = consistency_problems(self)
+        if problems:
+            raise ValueError(problems[0])
+        return self
+
+    def to_record(self) -> DatasetRecord:
+        """The dataset as plain JSON-ready data (see ``techpay.records``)."""
+        record: DatasetRecord = self.model_dump(mode="json")  # type: ignore[assignment]
+        return record
+
+
+def consistency_problems(dataset: Dataset) -> list[str]:
+    """Problems that span roles: repeated ids, names claimed twice, unknown clusters."""
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    for role in dataset.roles:
+        if role.id in owner:
+            problems.append(f"role {role.id!r} -> id: used by another role too")
+            continue
+        owner[role.id] = role.id
+    for role in dataset.roles:
+        for alias in role.aliases:
+            claimed_by = owner.setdefault(alias, role.id)
+            if claimed_by != role.id:
+                problems.append(
+                    f"role {role.id!r} -> aliases: {alias!r} already names role {claimed_by!r}"
+                )
+        for cluster in role.clusters:
+            if cluster not in dataset.clusters:
+                known = ", ".join(sorted(dataset.clusters)) or "none are defined"
+                problems.append(
+                    f"role {role.id!r} -> clusters: unknown cluster {cluster!r} (known: {known})"
+                )
+    return problems

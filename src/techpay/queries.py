@@ -1,0 +1,183 @@
+"""Pure questions over roles: sort, filter, compare, and reading salary amounts.
+
+No I/O and no third-party imports: every function takes records and returns new values.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from techpay.errors import UsageError
+from techpay.names import normalise_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
+
+SORT_KEYS = ("rank", "salary", "min", "max", "name")
+
+_SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
+    "rank": lambda role: (role["rank"], role["id"]),
+    "salary": lambda role: (
+        -salary_midpoint(role["salary"]),
+        -role["salary"]["max"],
+        role["rank"],
+        role["id"],
+    ),
+    "min": lambda role: (-role["salary"]["min"], role["rank"], role["id"]),
+    "max": lambda role: (-role["salary"]["max"], role["rank"], role["id"]),
+    "name": lambda role: (role["title"].casefold(), role["id"]),
+}
+
+
+def salary_midpoint(salary: SalaryRecord) -> int:
+    """The middle of the range in whole units, halves rounded up.
+
+    For an open-ended range ("$240,000+") the stated top is used.
+    """
+    return (salary["min"] + salary["max"] + 1) // 2
+
+
+def sort_roles(
+    roles: Iterable[RoleRecord], key: str = "rank", reverse: bool = False
+) -> list[RoleRecord]:
+    """Roles in the order ``key`` names; ``reverse`` flips the whole order.
+
+    ``rank`` is the article's order; ``salary`` is by midpoint, highest first, ties going to the
+    higher max, then the better rank; ``min``/``max`` are highest first; ``name`` is A to Z.
+    """
+    if key not in _SORT_ORDERS:
+        raise UsageError(f"unknown sort key {key!r}; use one of: {', '.join(SORT_KEYS)}")
+    ordered = sorted(roles, key=_SORT_ORDERS[key])
+    return ordered[::-1] if reverse else ordered
+
+
+_AMOUNT = re.compile(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)")
+_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+
+
+def parse_amount(text: str) -> int:
+    """Read a yearly amount as people write it: ``150000``, ``150k``, ``$150,000``, ``1.2m``."""
+    cleaned = text.strip().lower().replace("_", "")
+    if cleaned.startswith("-"):
+        raise ValueError(f"{text!r} is negative; salaries are positive amounts")
+    match = _AMOUNT.fullmatch(cleaned)
+    if not match:
+        raise ValueError(f"{text!r} is not an amount; write it like 150000, 150k or $150,000")
+    whole, fraction, suffix = match.groups()
+    multiplier = _MULTIPLIERS[suffix]
+    units = int(whole.replace(",", "")) * multiplier
+    if fraction:
+        digits = fraction[1:]
+        scaled = int(digits) * multiplier
+        if scaled % 10 ** len(digits):
+            raise ValueError(f"{text!r} is not a whole number of dollars")
+        units += scaled // 10 ** len(digits)
+    return units
+
+
+def role_tags(role: RoleRecord) -> list[str]:
+    """The role's skill tags, each once, in the order its skills list them."""
+    return list(dict.fromkeys(tag for skill in role["skills"] for tag in skill["tags"]))
+
+
+def known_tags(roles: Iterable[RoleRecord]) -> list[str]:
+    """Every skill tag any role lists, sorted."""
+    return sorted({tag for role in roles for tag in role_tags(role)})
+
+
+def check_known(kind: str, given: Iterable[str], known: Iterable[str]) -> None:
+    """Refuse a skill tag or cluster that no role has, suggesting the closest ones."""
+    from difflib import get_close_matches
+
+    known_names = sorted(set(known))
+    for name in given:
+        if normalise_name(name) in known_names:
+            continue
+        close = get_close_matches(normalise_name(name), known_names, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known_names)}"
+        raise UsageError(f"no role has the {kind} {name!r}; {hint}")
+
+
+def filter_roles(
+    roles: Iterable[RoleRecord],
+    *,
+    min_salary: int | None = None,
+    max_salary: int | None = None,
+    skills: Sequence[str] = (),
+    clusters: Sequence[str] = (),
+    text: str | None = None,
+) -> list[RoleRecord]:
+    """The roles that meet every criterion given.
+
+    ``min_salary``: the whole range is at or above it (min >= X). ``max_salary``: the whole
+    range is at or below it (max <= X; an open-ended range never is). ``skills``/``clusters``:
+    the role has every one. ``text``: every word occurs, ignoring case, in the title, summary,
+    responsibilities or skills.
+    """
+    wanted_tags = {normalise_name(tag) for tag in skills}
+    wanted_clusters = {normalise_name(cluster) for cluster in clusters}
+    words = text.casefold().split() if text else []
+
+    def keep(role: RoleRecord) -> bool:
+        salary = role["salary"]
+        if min_salary is not None and salary["min"] < min_salary:
+            return False
+        if max_salary is not None and (salary["open_ended"] or salary["max"] > max_salary):
+            return False
+        if not wanted_tags <= set(role_tags(role)) or not wanted_clusters <= set(role["clusters"]):
+            return False
+        haystack = searchable_text(role)
+        return all(word in haystack for word in words)
+
+    return [role for role in roles if keep(role)]
+
+
+def searchable_text(role: RoleRecord) -> str:
+    """The role's title, summary, responsibilities and skills as one case-folded string."""
+    parts = [role["title"], role["summary"], *role["responsibilities"]]
+    parts += [skill["text"] for skill in role["skills"]]
+    return "\n".join(parts).casefold()
+
+
+def compare_roles(roles: Sequence[RoleRecord]) -> Comparison:
+    """Salary differences against the first role, and which tags are shared or unique."""
+    if len(roles) < 2:
+        raise UsageError("compare needs at least two roles")
+    ids = [role["id"] for role in roles]
+    repeated = sorted({role_id for role_id in ids if ids.count(role_id) > 1})
+    if repeated:
+        raise UsageError(f"{', '.join(repeated)} named more than once; compare different roles")
+    baseline = roles[0]
+    tag_lists = {role["id"]: role_tags(role) for role in roles}
+    every = [set(tags) for tags in tag_lists.values()]
+    shared = [tag for tag in tag_lists[baseline["id"]] if all(tag in tags for tags in every)]
+    unique = {
+        role_id: [
+            tag
+            for tag in tags
+            if not any(tag in tag_lists[other] for other in tag_lists if other != role_id)
+        ]
+        for role_id, tags in tag_lists.items()
+    }
+    return {
+        "baseline": baseline["id"],
+        "roles": list(roles),
+        "salary_differences": [salary_difference(baseline, role) for role in roles[1:]],
+        "tags": {"shared": shared, "unique": unique},
+    }
+
+
+def salary_difference(baseline: RoleRecord, other: RoleRecord) -> SalaryDifference:
+    """``other`` minus ``baseline``: min, max and midpoint, and the midpoint change in percent."""
+    base_mid = salary_midpoint(baseline["salary"])
+    other_mid = salary_midpoint(other["salary"])
+    return {
+        "id": other["id"],
+        "min": other["salary"]["min"] - baseline["salary"]["min"],
+        "max": other["salary"]["max"] - baseline["salary"]["max"],
+        "midpoint": other_mid - base_mid,
+        "midpoint_percent": round((other_mid - base_mid) * 100 / base_mid, 1),
+    }

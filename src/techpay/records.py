@@ -1,0 +1,75 @@
+"""The plain-data shape of a validated dataset: JSON-ready dicts and lists.
+
+``techpay.models`` validates a data file and dumps it into these shapes; everything after
+loading (queries, rendering, the ``--json`` output) works on them. They need neither pydantic
+nor any other import at run time, so the fast paths can use them straight from a cache.
+Hot modules import this one only for type checking.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class SalaryRecord(TypedDict):
+    min: int
+    max: int
+    currency: str
+    open_ended: bool
+    stated: str | None
+    note: str | None
+
+
+class SkillRecord(TypedDict):
+    text: str
+    tags: list[str]
+
+
+class RoleRecord(TypedDict):
+    id: str
+    rank: int
+    title: str
+    aliases: list[str]
+    clusters: list[str]
+    summary: str
+    salary: SalaryRecord
+    why_it_pays: str | None
+    responsibilities: list[str]
+    skills: list[SkillRecord]
+
+
+class SourceRecord(TypedDict):
+    title: str
+    year: int | None
+    region: str | None
+    figures: str | None
+    ours: list[str]
+
+
+class DatasetRecord(TypedDict):
+    source: SourceRecord | None
+    meta_skills: list[str]
+    clusters: dict[str, str]
+    roles: list[RoleRecord]
+
+
+class SalaryDifference(TypedDict):
+    """How one role's salary differs from the baseline role's (other minus baseline)."""
+
+    id: str
+    min: int
+    max: int
+    midpoint: int
+    midpoint_percent: float
+
+
+class TagComparison(TypedDict):
+    shared: list[str]
+    unique: dict[str, list[str]]
+
+
+class Comparison(TypedDict):
+    baseline: str
+    roles: list[RoleRecord]
+    salary_differences: list[SalaryDifference]
+    tags: TagComparison

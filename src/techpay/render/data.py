@@ -1,0 +1,42 @@
+"""Machine-readable output: the JSON contract documented in the README.
+
+Plain ``json`` on plain records, never Rich: the bytes are the same on a terminal, in a pipe
+and under ``FORCE_COLOR``. Non-ASCII and control characters are escaped (``ensure_ascii``),
+so the output is safe in any encoding and can never carry a terminal escape sequence.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from techpay.queries import salary_midpoint
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from techpay.records import Comparison, RoleRecord
+
+
+def dumps(payload: object) -> str:
+    """Serialise a payload the one way techpay prints JSON: indented, ASCII, newline-ended."""
+    return json.dumps(payload, indent=2, ensure_ascii=True) + "\n"
+
+
+def role_object(role: RoleRecord) -> dict[str, object]:
+    """One role as a JSON object: the record, with the salary midpoint added after max."""
+    salary = role["salary"]
+    salary_out: dict[str, object] = {"min": salary["min"], "max": salary["max"]}
+    salary_out["midpoint"] = salary_midpoint(salary)
+    salary_out.update(salary)
+    return {**role, "salary": salary_out}
+
+
+def role_list(roles: Iterable[RoleRecord]) -> list[dict[str, object]]:
+    """An array of role objects (``list``, ``filter``)."""
+    return [role_object(role) for role in roles]
+
+
+def comparison_object(comparison: Comparison) -> dict[str, object]:
+    """``compare``: the roles, the salary differences and the shared and unique tags."""
+    return {**comparison, "roles": role_list(comparison["roles"])}

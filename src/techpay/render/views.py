@@ -1,0 +1,168 @@
+"""Human-readable output: Rich renderables built from records.
+
+Every string from a data file goes through :func:`literal`, so Rich markup in the data is shown
+as typed and control characters (a raw ESC, BEL, an OSC sequence) are made visible instead of
+reaching the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from techpay.queries import salary_midpoint
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from rich.console import RenderableType
+
+    from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SYMBOLS = {"USD": "$"}
+HEADER = "bold cyan"
+MUTED = "dim"
+
+
+def make_console(file: IO[str], stderr: bool = False) -> Console:
+    """A console that never interprets markup, emoji codes or highlights on its own.
+
+    Colour follows Rich's rules: none when ``file`` is not a terminal, when ``NO_COLOR`` is set
+    or ``TERM=dumb``; ``FORCE_COLOR`` forces it.
+    """
+    return Console(file=file, stderr=stderr, markup=False, emoji=False, highlight=False)
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Data text, shown exactly: no markup, control characters written as ``\\xNN``."""
+    return Text(_CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", text), style=style)
+
+
+def money(amount: int, currency: str = "USD") -> str:
+    """``150000`` -> ``$150,000``; other currencies keep their code: ``EUR 150,000``."""
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
+
+
+def signed_money(amount: int, currency: str = "USD") -> str:
+    """A difference with its sign: ``+$10,000``, ``-$5,000``, ``$0``."""
+    sign = "+" if amount > 0 else "-" if amount < 0 else ""
+    return sign + money(abs(amount), currency)
+
+
+def salary_range(salary: SalaryRecord) -> str:
+    """``$160,000 - $240,000+`` (the ``+`` marks an open-ended range)."""
+    top = money(salary["max"], salary["currency"]) + ("+" if salary["open_ended"] else "")
+    return f"{money(salary['min'], salary['currency'])} - {top}"
+
+
+def midpoint(salary: SalaryRecord) -> str:
+    return money(salary_midpoint(salary), salary["currency"])
+
+
+def short_name(role: RoleRecord) -> str:
+    """The shortest name the role answers to: what to type next."""
+    return min((role["id"], *role["aliases"]), key=lambda name: (len(name), name))
+
+
+def roles_table(roles: Iterable[RoleRecord]) -> Table:
+    """``list`` and ``filter``: one row per role."""
+    table = Table(box=box.SIMPLE_HEAD, header_style=HEADER, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("Role")
+    table.add_column("Salary (per year)", justify="right", no_wrap=True)
+    table.add_column("Midpoint", justify="right", no_wrap=True)
+    table.add_column("Clusters")
+    table.add_column("Name", style=MUTED)
+    for role in roles:
+        table.add_row(
+            str(role["rank"]),
+            literal(role["title"], "bold"),
+            salary_range(role["salary"]),
+            midpoint(role["salary"]),
+            literal(", ".join(role["clusters"])),
+            literal(short_name(role)),
+        )
+    return table
+
+
+def _bullets(items: Iterable[str]) -> Text:
+    return Text("\n").join(literal(f"- {item}") for item in items)
+
+
+def role_view(role: RoleRecord) -> RenderableType:
+    """``show``: everything about one role."""
+    salary = role["salary"]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style=HEADER, no_wrap=True)
+    facts.add_column()
+    salary_line = Text(f"{salary_range(salary)}  (midpoint {midpoint(salary)})", style="bold")
+    facts.add_row("Salary", salary_line)
+    if salary["note"]:
+        facts.add_row("", literal(salary["note"], MUTED))
+    facts.add_row("Summary", literal(role["summary"]))
+    if role["why_it_pays"]:
+        facts.add_row("Why it pays", literal(role["why_it_pays"]))
+    facts.add_row("Clusters", literal(", ".join(role["clusters"]) or "-"))
+    facts.add_row("Names", literal(", ".join((role["id"], *role["aliases"]))))
+
+    skills = Table(box=box.SIMPLE_HEAD, header_style=HEADER, pad_edge=False)
+    skills.add_column("Skill")
+    skills.add_column("Tags", style=MUTED)
+    for skill in role["skills"]:
+        skills.add_row(literal(skill["text"]), literal(", ".join(skill["tags"])))
+
+    title = Text.assemble(literal(role["title"], "bold underline"), (f"  #{role['rank']}", MUTED))
+    return Group(
+        title,
+        Text(),
+        facts,
+        Text(),
+        Text("Responsibilities", style=HEADER),
+        _bullets(role["responsibilities"]),
+        Text(),
+        skills,
+    )
+
+
+def comparison_view(comparison: Comparison) -> RenderableType:
+    """``compare``: the roles side by side, then the tags they share."""
+    roles = comparison["roles"]
+    differences = {difference["id"]: difference for difference in comparison["salary_differences"]}
+    table = Table(box=box.SIMPLE_HEAD, header_style=HEADER, pad_edge=False, show_lines=True)
+    table.add_column("", style=HEADER, no_wrap=True)
+    for role in roles:
+        table.add_column(literal(role["title"]), ratio=1)
+    unique = comparison["tags"]["unique"]
+    rows: list[tuple[str, Sequence[Text]]] = [
+        ("Salary", [Text(salary_range(role["salary"])) for role in roles]),
+        ("Midpoint", [Text(midpoint(role["salary"])) for role in roles]),
+        (f"vs {roles[0]['title']}", [_difference(differences.get(role["id"])) for role in roles]),
+        ("Clusters", [literal(", ".join(role["clusters"]) or "-") for role in roles]),
+        ("Responsibilities", [_bullets(role["responsibilities"]) for role in roles]),
+        ("Skills", [_bullets(skill["text"] for skill in role["skills"]) for role in roles]),
+        ("Only this role", [literal(", ".join(unique[role["id"]]) or "-") for role in roles]),
+    ]
+    for label, cells in rows:
+        table.add_row(literal(label), *cells)
+    shared = comparison["tags"]["shared"]
+    footer = Text.assemble(
+        ("Skill tags shared by all: ", HEADER), literal(", ".join(shared) or "none")
+    )
+    return Group(table, footer)
+
+
+def _difference(difference: SalaryDifference | None) -> Text:
+    if difference is None:
+        return Text("(baseline)", style=MUTED)
+    percent = difference["midpoint_percent"]
+    return Text(
+        f"midpoint {signed_money(difference['midpoint'])} ({percent:+.1f}%)\n"
+        f"min {signed_money(difference['min'])}, max {signed_money(difference['max'])}"
+    )
