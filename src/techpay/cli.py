@@ -6,7 +6,8 @@ Errors are caught in one place, :func:`run`, and printed as one line on stderr.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -16,7 +17,7 @@ from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
 from techpay.render import data, views
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from rich.console import RenderableType
 
@@ -24,8 +25,46 @@ if TYPE_CHECKING:
 
 SortKey = Literal["rank", "salary", "min", "max", "name"]
 
+
+class TechpayGroup(typer.core.TyperGroup):
+    """The root command; its ``main`` is the one place errors become exit codes.
+
+    Both the real command and Typer's CliRunner call ``main``, so tests see exactly what
+    users see: one line on stderr and the documented exit code, never a traceback.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        arguments = list(sys.argv[1:] if args is None else args) or ["--help"]
+        try:
+            result = super().main(
+                args=arguments,
+                prog_name=prog_name or "techpay",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = result if isinstance(result, int) else EXIT_OK
+        except TechpayError as error:
+            code = report(str(error), error.exit_code)
+        except typer.TyperException as error:
+            code = report(_usage_message(error), error.exit_code)
+        except typer.Abort:
+            code = report("aborted", EXIT_USAGE)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
 app = typer.Typer(
     name="techpay",
+    cls=TechpayGroup,
     help=(
         "Explore the highest paying tech jobs of 2026: salary ranges, what each role does,"
         " the skills it needs, and how roles compare.\n\n"
@@ -261,18 +300,10 @@ def emit(
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code. Every error ends here as one line on stderr."""
+    """Run the CLI on ``argv`` (default: the process's arguments); return the exit code."""
     command = typer.main.get_command(app)
-    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
-    try:
-        result = command.main(args=args, prog_name="techpay", standalone_mode=False)
-    except TechpayError as error:
-        return report(str(error), error.exit_code)
-    except typer.TyperException as error:
-        return report(_usage_message(error), error.exit_code)
-    except typer.Abort:
-        return report("aborted", EXIT_USAGE)
-    return result if isinstance(result, int) else EXIT_OK
+    code: int = command.main(args=argv, prog_name="techpay", standalone_mode=False)
+    return code
 
 
 def _usage_message(error: typer.TyperException) -> str:

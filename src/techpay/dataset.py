@@ -146,12 +146,10 @@ class Catalog:
     def resolve(self, query: str) -> RoleRecord:
         """The role named by id, alias or title, or by a prefix that fits only one role."""
         key = normalise_name(query)
-        exact = self._names.get(key, set()) if key else set()
-        matches = exact or {
-            role_id
-            for name, ids in self._names.items()
-            if key and name.startswith(key)
-            for role_id in ids
+        if not key:
+            raise RoleNotFound(query, [])
+        matches = set(self._names.get(key, ())) or {
+            role_id for name, ids in self._names.items() if name.startswith(key) for role_id in ids
         }
         if len(matches) == 1:
             return self._by_id[matches.pop()]

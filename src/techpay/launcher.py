@@ -6,6 +6,7 @@ Kept free of third-party imports so that it can answer before any framework load
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run techpay and return its exit code, quietly on Ctrl-C or a closed pipe."""
+    _die_quietly_on_closed_pipe()
     try:
         from techpay.cli import run
 
@@ -28,6 +30,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     return code
+
+
+def _die_quietly_on_closed_pipe() -> None:
+    """Behave like native tools when the reader goes away (``techpay list | head -1``).
+
+    With the default SIGPIPE action the process ends at once with status 141 and nothing on
+    stderr, whichever write hit the closed pipe (ours, Rich's or the help printer's). Where
+    there is no SIGPIPE (Windows), BrokenPipeError is caught below instead.
+    """
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def _discard_stdout() -> None:

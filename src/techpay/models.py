@@ -142,7 +142,7 @@ def consistency_problems(dataset: Dataset) -> list[str]:
             claimed_by = owner.setdefault(alias, role.id)
             if claimed_by != role.id:
                 problems.append(
-                    f"role {role.id!r} -> aliases: {alias!r} already names role {claimed_by!r}"
+                    f"role {role.id!r} -> aliases: {alias!r} also names role {claimed_by!r}"
                 )
         for cluster in role.clusters:
             if cluster not in dataset.clusters:

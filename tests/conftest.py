@@ -1,0 +1,79 @@
+"""Shared helpers: run the CLI in-process (CliRunner) or as the installed command."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from techpay.cli import app
+
+# Tables are checked at a fixed width, without colour, whatever the terminal running the tests.
+PLAIN_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None}
+
+
+@pytest.fixture
+def cli():
+    """Invoke techpay in-process; returns the Result (exit_code, stdout, stderr)."""
+    runner = CliRunner(env=PLAIN_ENV)
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def cli_json(cli):
+    """Invoke techpay with --json and return the parsed output."""
+
+    def invoke(*args: str) -> Any:
+        result = cli(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return invoke
+
+
+def techpay_command() -> list[str]:
+    """The installed ``techpay`` script next to this interpreter."""
+    script = Path(sys.executable).parent / "techpay"
+    found = str(script) if script.exists() else shutil.which("techpay")
+    if found is None:
+        pytest.skip("the techpay command is not installed")
+    return [found]
+
+
+def clean_env(**overrides: str | None) -> dict[str, str]:
+    """The environment for a real run: no colour forcing, buffered output, fixed width."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PYTHONUNBUFFERED", "FORCE_COLOR", "NO_COLOR", "TECHPAY_DATA"}
+    }
+    env["COLUMNS"] = "100"
+    for key, value in overrides.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def run_techpay(*args: str, env: dict[str, str] | None = None, **kwargs: Any):
+    """Run the installed command as a user would; capture bytes."""
+    return subprocess.run(
+        [*techpay_command(), *args],
+        capture_output=True,
+        env=clean_env() if env is None else env,
+        timeout=60,
+        check=False,
+        **kwargs,
+    )
