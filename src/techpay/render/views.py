@@ -7,6 +7,7 @@ reaching the terminal.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import IO, TYPE_CHECKING
 
@@ -33,10 +34,19 @@ MUTED = "dim"
 def make_console(file: IO[str], stderr: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights on its own.
 
-    Colour follows Rich's rules: none when ``file`` is not a terminal, when ``NO_COLOR`` is set
-    or ``TERM=dumb``; ``FORCE_COLOR`` forces it.
+    Styling follows Rich's rules (none when ``file`` is not a terminal or ``TERM=dumb``;
+    ``FORCE_COLOR`` forces it), except that ``NO_COLOR`` turns off every escape code, bold
+    included, where Rich would keep bold and underline.
     """
-    return Console(file=file, stderr=stderr, markup=False, emoji=False, highlight=False)
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=file,
+        stderr=stderr,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        color_system=None if no_color else "auto",
+    )
 
 
 def literal(text: str, style: str = "") -> Text:
