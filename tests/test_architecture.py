@@ -24,7 +24,17 @@ ALLOWED = {
     "render.data": {"queries", "records"},
     "render.views": {"queries", "records", "rich"},
     "launcher": {"errors", "cli"},
-    "cli": {"dataset", "errors", "queries", "records", "render", "render.data", "render.views", "typer", "rich"},
+    "cli": {
+        "dataset",
+        "errors",
+        "queries",
+        "records",
+        "render",
+        "render.data",
+        "render.views",
+        "typer",
+        "rich",
+    },
     "__main__": {"launcher"},
 }
 THIRD_PARTY = {"pydantic", "rich", "typer", "tomli_w"}
@@ -79,5 +89,7 @@ def test_json_output_does_not_load_rich_typer_or_pydantic_modules_it_does_not_ne
         "import sys, techpay.render.data, techpay.queries;"
         "print(sorted(m for m in ('rich', 'typer', 'pydantic') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -33,7 +33,9 @@ def test_it_has_the_ten_roles_in_article_order(catalog):
     ]
 
 
-@pytest.mark.parametrize(("rank", "role_id", "title", "low", "high", "open_ended"), ARTICLE_SALARIES)
+@pytest.mark.parametrize(
+    ("rank", "role_id", "title", "low", "high", "open_ended"), ARTICLE_SALARIES
+)
 def test_every_salary_range_is_the_articles(catalog, rank, role_id, title, low, high, open_ended):
     """Each role's range is the article's "Average salary" line, in whole US dollars."""
     salary = catalog.resolve(role_id)["salary"]
@@ -72,7 +74,10 @@ def test_skills_are_the_articles_bullets_with_our_tags(catalog):
     ]
     assert mle[1]["tags"] == ["docker", "kubernetes"]
     cloud = catalog.resolve("cloud-solutions-architect")["skills"][0]
-    assert cloud == {"text": "AWS, Azure, or Google Cloud mastery.", "tags": ["aws", "azure", "gcp"]}
+    assert cloud == {
+        "text": "AWS, Azure, or Google Cloud mastery.",
+        "tags": ["aws", "azure", "gcp"],
+    }
     em = catalog.resolve("software-engineering-manager")["skills"]
     assert [skill["text"] for skill in em] == [
         "Strong system design knowledge.",
@@ -87,7 +92,8 @@ def test_every_tag_is_normalised(catalog):
         for skill in role["skills"]:
             assert skill["tags"], f"{role['id']}: {skill['text']} has no tags"
             for tag in skill["tags"]:
-                assert tag == tag.lower().strip() and " " not in tag
+                assert tag == tag.lower().strip()
+                assert " " not in tag
 
 
 def test_meta_skills_are_the_articles_five(catalog):

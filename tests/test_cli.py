@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from techpay import __version__, cli as cli_module
+from techpay import __version__
+from techpay import cli as cli_module
 from techpay.dataset import Catalog, load_bundled
 from techpay.errors import EXIT_ERROR, EXIT_USAGE
 
@@ -18,8 +19,12 @@ class TestList:
         result = cli("list")
         assert result.exit_code == 0
         lines = result.stdout.splitlines()
-        assert any("AI Research Scientist" in line and "$160,000 - $240,000+" in line for line in lines)
-        assert any("Site Reliability Engineer" in line and "$140,000 - $185,000" in line for line in lines)
+        assert any(
+            "AI Research Scientist" in line and "$160,000 - $240,000+" in line for line in lines
+        )
+        assert any(
+            "Site Reliability Engineer" in line and "$140,000 - $185,000" in line for line in lines
+        )
         assert result.stderr == ""
 
     def test_sort_salary_with_limit(self, cli_json):
@@ -46,7 +51,8 @@ class TestList:
     def test_limit_must_be_positive(self, cli):
         result = cli("list", "--limit", "0")
         assert result.exit_code == EXIT_USAGE
-        assert "--limit" in result.stderr and len(result.stderr.splitlines()) == 1
+        assert "--limit" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
 
 
 class TestShow:
@@ -109,7 +115,8 @@ class TestCompare:
         result = cli("compare", "sre", "devops")
         assert result.exit_code == 0
         out = result.stdout
-        assert "Site Reliability Engineer" in out and "DevOps Engineer" in out
+        assert "Site Reliability Engineer" in out
+        assert "DevOps Engineer" in out
         assert "midpoint -$10,000 (-6.2%)" in out
         assert "min -$10,000, max -$10,000" in out
         assert "Skill tags shared by all: monitoring, observability, automation, scripting" in out
@@ -141,7 +148,8 @@ class TestCompare:
             (["sre"], "techpay: compare needs at least two roles\n"),
             (
                 ["sre", "Site Reliability Engineer"],
-                "techpay: site-reliability-engineer named more than once; compare different roles\n",
+                "techpay: site-reliability-engineer named more than once;"
+                " compare different roles\n",
             ),
         ],
     )
@@ -204,8 +212,14 @@ class TestFilter:
                 "techpay: Invalid value for '--min-salary': '-5' is negative; salaries are positive"
                 " amounts (see 'techpay filter --help')\n",
             ),
-            (["--skill", "pythn"], "techpay: no role has the skill tag 'pythn'; did you mean python, pytorch?\n"),
-            (["--cluster", "cloudy"], "techpay: no role has the cluster 'cloudy'; did you mean cloud?\n"),
+            (
+                ["--skill", "pythn"],
+                "techpay: no role has the skill tag 'pythn'; did you mean python, pytorch?\n",
+            ),
+            (
+                ["--cluster", "cloudy"],
+                "techpay: no role has the cluster 'cloudy'; did you mean cloud?\n",
+            ),
         ],
     )
     def test_bad_values_are_usage_errors(self, cli, args, message):
@@ -214,11 +228,23 @@ class TestFilter:
 
 
 class TestJsonContract:
-    REQUIRED = {"id", "rank", "title", "aliases", "clusters", "summary", "salary", "responsibilities", "skills"}
+    REQUIRED = frozenset(
+        {
+            "id",
+            "rank",
+            "title",
+            "aliases",
+            "clusters",
+            "summary",
+            "salary",
+            "responsibilities",
+            "skills",
+        }
+    )
 
     def test_role_objects_have_the_documented_fields_and_types(self, cli_json):
         for role in cli_json("list"):
-            assert self.REQUIRED <= role.keys()
+            assert role.keys() >= self.REQUIRED
             assert {"min", "max", "midpoint", "currency", "open_ended"} <= role["salary"].keys()
             assert all(isinstance(item, str) for item in role["responsibilities"])
             assert all(set(skill) == {"text", "tags"} for skill in role["skills"])
@@ -229,7 +255,9 @@ class TestJsonContract:
 
     def test_json_holds_no_escape_codes_even_when_colour_is_forced(self, cli):
         plain = cli("list", "--json").stdout
-        forced = cli_module_invoke(["list", "--json"], {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm-256color"})
+        forced = cli_module_invoke(
+            ["list", "--json"], {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm-256color"}
+        )
         assert forced == plain
         assert "\x1b" not in plain
 
@@ -284,9 +312,12 @@ class TestDataIsPrintedLiterally:
     def test_control_characters_are_made_visible(self, cli, hostile):
         out = cli("show", "ai-research-scientist").stdout
         assert "clear\\x1b[2J screen \\x07 bell \\x1b]52;c;aGk=\\x07 clip \\x9b1m" in out
-        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+        assert "\x1b" not in out
+        assert "\x07" not in out
+        assert "\x9b" not in out
 
     def test_json_escapes_them(self, cli, hostile):
         out = cli("show", "ai-research-scientist", "--json").stdout
-        assert "\x1b" not in out and "\x9b" not in out
+        assert "\x1b" not in out
+        assert "\x9b" not in out
         assert json.loads(out)["summary"] == hostile["summary"]

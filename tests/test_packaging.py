@@ -22,7 +22,16 @@ pytestmark = pytest.mark.slow
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -44,7 +53,15 @@ def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        [
+            str(bin_dir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         timeout=600,
@@ -62,7 +79,11 @@ def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
     assert len(roles) == 10
     assert roles[0]["salary"]["stated"] == "$160,000 to $240,000+"
     where = subprocess.run(
-        [str(bin_dir / "python"), "-c", "from techpay.dataset import bundled_path; print(bundled_path())"],
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "from techpay.dataset import bundled_path; print(bundled_path())",
+        ],
         cwd=outside,
         capture_output=True,
         text=True,

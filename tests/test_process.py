@@ -75,7 +75,9 @@ def test_no_color_turns_colour_off_on_a_terminal():
     assert b"\x1b[" not in run_in_terminal("list", NO_COLOR="1")
 
 
-@pytest.mark.parametrize("args", [["list", "--json"], ["list"], ["compare", "sre", "devops", "em"], ["--help"]])
+@pytest.mark.parametrize(
+    "args", [["list", "--json"], ["list"], ["compare", "sre", "devops", "em"], ["--help"]]
+)
 def test_a_reader_that_goes_away_gets_no_traceback(args):
     """Like `techpay list | head -1`: techpay stops quietly, with the shell's 141."""
     env = clean_env()  # PYTHONUNBUFFERED unset: the failure then comes at the final flush
@@ -118,7 +120,10 @@ def test_ctrl_c_exits_130_without_a_traceback():
         """
     )
     with subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env()
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
     ) as process:
         assert process.stdout.readline() == b"ready\n"  # type: ignore[union-attr]
         process.send_signal(signal.SIGINT)
@@ -131,4 +136,7 @@ def test_errors_are_one_line_on_stderr_with_nothing_on_stdout():
     result = run_techpay("show", "nosuchrole")
     assert result.returncode == 1
     assert result.stdout == b""
-    assert result.stderr == b"techpay: no role matches 'nosuchrole'; run 'techpay list' to see every role\n"
+    assert (
+        result.stderr
+        == b"techpay: no role matches 'nosuchrole'; run 'techpay list' to see every role\n"
+    )

@@ -109,7 +109,9 @@ class TestFiltering:
             "machine-learning-engineer",
             "data-scientist",
         ]
-        assert ids(filter_roles(ROLES, skills=["python", "docker"])) == ["machine-learning-engineer"]
+        assert ids(filter_roles(ROLES, skills=["python", "docker"])) == [
+            "machine-learning-engineer"
+        ]
         assert ids(filter_roles(ROLES, skills=["Python", " SQL "])) == ["machine-learning-engineer"]
 
     def test_clusters_must_all_match(self):
@@ -141,7 +143,9 @@ class TestFiltering:
             assert low <= role["salary"]["min"] <= role["salary"]["max"] <= high
 
     def test_unknown_tags_get_suggestions(self):
-        with pytest.raises(UsageError, match=r"no role has the skill tag 'pythn'; did you mean python"):
+        with pytest.raises(
+            UsageError, match=r"no role has the skill tag 'pythn'; did you mean python"
+        ):
             check_known("skill tag", ["pythn"], ["python", "sql"])
         with pytest.raises(UsageError, match=r"known: ai, cloud$"):
             check_known("cluster", ["zzz"], ["cloud", "ai"])
@@ -200,7 +204,12 @@ class TestCompare:
                 "midpoint_percent": -6.2,
             }
         ]
-        assert comparison["tags"]["shared"] == ["monitoring", "observability", "automation", "scripting"]
+        assert comparison["tags"]["shared"] == [
+            "monitoring",
+            "observability",
+            "automation",
+            "scripting",
+        ]
         assert comparison["tags"]["unique"] == {
             "site-reliability-engineer": ["distributed-systems", "debugging"],
             "devops-engineer": [
@@ -214,9 +223,16 @@ class TestCompare:
 
     def test_three_roles_differ_from_the_first(self):
         comparison = compare_roles(
-            [by_id("data-scientist"), by_id("machine-learning-engineer"), by_id("ai-product-manager")]
+            [
+                by_id("data-scientist"),
+                by_id("machine-learning-engineer"),
+                by_id("ai-product-manager"),
+            ]
         )
-        assert [(d["id"], d["midpoint"], d["midpoint_percent"]) for d in comparison["salary_differences"]] == [
+        assert [
+            (d["id"], d["midpoint"], d["midpoint_percent"])
+            for d in comparison["salary_differences"]
+        ] == [
             ("machine-learning-engineer", 25_000, 16.1),
             ("ai-product-manager", 25_000, 16.1),
         ]

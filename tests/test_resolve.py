@@ -75,7 +75,9 @@ def test_unknown_names_suggest_the_closest(query, suggestions):
 
 
 def test_no_suggestion_points_to_the_list():
-    with pytest.raises(RoleNotFound, match=r"^no role matches 'zzz'; run 'techpay list' to see every role$"):
+    with pytest.raises(
+        RoleNotFound, match=r"^no role matches 'zzz'; run 'techpay list' to see every role$"
+    ):
         CATALOG.resolve("zzz")
 
 
@@ -86,5 +88,11 @@ def test_an_empty_name_matches_nothing():
 
 def test_names_lists_ids_and_aliases_for_completion():
     names = CATALOG.names()
-    assert names[:4] == ["ai-research-scientist", "ai-researcher", "research-scientist", "ai-scientist"]
-    assert "sre" in names and len(names) == len(set(names))
+    assert names[:4] == [
+        "ai-research-scientist",
+        "ai-researcher",
+        "research-scientist",
+        "ai-scientist",
+    ]
+    assert "sre" in names
+    assert len(names) == len(set(names))

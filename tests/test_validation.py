@@ -39,7 +39,8 @@ def test_the_bundled_data_is_valid():
 def test_min_above_max_names_role_and_field(raw, tmp_path):
     raw["roles"][9]["salary"]["min"] = 200_000
     assert problems_of(raw, tmp_path) == [
-        "FILE: role 'site-reliability-engineer' -> salary: min (200000) is greater than max (185000)"
+        "FILE: role 'site-reliability-engineer' -> salary:"
+        " min (200000) is greater than max (185000)"
     ]
 
 
@@ -47,7 +48,8 @@ def test_min_above_max_names_role_and_field(raw, tmp_path):
 def test_amounts_must_be_positive(raw, tmp_path, amount):
     raw["roles"][0]["salary"]["max"] = amount
     assert problems_of(raw, tmp_path) == [
-        f"FILE: role 'ai-research-scientist' -> salary.max: Input should be greater than 0 (got {amount})"
+        "FILE: role 'ai-research-scientist' -> salary.max:"
+        f" Input should be greater than 0 (got {amount})"
     ]
 
 
@@ -151,4 +153,3 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     path.write_bytes('title = "caf\xe9"\n'.encode("latin-1"))
     with pytest.raises(DataError, match=r"latin1\.toml: not UTF-8 text"):
         read_toml(str(path))
-

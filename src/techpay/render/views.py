@@ -76,20 +76,20 @@ def midpoint(salary: SalaryRecord) -> str:
     return money(salary_midpoint(salary), salary["currency"])
 
 
-def short_name(role: RoleRecord) -> str:
-    """The shortest name the role answers to: what to type next."""
-    return min((role["id"], *role["aliases"]), key=lambda name: (len(name), name))
-
-
 def roles_table(roles: Iterable[RoleRecord]) -> Table:
     """``list`` and ``filter``: one row per role."""
-    table = Table(box=box.SIMPLE_HEAD, header_style=HEADER, pad_edge=False)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        header_style=HEADER,
+        pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
+    )
     table.add_column("#", justify="right")
     table.add_column("Role")
-    table.add_column("Salary (per year)", justify="right", no_wrap=True)
-    table.add_column("Midpoint", justify="right", no_wrap=True)
+    table.add_column("Salary range", justify="right")
+    table.add_column("Midpoint", justify="right")
     table.add_column("Clusters")
-    table.add_column("Name", style=MUTED)
     for role in roles:
         table.add_row(
             str(role["rank"]),
@@ -97,7 +97,6 @@ def roles_table(roles: Iterable[RoleRecord]) -> Table:
             salary_range(role["salary"]),
             midpoint(role["salary"]),
             literal(", ".join(role["clusters"])),
-            literal(short_name(role)),
         )
     return table
 
