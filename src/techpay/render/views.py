@@ -76,15 +76,21 @@ def midpoint(salary: SalaryRecord) -> str:
     return money(salary_midpoint(salary), salary["currency"])
 
 
-def roles_table(roles: Iterable[RoleRecord]) -> Table:
-    """``list`` and ``filter``: one row per role."""
-    table = Table(
+def _table(show_lines: bool = False) -> Table:
+    """The one table style: a rule under the header, no outer border, tight padding."""
+    return Table(
         box=box.SIMPLE_HEAD,
         header_style=HEADER,
         pad_edge=False,
         show_edge=False,
         collapse_padding=True,
+        show_lines=show_lines,
     )
+
+
+def roles_table(roles: Iterable[RoleRecord]) -> Table:
+    """``list`` and ``filter``: one row per role."""
+    table = _table()
     table.add_column("#", justify="right")
     table.add_column("Role")
     table.add_column("Salary range", justify="right")
@@ -121,7 +127,7 @@ def role_view(role: RoleRecord) -> RenderableType:
     facts.add_row("Clusters", literal(", ".join(role["clusters"]) or "-"))
     facts.add_row("Names", literal(", ".join((role["id"], *role["aliases"]))))
 
-    skills = Table(box=box.SIMPLE_HEAD, header_style=HEADER, pad_edge=False)
+    skills = _table()
     skills.add_column("Skill")
     skills.add_column("Tags", style=MUTED)
     for skill in role["skills"]:
@@ -144,7 +150,7 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     """``compare``: the roles side by side, then the tags they share."""
     roles = comparison["roles"]
     differences = {difference["id"]: difference for difference in comparison["salary_differences"]}
-    table = Table(box=box.SIMPLE_HEAD, header_style=HEADER, pad_edge=False, show_lines=True)
+    table = _table(show_lines=True)
     table.add_column("", style=HEADER, no_wrap=True)
     for role in roles:
         table.add_column(literal(role["title"]), ratio=1)
@@ -152,7 +158,7 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     rows: list[tuple[str, Sequence[Text]]] = [
         ("Salary", [Text(salary_range(role["salary"])) for role in roles]),
         ("Midpoint", [Text(midpoint(role["salary"])) for role in roles]),
-        (f"vs {roles[0]['title']}", [_difference(differences.get(role["id"])) for role in roles]),
+        ("Difference", [_difference(differences.get(role["id"])) for role in roles]),
         ("Clusters", [literal(", ".join(role["clusters"]) or "-") for role in roles]),
         ("Responsibilities", [_bullets(role["responsibilities"]) for role in roles]),
         ("Skills", [_bullets(skill["text"] for skill in role["skills"]) for role in roles]),
