@@ -8,7 +8,6 @@ import pytest
 
 from techpay import __version__
 from techpay import cli as cli_module
-from techpay.dataset import Catalog, load_bundled
 from techpay.errors import EXIT_ERROR, EXIT_USAGE
 
 COMMANDS = ["list", "show", "compare", "filter"]
@@ -292,32 +291,43 @@ class TestHelp:
         assert "lsit" in result.stderr
 
 
+HOSTILE_TITLE = "[bold red]Dev[/]Ops [link=https://example.com]x[/link]"
+HOSTILE_SUMMARY = "clear\x1b[2J screen \x07 bell \x1b]52;c;aGk=\x07 clip \x9b1m"
+
+
 class TestDataIsPrintedLiterally:
-    """Markup and control characters in data must never act on the terminal."""
+    """Markup and control characters in a user's data file never act on the terminal."""
 
     @pytest.fixture
-    def hostile(self, monkeypatch):
-        record = load_bundled().record
-        role = {**record["roles"][0]}
-        role["title"] = "[bold red]Dev[/]Ops [link=https://example.com]x[/link]"
-        role["summary"] = "clear\x1b[2J screen \x07 bell \x1b]52;c;aGk=\x07 clip \x9b1m"
-        hostile_record = {**record, "roles": [role]}
-        monkeypatch.setattr(cli_module, "catalog", lambda: Catalog(hostile_record))  # type: ignore[arg-type]
-        return role
+    def hostile_file(self, tmp_path):
+        import tomli_w
 
-    def test_markup_shows_as_typed(self, cli, hostile):
-        out = cli("show", "ai-research-scientist").stdout
-        assert "[bold red]Dev[/]Ops [link=https://example.com]x[/link]" in out
+        role = {
+            "id": "hostile",
+            "title": HOSTILE_TITLE,
+            "summary": HOSTILE_SUMMARY,
+            "salary": {"min": 1, "max": 2},
+        }
+        path = tmp_path / "hostile.toml"
+        path.write_text(tomli_w.dumps({"roles": [role]}), encoding="utf-8")
+        return str(path)
 
-    def test_control_characters_are_made_visible(self, cli, hostile):
-        out = cli("show", "ai-research-scientist").stdout
+    def test_markup_shows_as_typed(self, cli, hostile_file):
+        out = cli("--data", hostile_file, "show", "hostile").stdout
+        assert HOSTILE_TITLE in out
+
+    def test_control_characters_are_made_visible(self, cli, hostile_file):
+        out = cli("--data", hostile_file, "show", "hostile").stdout
         assert "clear\\x1b[2J screen \\x07 bell \\x1b]52;c;aGk=\\x07 clip \\x9b1m" in out
-        assert "\x1b" not in out
-        assert "\x07" not in out
-        assert "\x9b" not in out
+        for raw in ("\x1b", "\x07", "\x9b"):
+            assert raw not in out
 
-    def test_json_escapes_them(self, cli, hostile):
-        out = cli("show", "ai-research-scientist", "--json").stdout
+    def test_tables_show_them_literally_too(self, cli, hostile_file):
+        out = cli("--data", hostile_file, "list").stdout
+        assert "[bold red]Dev[/]Ops" in out
+
+    def test_json_escapes_them(self, cli, hostile_file):
+        out = cli("--data", hostile_file, "show", "hostile", "--json").stdout
         assert "\x1b" not in out
         assert "\x9b" not in out
-        assert json.loads(out)["summary"] == hostile["summary"]
+        assert json.loads(out)["summary"] == HOSTILE_SUMMARY

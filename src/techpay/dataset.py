@@ -6,16 +6,17 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from techpay.errors import AmbiguousRole, DataError, RoleNotFound
+from techpay.errors import AmbiguousRole, DataError, Problem, RoleNotFound
 from techpay.names import normalise_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from pydantic import ValidationError
 
     from techpay.records import DatasetRecord, RoleRecord
 
+BUNDLED = "bundled"  # the origin of roles from the dataset that ships with techpay
 BUNDLED_NAME = "roles.toml"
 MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real dataset; keeps a wrong file from hanging us
 SUGGESTION_COUNT = 3
@@ -35,40 +36,63 @@ def bundled_path() -> str:
     checkout = os.path.join(os.path.dirname(os.path.dirname(package_dir)), "data", BUNDLED_NAME)
     if os.path.isfile(checkout):
         return checkout
-    raise DataError([f"{packaged}: the bundled dataset is missing; reinstall techpay"])
+    raise DataError([Problem(packaged, "the bundled dataset is missing; reinstall techpay")])
 
 
-def read_toml(path: str) -> dict[str, Any]:
-    """Parse one TOML file; any failure is a :class:`DataError` naming the file (and line)."""
-    import tomllib
+def read_document(path: str) -> dict[str, Any]:
+    """Parse one data file (TOML, or JSON when it ends in ``.json``).
 
+    Any failure is a :class:`DataError` naming the file, and the line and column for syntax.
+    """
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise DataError([f"{path}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
+            limit = f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
+            raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {limit}")])
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            content = handle.read()
+        text = content.decode("utf-8")
     except FileNotFoundError:
-        raise DataError([f"{path}: no such file"]) from None
+        raise DataError([Problem(path, "no such file")]) from None
     except IsADirectoryError:
-        raise DataError([f"{path}: is a directory, not a TOML file"]) from None
+        raise DataError([Problem(path, "is a directory, not a data file")]) from None
     except OSError as error:
-        raise DataError([f"{path}: cannot read: {error.strerror}"]) from None
+        raise DataError([Problem(path, f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError as error:
-        raise DataError([f"{path}: not UTF-8 text ({error.reason})"]) from None
+        raise DataError([Problem(path, f"not UTF-8 text ({error.reason})")]) from None
+    parsed = _parse_json(path, text) if path.lower().endswith(".json") else _parse_toml(path, text)
+    if not isinstance(parsed, dict):
+        raise DataError([Problem(path, "expected a table of settings and [[roles]] at the top")])
+    return parsed
+
+
+def _parse_toml(path: str, text: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataError([_syntax_problem(path, str(error))]) from None
+        message = str(error)
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if not where:
+            raise DataError([Problem(path, message)]) from None
+        line, column = int(where[1]), int(where[2])
+        problem = Problem(path, message[: where.start()], line=line, column=column)
+        raise DataError([problem]) from None
 
 
-def _syntax_problem(path: str, message: str) -> str:
-    where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-    if where:
-        return f"{path}:{where[1]}:{where[2]}: {message[: where.start()]}"
-    return f"{path}: {message}"
+def _parse_json(path: str, text: str) -> Any:
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = Problem(path, error.msg, line=error.lineno, column=error.colno)
+        raise DataError([problem]) from None
 
 
 def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
-    """Validate parsed TOML against the models; return the plain record of the dataset."""
+    """Check parsed data against the models; return the plain record of the dataset."""
     from pydantic import ValidationError
 
     from techpay.models import Dataset
@@ -82,49 +106,128 @@ def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
 _MESSAGES = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
 
 
-def schema_problems(error: ValidationError, raw: dict[str, Any], path: str) -> list[str]:
-    """One line per validation error: ``FILE: role 'id' -> salary.max: message``."""
+def schema_problems(error: ValidationError, raw: dict[str, Any], path: str) -> list[Problem]:
+    """One problem per validation error, naming the role and the field path."""
     problems = []
     for detail in error.errors(include_url=False):
-        where = _describe_location(detail["loc"], raw)
+        if not detail["loc"]:  # the whole dataset: list every cross-role problem, not the first
+            problems += _consistency(raw["roles"], raw.get("clusters") or None, lambda _: path)
+            continue
+        role, field = _locate(detail["loc"], raw)
         message = _MESSAGES.get(detail["type"], detail["msg"]).removeprefix("Value error, ")
         value = detail.get("input")
         if detail["type"] not in _MESSAGES and isinstance(value, str | int | float | bool):
             message += f" (got {value!r})"
-        problems.append(f"{path}: {where}{message}")
+        problems.append(Problem(path, message, role=role, field=field or None))
     return problems
 
 
-def _describe_location(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
-    if not loc:
-        return ""
-    prefix = ""
+def _locate(loc: tuple[int | str, ...], raw: dict[str, Any]) -> tuple[str | None, str]:
+    role = None
     if loc[0] == "roles" and len(loc) > 1 and isinstance(loc[1], int):
-        prefix = f"role {_role_label(raw, loc[1])}"
+        role = _role_label(raw, loc[1])
         loc = loc[2:]
     field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
-    field = field.lstrip(".")
-    if prefix and field:
-        return f"{prefix} -> {field}: "
-    return f"{prefix or field}: "
+    return role, field.lstrip(".")
 
 
 def _role_label(raw: dict[str, Any], index: int) -> str:
     roles = raw.get("roles")
     role = roles[index] if isinstance(roles, list) and index < len(roles) else None
     if isinstance(role, dict) and isinstance(role.get("id"), str):
-        return repr(role["id"])
+        return str(role["id"])
     return f"#{index + 1}"
 
 
+def _consistency(
+    roles: list[Any], clusters: dict[str, str] | None, origin_of: Callable[[str], str]
+) -> list[Problem]:
+    from techpay.models import consistency_problems
+
+    names = ((role["id"], role.get("aliases", ()), role.get("clusters", ())) for role in roles)
+    return [
+        Problem(origin_of(role_id), message, role=role_id, field=field)
+        for role_id, field, message in consistency_problems(names, clusters)
+    ]
+
+
 def load_file(path: str) -> DatasetRecord:
-    """Read and validate one dataset file."""
-    return validate(read_toml(path), path)
+    """Read and validate one dataset file on its own."""
+    return load_layers([path], bundled=False).record
+
+
+def data_files(option_files: Sequence[str], environ: Mapping[str, str]) -> list[str]:
+    """The user's data files in layering order: ``TECHPAY_DATA`` first, then ``--data``."""
+    from_env = [path for path in environ.get("TECHPAY_DATA", "").split(os.pathsep) if path]
+    return [*from_env, *option_files]
+
+
+def check_layers(
+    files: Sequence[str], *, bundled: bool = True
+) -> tuple[DatasetRecord, list[Problem]]:
+    """Validate every layer and the merged result; return the merge and *every* problem."""
+    layers: list[tuple[str, str, DatasetRecord]] = []
+    problems: list[Problem] = []
+    paths = [(BUNDLED, bundled_path())] if bundled else []
+    for path in paths + [(file, file) for file in files]:
+        try:
+            layers.append((path[0], path[1], validate(read_document(path[1]), path[1])))
+        except DataError as error:
+            problems += error.problems
+    merged = merge([(origin, record) for origin, _, record in layers])
+    shown_as = {origin: path for origin, path, _ in layers}
+    origins = {role["id"]: shown_as[role.get("origin", "")] for role in merged["roles"]}
+    problems += _consistency(list(merged["roles"]), merged["clusters"], origins.__getitem__)
+    return merged, problems
+
+
+def load_layers(files: Sequence[str], *, bundled: bool = True) -> Catalog:
+    """The bundled dataset (unless ``bundled`` is false) with ``files`` layered over it."""
+    merged, problems = check_layers(files, bundled=bundled)
+    if problems:
+        raise DataError(problems)
+    if not merged["roles"]:
+        raise DataError([Problem(files[-1] if files else "(no data)", "no roles to work on")])
+    return Catalog(merged)
+
+
+def merge(layers: Sequence[tuple[str, DatasetRecord]]) -> DatasetRecord:
+    """Layer datasets in order: a role whose id exists replaces it in place, a new one is added.
+
+    Clusters are combined (a later name wins); the last layer that lists meta skills gives
+    them; the first layer with a ``[source]`` describes the whole.
+    """
+    roles: dict[str, RoleRecord] = {}
+    clusters: dict[str, str] = {}
+    meta_skills: list[str] = []
+    source = None
+    for origin, record in layers:
+        for role in record["roles"]:
+            roles[role["id"]] = {**role, "origin": origin}
+        clusters.update(record["clusters"])
+        meta_skills = record["meta_skills"] or meta_skills
+        source = source or record["source"]
+    return {
+        "source": source,
+        "meta_skills": meta_skills,
+        "clusters": clusters,
+        "roles": list(roles.values()),
+    }
+
+
+def as_document(record: DatasetRecord) -> DatasetRecord:
+    """The record as a data file holds it: without the loader's ``origin`` of each role."""
+    roles: list[RoleRecord] = []
+    for role in record["roles"]:
+        document_role = dict(role)
+        document_role.pop("origin", None)
+        roles.append(document_role)  # type: ignore[arg-type]
+    return {**record, "roles": roles}
 
 
 def load_bundled() -> Catalog:
     """The dataset that ships with techpay."""
-    return Catalog(load_file(bundled_path()))
+    return load_layers([])
 
 
 class Catalog:

@@ -46,16 +46,71 @@ class AmbiguousRole(TechpayError):
         )
 
 
+class Problem:
+    """One thing wrong with a data file, located as precisely as the checker could."""
+
+    __slots__ = ("column", "field", "file", "line", "message", "role")
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        role: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.file = file
+        self.message = message
+        self.line = line
+        self.column = column
+        self.role = role
+        self.field = field
+
+    def __str__(self) -> str:
+        """``FILE:LINE:COL: message`` for syntax, ``FILE: role 'id' -> field: message`` else."""
+        if self.line is not None:
+            return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        where = []
+        if self.role is not None:
+            where.append(
+                f"role {self.role}" if self.role.startswith("#") else f"role {self.role!r}"
+            )
+        if self.field:
+            where.append(self.field)
+        return f"{self.file}: {' -> '.join(where)}{': ' if where else ''}{self.message}"
+
+    def __repr__(self) -> str:
+        return f"Problem({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The problem as a JSON object (``validate --json``)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "role": self.role,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
 class DataError(TechpayError):
-    """A data file is unreadable, not TOML, or not a valid techpay dataset.
+    """A data file is unreadable, not TOML, or not a valid techpay dataset."""
 
-    ``problems`` holds one line per problem, each already naming the file and either
-    ``LINE:COL`` (syntax) or the role and field path (schema).
-    """
-
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        message = problems[0]
+        message = str(problems[0])
         if len(problems) > 1:
-            message += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
+            more = len(problems) - 1
+            message += (
+                f" (and {more} more problem{'s' if more > 1 else ''}; see 'techpay validate')"
+            )
         super().__init__(message)

@@ -8,6 +8,7 @@ plain records that :meth:`Dataset.to_record` returns.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import (
@@ -80,11 +81,11 @@ class Role(_Frozen):
     """One job role."""
 
     id: Name
-    rank: Annotated[int, Field(gt=0, strict=True)]
+    rank: Annotated[int, Field(gt=0, strict=True)] | None = None
     title: Text
     aliases: Names = ()
     clusters: Names = ()
-    summary: Text
+    summary: Text | None = None
     salary: Salary
     why_it_pays: Text | None = None
     responsibilities: tuple[Text, ...] = ()
@@ -117,9 +118,11 @@ class Dataset(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Dataset:
-        problems = consistency_problems(self)
+        roles = ((role.id, role.aliases, role.clusters) for role in self.roles)
+        problems = consistency_problems(roles, self.clusters or None)
         if problems:
-            raise ValueError(problems[0])
+            role_id, field, message = problems[0]
+            raise ValueError(f"role {role_id!r} -> {field}: {message}")
         return self
 
     def to_record(self) -> DatasetRecord:
@@ -128,26 +131,34 @@ class Dataset(_Frozen):
         return record
 
 
-def consistency_problems(dataset: Dataset) -> list[str]:
-    """Problems that span roles: repeated ids, names claimed twice, unknown clusters."""
-    problems: list[str] = []
+RoleNames = tuple[str, Sequence[str], Sequence[str]]
+
+
+def consistency_problems(
+    roles: Iterable[RoleNames], clusters: Collection[str] | None
+) -> list[tuple[str, str, str]]:
+    """Problems that span roles, as ``(role id, field, message)``.
+
+    ``roles`` gives each role's id, aliases and clusters. Repeated ids and a name claimed by
+    two roles are always problems; cluster ids are checked when ``clusters`` is given (a layer
+    may use the clusters another layer defines, so only the merged dataset is checked).
+    """
+    problems: list[tuple[str, str, str]] = []
     owner: dict[str, str] = {}
-    for role in dataset.roles:
-        if role.id in owner:
-            problems.append(f"role {role.id!r} -> id: used by another role too")
-            continue
-        owner[role.id] = role.id
-    for role in dataset.roles:
-        for alias in role.aliases:
-            claimed_by = owner.setdefault(alias, role.id)
-            if claimed_by != role.id:
+    listed = list(roles)
+    for role_id, _, _ in listed:
+        if role_id in owner:
+            problems.append((role_id, "id", "used by another role too"))
+        owner[role_id] = role_id
+    known = ", ".join(sorted(clusters or ())) or "none are defined"
+    for role_id, aliases, role_clusters in listed:
+        for alias in aliases:
+            claimed_by = owner.setdefault(alias, role_id)
+            if claimed_by != role_id:
+                problems.append((role_id, "aliases", f"{alias!r} also names role {claimed_by!r}"))
+        for cluster in role_clusters:
+            if clusters is not None and cluster not in clusters:
                 problems.append(
-                    f"role {role.id!r} -> aliases: {alias!r} also names role {claimed_by!r}"
-                )
-        for cluster in role.clusters:
-            if cluster not in dataset.clusters:
-                known = ", ".join(sorted(dataset.clusters)) or "none are defined"
-                problems.append(
-                    f"role {role.id!r} -> clusters: unknown cluster {cluster!r} (known: {known})"
+                    (role_id, "clusters", f"unknown cluster {cluster!r} (known: {known})")
                 )
     return problems

@@ -18,16 +18,22 @@ if TYPE_CHECKING:
 
 SORT_KEYS = ("rank", "salary", "min", "max", "name")
 
+
+def rank_order(role: RoleRecord) -> tuple[bool, int, str]:
+    """The article's order; roles without a rank (user data may omit it) come last, by id."""
+    rank = role["rank"]
+    return (rank is None, rank or 0, role["id"])
+
+
 _SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
-    "rank": lambda role: (role["rank"], role["id"]),
+    "rank": rank_order,
     "salary": lambda role: (
         -salary_midpoint(role["salary"]),
         -role["salary"]["max"],
-        role["rank"],
-        role["id"],
+        *rank_order(role),
     ),
-    "min": lambda role: (-role["salary"]["min"], role["rank"], role["id"]),
-    "max": lambda role: (-role["salary"]["max"], role["rank"], role["id"]),
+    "min": lambda role: (-role["salary"]["min"], *rank_order(role)),
+    "max": lambda role: (-role["salary"]["max"], *rank_order(role)),
     "name": lambda role: (role["title"].casefold(), role["id"]),
 }
 
@@ -137,7 +143,7 @@ def filter_roles(
 
 def searchable_text(role: RoleRecord) -> str:
     """The role's title, summary, responsibilities and skills as one case-folded string."""
-    parts = [role["title"], role["summary"], *role["responsibilities"]]
+    parts = [role["title"], role["summary"] or "", *role["responsibilities"]]
     parts += [skill["text"] for skill in role["skills"]]
     return "\n".join(parts).casefold()
 

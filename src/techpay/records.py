@@ -8,7 +8,7 @@ Hot modules import this one only for type checking.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class SalaryRecord(TypedDict):
@@ -27,15 +27,16 @@ class SkillRecord(TypedDict):
 
 class RoleRecord(TypedDict):
     id: str
-    rank: int
+    rank: int | None
     title: str
     aliases: list[str]
     clusters: list[str]
-    summary: str
+    summary: str | None
     salary: SalaryRecord
     why_it_pays: str | None
     responsibilities: list[str]
     skills: list[SkillRecord]
+    origin: NotRequired[str]  # set by the loader: the file the role came from, or "bundled"
 
 
 class SourceRecord(TypedDict):

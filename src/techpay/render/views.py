@@ -98,7 +98,7 @@ def roles_table(roles: Iterable[RoleRecord]) -> Table:
     table.add_column("Clusters")
     for role in roles:
         table.add_row(
-            str(role["rank"]),
+            str(role["rank"] or "-"),
             literal(role["title"], "bold"),
             salary_range(role["salary"]),
             midpoint(role["salary"]),
@@ -121,7 +121,8 @@ def role_view(role: RoleRecord) -> RenderableType:
     facts.add_row("Salary", salary_line)
     if salary["note"]:
         facts.add_row("", literal(salary["note"], MUTED))
-    facts.add_row("Summary", literal(role["summary"]))
+    if role["summary"]:
+        facts.add_row("Summary", literal(role["summary"]))
     if role["why_it_pays"]:
         facts.add_row("Why it pays", literal(role["why_it_pays"]))
     facts.add_row("Clusters", literal(", ".join(role["clusters"]) or "-"))
@@ -133,7 +134,8 @@ def role_view(role: RoleRecord) -> RenderableType:
     for skill in role["skills"]:
         skills.add_row(literal(skill["text"]), literal(", ".join(skill["tags"])))
 
-    title = Text.assemble(literal(role["title"], "bold underline"), (f"  #{role['rank']}", MUTED))
+    rank = f"  #{role['rank']}" if role["rank"] else ""
+    title = Text.assemble(literal(role["title"], "bold underline"), (rank, MUTED))
     return Group(
         title,
         Text(),

@@ -1,0 +1,270 @@
+"""The Typer application: global options, shared option types, output, and error handling.
+
+Errors are caught in one place, :meth:`TechpayGroup.main`, and printed as one line on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+
+from techpay import __version__, queries
+from techpay.dataset import data_files, load_layers
+from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
+from techpay.render import data, views
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.console import RenderableType
+
+    from techpay.dataset import Catalog
+    from techpay.records import RoleRecord
+
+SortKey = Literal["rank", "salary", "min", "max", "name"]
+
+
+class TechpayGroup(typer.core.TyperGroup):
+    """The root command; its ``main`` is the one place errors become exit codes.
+
+    Both the real command and Typer's CliRunner call ``main``, so tests see exactly what
+    users see: one line on stderr and the documented exit code, never a traceback.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> int:
+        arguments = list(sys.argv[1:] if args is None else args) or ["--help"]
+        try:
+            result = super().main(
+                args=arguments,
+                prog_name=prog_name or "techpay",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = result if isinstance(result, int) else EXIT_OK
+        except TechpayError as error:
+            code = report(str(error), error.exit_code)
+        except typer.TyperException as error:
+            code = report(_usage_message(error), error.exit_code)
+        except typer.Abort:
+            code = report("aborted", EXIT_USAGE)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    name="techpay",
+    cls=TechpayGroup,
+    help=(
+        "Explore the highest paying tech jobs of 2026: salary ranges, what each role does,"
+        " the skills it needs, and how roles compare.\n\n"
+        "Figures are US average salary ranges (USD per year) from the article the dataset"
+        " is built from. Every command takes --json for scripts. Your own data files can be"
+        " layered over the bundled data with --data or TECHPAY_DATA."
+    ),
+    epilog=(
+        "\b\nExamples:\n"
+        "  techpay list --sort salary\n"
+        "  techpay show sre\n"
+        "  techpay compare sre devops\n"
+        "  techpay filter --skill python --min-salary 150k\n"
+        "  techpay list --json | jq -r '.[] | [.title, .salary.midpoint] | @tsv'\n"
+        "  techpay --data my-roles.toml list"
+    ),
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class DataOptions:
+    """Which data the commands work on, from the global options and the environment."""
+
+    def __init__(self, files: list[str], bundled: bool) -> None:
+        self.files = files
+        self.bundled = bundled
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"techpay {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data_file: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            metavar="FILE",
+            help=(
+                "Layer a TOML (or .json) data file over the bundled data: its roles replace"
+                " those with the same id and add the others. Repeat for more; later files win."
+                " Files in TECHPAY_DATA (separated by ':', ';' on Windows) come first."
+            ),
+        ),
+    ] = None,
+    no_bundled: Annotated[
+        bool, typer.Option("--no-bundled", help="Start from no roles instead of the bundled data.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """Explore the highest paying tech jobs of 2026."""
+    ctx.obj = DataOptions(data_files(data_file or [], os.environ), bundled=not no_bundled)
+
+
+def catalog(ctx: typer.Context) -> Catalog:
+    """The dataset the commands work on: the bundled data with the user's layers."""
+    options = ctx.find_object(DataOptions) or DataOptions([], bundled=True)
+    return load_layers(options.files, bundled=options.bundled)
+
+
+JsonFlag = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON instead of a table (schema in the README)."),
+]
+SortOption = Annotated[
+    SortKey,
+    typer.Option(
+        "--sort",
+        "-s",
+        help=(
+            "rank: the article's order; salary: by range midpoint, highest first (ties: higher"
+            " max, then rank); min / max: by that end of the range, highest first; name: A-Z."
+        ),
+    ),
+]
+ReverseFlag = Annotated[bool, typer.Option("--reverse", "-r", help="Flip the order.")]
+
+
+def _amount(text: str) -> int:
+    return queries.parse_amount(text)
+
+
+MinSalaryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--min-salary",
+        parser=_amount,
+        metavar="AMOUNT",
+        help="Keep roles whose whole range is at or above AMOUNT (min >= AMOUNT).",
+    ),
+]
+MaxSalaryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-salary",
+        parser=_amount,
+        metavar="AMOUNT",
+        help=(
+            "Keep roles whose whole range is at or below AMOUNT (max <= AMOUNT);"
+            " open-ended ranges never are."
+        ),
+    ),
+]
+SkillOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skill",
+        "-k",
+        metavar="TAG",
+        help="Keep roles with this skill tag; repeat to require all.",
+    ),
+]
+ClusterOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cluster", "-c", metavar="NAME", help="Keep roles in this cluster; repeat to require all."
+    ),
+]
+TextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--text",
+        "-t",
+        metavar="WORDS",
+        help="Keep roles whose title, summary, duties or skills contain every word (any case).",
+    ),
+]
+
+
+def select(
+    everything: Catalog,
+    *,
+    min_salary: int | None,
+    max_salary: int | None,
+    skill: list[str] | None,
+    cluster: list[str] | None,
+    text: str | None,
+    sort: str,
+    reverse: bool,
+) -> list[RoleRecord]:
+    """The roles the selection options keep, sorted; unknown tags or clusters are errors."""
+    queries.check_known("skill tag", skill or [], queries.known_tags(everything.roles))
+    queries.check_known("cluster", cluster or [], everything.record["clusters"])
+    matches = queries.filter_roles(
+        everything.roles,
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skills=skill or [],
+        clusters=cluster or [],
+        text=text,
+    )
+    return queries.sort_roles(matches, sort, reverse)
+
+
+def emit(
+    json_output: bool, payload: Callable[[], object], view: Callable[[], RenderableType]
+) -> None:
+    """Print a result: JSON written as plain text, or a Rich view. Only one is built."""
+    if json_output:
+        sys.stdout.write(data.dumps(payload()))
+    else:
+        views.make_console(sys.stdout).print(view())
+
+
+def note(message: str) -> None:
+    """A message for the person, not the pipe: stderr."""
+    sys.stderr.write(f"{message}\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI on ``argv`` (default: the process's arguments); return the exit code."""
+    command = typer.main.get_command(app)
+    code: int = command.main(args=argv, prog_name="techpay", standalone_mode=False)
+    return code
+
+
+def _usage_message(error: typer.TyperException) -> str:
+    context = getattr(error, "ctx", None)
+    message = error.format_message().replace("Value error, ", "").rstrip(".")
+    if context is None:
+        return message
+    return f"{message} (see '{context.command_path} --help')"
+
+
+def report(message: str, exit_code: int) -> int:
+    """Print one line to stderr and hand back the exit code."""
+    sys.stderr.write(f"techpay: {message}\n")
+    return exit_code

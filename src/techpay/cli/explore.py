@@ -1,0 +1,143 @@
+"""Commands that explore the roles: list, show, compare, filter."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from techpay import queries
+from techpay.cli.app import (
+    ClusterOption,
+    JsonFlag,
+    MaxSalaryOption,
+    MinSalaryOption,
+    ReverseFlag,
+    SkillOption,
+    SortOption,
+    TextOption,
+    app,
+    catalog,
+    emit,
+    note,
+    select,
+)
+from techpay.render import data, views
+
+
+@app.command("list")
+def list_roles(
+    ctx: typer.Context,
+    sort: SortOption = "rank",
+    reverse: ReverseFlag = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Show at most N roles.")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """List the roles with their salary ranges.
+
+    Roles come in the article's order unless --sort says otherwise.
+
+    \b
+    Examples:
+      techpay list --sort salary --limit 3
+      techpay list --sort name --reverse
+      techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
+    """
+    roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
+    emit(json_output, lambda: data.role_list(roles), lambda: views.roles_table(roles))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    role: Annotated[
+        str, typer.Argument(metavar="ROLE", help="Id, alias, title or unique prefix, e.g. sre.")
+    ],
+    json_output: JsonFlag = False,
+) -> None:
+    """Show everything about one role.
+
+    Salary range and midpoint, summary, why it pays, responsibilities, skills with their
+    tags, clusters and every name the role answers to. ROLE can be an id, an alias, the
+    title or a prefix that fits only one role, in any case.
+
+    \b
+    Examples:
+      techpay show sre
+      techpay show "machine learning engineer"
+      techpay show cyber --json
+    """
+    found = catalog(ctx).resolve(role)
+    emit(json_output, lambda: data.role_object(found), lambda: views.role_view(found))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(metavar="ROLE", help="Two or more roles; the first is the baseline."),
+    ],
+    json_output: JsonFlag = False,
+) -> None:
+    """Compare two or more roles side by side.
+
+    Salary ranges and midpoints, and each role's difference from the first one (the
+    baseline): min, max and midpoint in dollars, the midpoint also in percent. Then
+    responsibilities, skills, the skill tags every role shares and those only one has.
+
+    \b
+    Examples:
+      techpay compare sre devops
+      techpay compare mle ds ai-pm
+      techpay compare em ai-pm --json | jq '.salary_differences'
+    """
+    comparison = queries.compare_roles(catalog(ctx).resolve_all(roles))
+    emit(
+        json_output,
+        lambda: data.comparison_object(comparison),
+        lambda: views.comparison_view(comparison),
+    )
+
+
+@app.command("filter")
+def filter_roles(
+    ctx: typer.Context,
+    min_salary: MinSalaryOption = None,
+    max_salary: MaxSalaryOption = None,
+    skill: SkillOption = None,
+    cluster: ClusterOption = None,
+    text: TextOption = None,
+    sort: SortOption = "rank",
+    reverse: ReverseFlag = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Find the roles that meet every criterion given.
+
+    AMOUNT is a yearly figure: 150000, 150k, $150,000 or 1.2m. Skill tags are the
+    ones 'techpay show' lists (python, kubernetes, aws, ...); clusters are ai, cloud,
+    security and leadership. With no criteria, every role matches.
+
+    \b
+    Examples:
+      techpay filter --skill python --min-salary 150k
+      techpay filter --cluster ai --cluster leadership
+      techpay filter --max-salary 190k --sort salary
+      techpay filter --text "incident response" --json
+    """
+    roles = select(
+        catalog(ctx),
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skill=skill,
+        cluster=cluster,
+        text=text,
+        sort=sort,
+        reverse=reverse,
+    )
+    if not roles and not json_output:
+        note("No roles match.")
+        return
+    emit(json_output, lambda: data.role_list(roles), lambda: views.roles_table(roles))

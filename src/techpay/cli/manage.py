@@ -1,0 +1,179 @@
+"""Commands that manage data files: validate, export, init, schema."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Literal
+
+import typer
+
+from techpay.cli.app import (
+    ClusterOption,
+    DataOptions,
+    JsonFlag,
+    MaxSalaryOption,
+    MinSalaryOption,
+    ReverseFlag,
+    SkillOption,
+    SortOption,
+    TextOption,
+    app,
+    catalog,
+    note,
+    select,
+)
+from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
+from techpay.errors import EXIT_ERROR, UsageError
+from techpay.files import write_atomically, write_text_atomically
+from techpay.render import data, export
+
+ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+STDOUT = "-"
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Data files to check.")],
+    json_output: JsonFlag = False,
+) -> None:
+    """Check data files without using them, and report every problem.
+
+    Each file is checked on its own (TOML syntax as FILE:LINE:COL, fields as
+    FILE: role 'id' -> field), then all of them together, layered in order over the bundled
+    data (unless --no-bundled), for names two roles claim or clusters nobody defines.
+    Exits 0 when all are valid, 1 otherwise.
+
+    \b
+    Examples:
+      techpay validate my-roles.toml
+      techpay --no-bundled validate base.toml extra.toml
+      techpay validate my-roles.toml --json | jq '.[].message'
+    """
+    options = ctx.find_object(DataOptions) or DataOptions([], bundled=True)
+    _, problems = check_layers(files, bundled=options.bundled)
+    if json_output:
+        sys.stdout.write(data.dumps([problem.as_dict() for problem in problems]))
+    else:
+        sys.stdout.writelines(f"{problem}\n" for problem in problems)
+    if problems:
+        count, in_files = len(problems), len({problem.file for problem in problems})
+        note(f"{count} problem{'s' if count > 1 else ''} in {in_files} file(s).")
+        raise typer.Exit(EXIT_ERROR)
+    note(f"{len(files)} file{'s' if len(files) > 1 else ''} valid.")
+
+
+@app.command("export")
+def export_roles(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=(
+                "toml and json: data files that --data reads back; csv: one row per role;"
+                " markdown: a table; sqlite: normalised tables (needs -o)."
+            ),
+        ),
+    ] = "toml",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+    force: ForceFlag = False,
+    min_salary: MinSalaryOption = None,
+    max_salary: MaxSalaryOption = None,
+    skill: SkillOption = None,
+    cluster: ClusterOption = None,
+    text: TextOption = None,
+    sort: SortOption = "rank",
+    reverse: ReverseFlag = False,
+) -> None:
+    """Write the dataset, or the roles the options select, in another format.
+
+    Takes the selection options of 'techpay filter'. Files are written atomically (a
+    temporary file, then a rename) and an existing FILE is only replaced with --force.
+
+    \b
+    Examples:
+      techpay export -o roles-copy.toml
+      techpay export --format csv --cluster ai > ai-roles.csv
+      techpay export --format markdown --sort salary
+      techpay export --format sqlite -o techpay.db && sqlite3 techpay.db 'select * from roles'
+    """
+    everything = catalog(ctx)
+    roles = select(
+        everything,
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skill=skill,
+        cluster=cluster,
+        text=text,
+        sort=sort,
+        reverse=reverse,
+    )
+    if output_format == "sqlite":
+        if output is None or output == STDOUT:
+            raise UsageError("the sqlite format needs a file: add -o FILE")
+        record = everything.record
+        write_atomically(output, lambda path: export.write_sqlite(record, roles, path), force=force)
+    else:
+        document = as_document({**everything.record, "roles": roles})
+        rendered = {
+            "toml": lambda: export.toml_text(document),
+            "json": lambda: export.json_text(document),
+            "csv": lambda: export.csv_text(roles),
+            "markdown": lambda: export.markdown_text(roles),
+        }[output_format]()
+        if output is None or output == STDOUT:
+            sys.stdout.write(rendered)
+            return
+        write_text_atomically(output, rendered, force=force)
+    note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
+
+
+@app.command()
+def init(
+    path: Annotated[
+        str, typer.Argument(metavar="FILE", help="Where to write the starter file ('-': stdout).")
+    ] = "techpay-roles.toml",
+    force: ForceFlag = False,
+) -> None:
+    """Write a commented starter data file with one example role.
+
+    The file validates as it is; edit it, then use it with --data or TECHPAY_DATA.
+
+    \b
+    Examples:
+      techpay init
+      techpay init my-roles.toml && techpay --data my-roles.toml show platform
+    """
+    if path == STDOUT:
+        sys.stdout.write(export.starter_text("my-roles.toml"))
+        return
+    write_text_atomically(path, export.starter_text(os.path.basename(path)), force=force)
+    note(f"Wrote {path}. Try: techpay --data {path} show platform-engineer")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the data file format (TOML or JSON).
+
+    Data files larger than the size limit are refused before they are parsed.
+
+    \b
+    Examples:
+      techpay schema > techpay.schema.json
+      techpay schema | jq '.["$defs"].Role.required'
+    """
+    from techpay.models import Dataset
+
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Dataset.model_json_schema(),
+        "x-techpay-max-file-bytes": MAX_FILE_BYTES,
+    }
+    sys.stdout.write(data.dumps(document))

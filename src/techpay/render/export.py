@@ -1,0 +1,239 @@
+"""Writing a dataset out: TOML and JSON documents that load back, CSV, Markdown, SQLite."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from techpay.queries import role_tags, salary_midpoint
+
+if TYPE_CHECKING:
+    from techpay.records import DatasetRecord, RoleRecord
+
+FORMATS = ("toml", "json", "csv", "markdown", "sqlite")
+LIST_SEPARATOR = "; "  # joins list fields in CSV and Markdown cells
+
+
+def _without_nulls(value: Any) -> Any:
+    """TOML has no null: leave out every key whose value is None."""
+    if isinstance(value, dict):
+        return {key: _without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_without_nulls(item) for item in value]
+    return value
+
+
+def toml_text(document: DatasetRecord) -> str:
+    """The dataset as a TOML data file (``techpay --data`` reads it back unchanged)."""
+    import tomli_w
+
+    header = "# A techpay dataset, written by 'techpay export'.\n\n"
+    return header + tomli_w.dumps(_without_nulls(document))
+
+
+def json_text(document: DatasetRecord) -> str:
+    """The dataset as a JSON data file: the same structure as the TOML one."""
+    return json.dumps(_without_nulls(document), indent=2, ensure_ascii=True) + "\n"
+
+
+CSV_COLUMNS = (
+    "id",
+    "rank",
+    "title",
+    "aliases",
+    "clusters",
+    "summary",
+    "salary_min",
+    "salary_max",
+    "salary_midpoint",
+    "currency",
+    "open_ended",
+    "why_it_pays",
+    "responsibilities",
+    "skills",
+    "tags",
+)
+
+
+def _flat_row(role: RoleRecord) -> dict[str, object]:
+    salary = role["salary"]
+    return {
+        "id": role["id"],
+        "rank": role["rank"],
+        "title": role["title"],
+        "aliases": LIST_SEPARATOR.join(role["aliases"]),
+        "clusters": LIST_SEPARATOR.join(role["clusters"]),
+        "summary": role["summary"],
+        "salary_min": salary["min"],
+        "salary_max": salary["max"],
+        "salary_midpoint": salary_midpoint(salary),
+        "currency": salary["currency"],
+        "open_ended": str(salary["open_ended"]).lower(),
+        "why_it_pays": role["why_it_pays"],
+        "responsibilities": LIST_SEPARATOR.join(role["responsibilities"]),
+        "skills": LIST_SEPARATOR.join(skill["text"] for skill in role["skills"]),
+        "tags": LIST_SEPARATOR.join(role_tags(role)),
+    }
+
+
+def csv_text(roles: list[RoleRecord]) -> str:
+    """One row per role; list fields joined with ``"; "``."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_flat_row(role) for role in roles)
+    return buffer.getvalue()
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_text(roles: list[RoleRecord]) -> str:
+    """A Markdown table fit for a README."""
+    lines = [
+        "| # | Role | Salary (USD/yr) | Midpoint | Clusters | Skill tags |",
+        "|---:|---|---:|---:|---|---|",
+    ]
+    for role in roles:
+        salary = role["salary"]
+        top = f"{salary['max']:,}{'+' if salary['open_ended'] else ''}"
+        cells = [
+            str(role["rank"] or ""),
+            _cell(role["title"]),
+            f"{salary['min']:,} - {top}",
+            f"{salary_midpoint(salary):,}",
+            _cell(", ".join(role["clusters"])),
+            _cell(", ".join(role_tags(role))),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_SCHEMA = """
+CREATE TABLE roles (
+    id TEXT PRIMARY KEY, rank INTEGER, title TEXT NOT NULL, summary TEXT,
+    salary_min INTEGER NOT NULL, salary_max INTEGER NOT NULL, salary_midpoint INTEGER NOT NULL,
+    currency TEXT NOT NULL, open_ended INTEGER NOT NULL, salary_stated TEXT, salary_note TEXT,
+    why_it_pays TEXT
+);
+CREATE TABLE aliases (role_id TEXT NOT NULL REFERENCES roles(id), alias TEXT PRIMARY KEY);
+CREATE TABLE clusters (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE role_clusters (
+    role_id TEXT NOT NULL REFERENCES roles(id), cluster_id TEXT NOT NULL REFERENCES clusters(id),
+    PRIMARY KEY (role_id, cluster_id)
+);
+CREATE TABLE responsibilities (
+    role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (role_id, position)
+);
+CREATE TABLE skills (tag TEXT PRIMARY KEY);
+CREATE TABLE role_skills (
+    role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL, text TEXT NOT NULL,
+    tag TEXT REFERENCES skills(tag)
+);
+CREATE INDEX role_skills_by_tag ON role_skills (tag);
+CREATE TABLE meta_skills (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
+"""
+
+
+def write_sqlite(record: DatasetRecord, roles: list[RoleRecord], path: str) -> None:
+    """Normalised tables for SQL (or datasette): one row per role, skill, tag and duty.
+
+    ``role_skills`` has a row per (skill, tag) pair, so ``WHERE tag = 'python'`` finds roles.
+    """
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.executescript(_SCHEMA)
+            connection.executemany("INSERT INTO clusters VALUES (?, ?)", record["clusters"].items())
+            connection.executemany(
+                "INSERT INTO meta_skills VALUES (?, ?)", enumerate(record["meta_skills"], 1)
+            )
+            tags = sorted({tag for role in roles for tag in role_tags(role)})
+            connection.executemany("INSERT INTO skills VALUES (?)", ((tag,) for tag in tags))
+            for role in roles:
+                _insert_role(connection, role)
+    finally:
+        connection.close()
+
+
+def _insert_role(connection: Any, role: RoleRecord) -> None:
+    salary = role["salary"]
+    connection.execute(
+        "INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            role["id"],
+            role["rank"],
+            role["title"],
+            role["summary"],
+            salary["min"],
+            salary["max"],
+            salary_midpoint(salary),
+            salary["currency"],
+            salary["open_ended"],
+            salary["stated"],
+            salary["note"],
+            role["why_it_pays"],
+        ),
+    )
+    role_id = role["id"]
+    connection.executemany(
+        "INSERT INTO aliases VALUES (?, ?)", ((role_id, a) for a in role["aliases"])
+    )
+    connection.executemany(
+        "INSERT INTO role_clusters VALUES (?, ?)", ((role_id, c) for c in role["clusters"])
+    )
+    connection.executemany(
+        "INSERT INTO responsibilities VALUES (?, ?, ?)",
+        ((role_id, n, text) for n, text in enumerate(role["responsibilities"], 1)),
+    )
+    rows = []
+    for position, skill in enumerate(role["skills"], 1):
+        tags: list[str | None] = [*skill["tags"]] or [None]  # a skill without tags keeps its row
+        rows += [(role_id, position, skill["text"], tag) for tag in tags]
+    connection.executemany("INSERT INTO role_skills VALUES (?, ?, ?, ?)", rows)
+
+
+STARTER = """\
+# A techpay data file. Check it with:   techpay validate {name}
+# Use it with:                           techpay --data {name} list
+# Or for every command:                  export TECHPAY_DATA={name}
+#
+# Each [[roles]] entry adds a role, or replaces the bundled role with the same id
+# (run 'techpay list --json' to see the ids). Only id, title and salary are required.
+
+[[roles]]
+id = "platform-engineer"              # lower-case words joined by hyphens
+title = "Platform Engineer"
+salary = {{ min = 135000, max = 180000, currency = "USD" }}   # whole units per year
+
+# Everything below is optional.
+rank = 11                             # where it sorts in the default order
+aliases = ["platform", "pe"]          # other names 'techpay show' accepts
+summary = "Builds the internal platform that product teams deploy on."
+clusters = ["cloud"]                  # ai, cloud, security, leadership, or your own [clusters]
+why_it_pays = "Every team ships faster on a good platform."
+responsibilities = [
+  "Run the internal developer platform.",
+  "Automate infrastructure provisioning.",
+]
+skills = [
+  {{ text = "Kubernetes operations.", tags = ["kubernetes"] }},
+  {{ text = "Terraform.", tags = ["infrastructure-as-code", "terraform"] }},
+]
+
+# To add your own clusters:
+# [clusters]
+# fintech = "financial technology"
+"""
+
+
+def starter_text(name: str) -> str:
+    """A commented data file with one example role; it validates as it is."""
+    return STARTER.format(name=name)
