@@ -153,3 +153,8 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     path.write_bytes('title = "caf\xe9"\n'.encode("latin-1"))
     with pytest.raises(DataError, match=r"latin1\.toml: not UTF-8 text"):
         read_document(str(path))
+
+
+def test_a_directory_is_not_a_data_file(tmp_path):
+    with pytest.raises(DataError, match=r": is a directory, not a data file$"):
+        read_document(str(tmp_path))

@@ -47,7 +47,8 @@ def read_document(path: str) -> dict[str, Any]:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            limit = f"{MAX_FILE_BYTES // 1024 // 1024} MiB"
+            mib, rest = divmod(MAX_FILE_BYTES, 1024 * 1024)
+            limit = f"{MAX_FILE_BYTES:,} bytes" if rest else f"{mib} MiB"
             raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {limit}")])
         with open(path, "rb") as handle:
             content = handle.read()
