@@ -231,46 +231,49 @@ def load_bundled() -> Catalog:
     return load_layers([])
 
 
-class Catalog:
-    """A validated dataset with a case-insensitive index of every name a role answers to."""
+class RoleNames:
+    """Every name each role answers to, for resolving what people type and for completion.
 
-    def __init__(self, record: DatasetRecord) -> None:
-        self.record = record
-        self.roles: list[RoleRecord] = record["roles"]
-        self._by_id = {role["id"]: role for role in self.roles}
-        self._names: dict[str, set[str]] = {}
-        for role in self.roles:
+    Built from records, or straight from the cache (it is plain data), so that answering
+    ``show sre`` or a TAB press needs no other part of the dataset.
+    """
+
+    def __init__(self, index: dict[str, list[str]], ids: list[str], typed: list[str]) -> None:
+        self.index = index  # normalised id, alias or title -> ids of the roles it names
+        self.ids = ids  # role ids in dataset order
+        self.typed = typed  # ids and aliases in dataset order: what completion offers
+
+    @classmethod
+    def of(cls, roles: list[RoleRecord]) -> RoleNames:
+        index: dict[str, list[str]] = {}
+        for role in roles:
             for name in (role["id"], *role["aliases"], normalise_name(role["title"])):
-                self._names.setdefault(name, set()).add(role["id"])
+                ids = index.setdefault(name, [])
+                if role["id"] not in ids:
+                    ids.append(role["id"])
+        typed = [name for role in roles for name in (role["id"], *role["aliases"])]
+        return cls(index, [role["id"] for role in roles], typed)
 
-    def names(self) -> list[str]:
-        """Every id and alias (what completion offers), in article order."""
-        return [name for role in self.roles for name in (role["id"], *role["aliases"])]
-
-    def resolve(self, query: str) -> RoleRecord:
-        """The role named by id, alias or title, or by a prefix that fits only one role."""
+    def resolve(self, query: str) -> str:
+        """The id of the role named by id, alias or title, or by a prefix that fits only one."""
         key = normalise_name(query)
         if not key:
             raise RoleNotFound(query, [])
-        matches = set(self._names.get(key, ())) or {
-            role_id for name, ids in self._names.items() if name.startswith(key) for role_id in ids
+        matches = set(self.index.get(key, ())) or {
+            role_id for name, ids in self.index.items() if name.startswith(key) for role_id in ids
         }
         if len(matches) == 1:
-            return self._by_id[matches.pop()]
+            return matches.pop()
         if matches:
-            raise AmbiguousRole(query, self._in_order(matches))
+            raise AmbiguousRole(query, [role_id for role_id in self.ids if role_id in matches])
         raise RoleNotFound(query, self.suggest(key))
-
-    def resolve_all(self, queries: Iterable[str]) -> list[RoleRecord]:
-        """Resolve several names, keeping their order."""
-        return [self.resolve(query) for query in queries]
 
     def suggest(self, key: str) -> list[str]:
         """The closest names to a misspelt one, best first, one name per role."""
         from difflib import SequenceMatcher
 
         scored: list[tuple[float, str, str]] = []
-        for name, ids in self._names.items():
+        for name, ids in self.index.items():
             score = SequenceMatcher(None, key, name).ratio()
             if key and key in name:
                 score += 1.0  # a name that contains what was typed beats a lookalike
@@ -285,5 +288,29 @@ class Catalog:
                 suggestions.append(name)
         return suggestions
 
-    def _in_order(self, role_ids: set[str]) -> list[str]:
-        return [role["id"] for role in self.roles if role["id"] in role_ids]
+    def completions(self, incomplete: str) -> list[str]:
+        """Ids and aliases that start with what was typed (TAB completion)."""
+        prefix = incomplete.lower()
+        return [name for name in self.typed if name.startswith(prefix)]
+
+
+class Catalog:
+    """A validated dataset and the names its roles answer to."""
+
+    def __init__(self, record: DatasetRecord, names: RoleNames | None = None) -> None:
+        self.record = record
+        self.roles: list[RoleRecord] = record["roles"]
+        self.role_names = names or RoleNames.of(self.roles)
+        self._by_id = {role["id"]: role for role in self.roles}
+
+    def names(self) -> list[str]:
+        """Every id and alias (what completion offers), in dataset order."""
+        return self.role_names.typed
+
+    def resolve(self, query: str) -> RoleRecord:
+        """The role named by id, alias or title, or by a prefix that fits only one role."""
+        return self._by_id[self.role_names.resolve(query)]
+
+    def resolve_all(self, queries: Iterable[str]) -> list[RoleRecord]:
+        """Resolve several names, keeping their order."""
+        return [self.resolve(query) for query in queries]

@@ -15,13 +15,9 @@ import typer
 from techpay import __version__, queries
 from techpay.dataset import data_files, load_layers
 from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
-from techpay.render import data, views
+from techpay.output import report
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from rich.console import RenderableType
-
     from techpay.dataset import Catalog
     from techpay.records import RoleRecord
 
@@ -83,7 +79,6 @@ app = typer.Typer(
         "  techpay list --json | jq -r '.[] | [.title, .salary.midpoint] | @tsv'\n"
         "  techpay --data my-roles.toml list"
     ),
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -134,10 +129,29 @@ def main(
     ctx.obj = DataOptions(data_files(data_file or [], os.environ), bundled=not no_bundled)
 
 
+def data_options(ctx: typer.Context) -> DataOptions:
+    """The global data options; read from the parsed root parameters during completion,
+    when Typer does not run the root callback."""
+    options = ctx.find_object(DataOptions)
+    if options is not None:
+        return options
+    params = ctx.find_root().params
+    files = data_files(params.get("data_file") or [], os.environ)
+    return DataOptions(files, bundled=not params.get("no_bundled"))
+
+
 def catalog(ctx: typer.Context) -> Catalog:
     """The dataset the commands work on: the bundled data with the user's layers."""
-    options = ctx.find_object(DataOptions) or DataOptions([], bundled=True)
+    options = data_options(ctx)
     return load_layers(options.files, bundled=options.bundled)
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """TAB completion for ROLE: the ids and aliases that start with what was typed."""
+    try:
+        return catalog(ctx).role_names.completions(incomplete)
+    except TechpayError:
+        return []
 
 
 JsonFlag = Annotated[
@@ -234,21 +248,6 @@ def select(
     return queries.sort_roles(matches, sort, reverse)
 
 
-def emit(
-    json_output: bool, payload: Callable[[], object], view: Callable[[], RenderableType]
-) -> None:
-    """Print a result: JSON written as plain text, or a Rich view. Only one is built."""
-    if json_output:
-        sys.stdout.write(data.dumps(payload()))
-    else:
-        views.make_console(sys.stdout).print(view())
-
-
-def note(message: str) -> None:
-    """A message for the person, not the pipe: stderr."""
-    sys.stderr.write(f"{message}\n")
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI on ``argv`` (default: the process's arguments); return the exit code."""
     command = typer.main.get_command(app)
@@ -262,9 +261,3 @@ def _usage_message(error: typer.TyperException) -> str:
     if context is None:
         return message
     return f"{message} (see '{context.command_path} --help')"
-
-
-def report(message: str, exit_code: int) -> int:
-    """Print one line to stderr and hand back the exit code."""
-    sys.stderr.write(f"techpay: {message}\n")
-    return exit_code

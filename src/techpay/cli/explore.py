@@ -18,10 +18,10 @@ from techpay.cli.app import (
     TextOption,
     app,
     catalog,
-    emit,
-    note,
+    complete_role,
     select,
 )
+from techpay.output import emit, note
 from techpay.render import data, views
 
 
@@ -53,7 +53,12 @@ def list_roles(
 def show(
     ctx: typer.Context,
     role: Annotated[
-        str, typer.Argument(metavar="ROLE", help="Id, alias, title or unique prefix, e.g. sre.")
+        str,
+        typer.Argument(
+            metavar="ROLE",
+            help="Id, alias, title or unique prefix, e.g. sre.",
+            autocompletion=complete_role,
+        ),
     ],
     json_output: JsonFlag = False,
 ) -> None:
@@ -78,7 +83,11 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(metavar="ROLE", help="Two or more roles; the first is the baseline."),
+        typer.Argument(
+            metavar="ROLE",
+            help="Two or more roles; the first is the baseline.",
+            autocompletion=complete_role,
+        ),
     ],
     json_output: JsonFlag = False,
 ) -> None:

@@ -20,12 +20,12 @@ from techpay.cli.app import (
     TextOption,
     app,
     catalog,
-    note,
     select,
 )
 from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
 from techpay.errors import EXIT_ERROR, UsageError
 from techpay.files import write_atomically, write_text_atomically
+from techpay.output import note
 from techpay.render import data, export
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]

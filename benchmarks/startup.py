@@ -1,0 +1,152 @@
+"""Start-up benchmark: each techpay path against the bare interpreter, interleaved.
+
+Every run of a path is paired with a run of ``python -c pass`` just before it, in the same
+virtual environment, and the ratio of the two wall times is recorded; the table reports the
+median, min and max of those ratios. Ratios, not milliseconds, so results from different
+machines compare. Standard library only; generates the 1,000- and 10,000-role datasets it
+needs in a temporary directory.
+
+    python benchmarks/startup.py            # 20 rounds
+    python benchmarks/startup.py --runs 5   # quicker, noisier
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = {
+    "complete": 2,
+    "list --json": 3,
+    "show sre --json": 3,
+    "filter --skill python --json": 3,
+    "list": 7,
+    "show sre": 7,
+    "--help": 7,
+    "cold cache, 10 roles": 15,
+    "1k roles: list --json (warm)": 3,
+    "10k roles: list --json (warm)": 3,
+}
+
+
+def write_dataset(path: Path, count: int) -> None:
+    """A user dataset of ``count`` roles, each with the fields a real ladder would have."""
+    clusters = ["ai", "cloud", "security", "leadership"]
+    lines = [
+        "[clusters]",
+        'ai = "artificial intelligence"',
+        'cloud = "cloud infrastructure"',
+        'security = "cybersecurity"',
+        'leadership = "technical leadership"',
+        "",
+    ]
+    for number in range(count):
+        low = 90_000 + (number * 7919) % 120 * 1000
+        lines += [
+            "[[roles]]",
+            f'id = "role-{number:05d}"',
+            f"rank = {number + 1}",
+            f'title = "Engineer, level {number}"',
+            f'aliases = ["r{number}"]',
+            f'clusters = ["{clusters[number % 4]}"]',
+            f"salary = {{ min = {low}, max = {low + 40_000} }}",
+            'skills = [{ text = "Python and SQL.", tags = ["python", "sql"] }]',
+            "",
+        ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="rounds per path (default 20)")
+    options = parser.parse_args()
+
+    python = sys.executable
+    techpay = shutil.which("techpay", path=str(Path(python).parent)) or shutil.which("techpay")
+    if techpay is None:
+        sys.exit("techpay is not installed next to this interpreter")
+    work = Path(tempfile.mkdtemp(prefix="techpay-bench-"))
+    try:
+        run(options.runs, python, techpay, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(runs: int, python: str, techpay: str, work: Path) -> None:
+    for count in (1_000, 10_000):
+        write_dataset(work / f"roles-{count}.toml", count)
+    base = {key: value for key, value in os.environ.items() if not key.startswith("TECHPAY_")}
+    base |= {"XDG_CACHE_HOME": str(work / "cache"), "COLUMNS": "100"}
+    base.pop("PYTHONUNBUFFERED", None)
+    cold_cache = work / "cold"
+    complete = base | {
+        "_TECHPAY_COMPLETE": "complete_bash",
+        "COMP_WORDS": "techpay show si",
+        "COMP_CWORD": "2",
+    }
+
+    def cold(env: dict[str, str]) -> dict[str, str]:
+        shutil.rmtree(cold_cache, ignore_errors=True)
+        return env | {"XDG_CACHE_HOME": str(cold_cache)}
+
+    paths = [
+        ("complete", [techpay], lambda: complete),
+        ("list --json", [techpay, "list", "--json"], lambda: base),
+        ("show sre --json", [techpay, "show", "sre", "--json"], lambda: base),
+        ("filter --skill python --json", [techpay, "filter", "--skill", "python", "--json"], lambda: base),
+        ("list", [techpay, "list"], lambda: base),
+        ("show sre", [techpay, "show", "sre"], lambda: base),
+        ("--help", [techpay, "--help"], lambda: base),
+        ("cold cache, 10 roles", [techpay, "list", "--json"], lambda: cold(base)),
+    ]
+    for count in (1_000, 10_000):
+        data = ["--data", str(work / f"roles-{count}.toml"), "--no-bundled"]
+        label = f"{count // 1000}k roles: list --json"
+        paths.append((f"{label} (warm)", [techpay, *data, "list", "--json"], lambda: base))
+        paths.append((f"{label} (cold, seconds)", [techpay, *data, "list", "--json"], lambda: cold(base)))
+
+    for _, command, env in paths:  # warm every cache once, and check each path works
+        result = subprocess.run(command, env=env(), capture_output=True, check=False)
+        if result.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed: {result.stderr.decode()}")
+
+    ratios: dict[str, list[float]] = {name: [] for name, _, _ in paths}
+    seconds: dict[str, list[float]] = {name: [] for name, _, _ in paths}
+    bare: list[float] = []
+    for _ in range(runs):
+        for name, command, env in paths:
+            prepared = env()
+            baseline = timed([python, "-c", "pass"], prepared)
+            elapsed = timed(command, prepared)
+            bare.append(baseline)
+            ratios[name].append(elapsed / baseline)
+            seconds[name].append(elapsed)
+
+    print(f"python -c pass: median {statistics.median(bare) * 1000:.1f} ms over {len(bare)} runs")
+    print(f"{'path':<36} {'median':>7} {'min':>6} {'max':>6}  target   median ms")
+    for name, _, _ in paths:
+        values = seconds[name] if "seconds" in name else ratios[name]
+        unit = " s" if "seconds" in name else "x"
+        target = TARGETS.get(name)
+        verdict = f"<= {target}x" if target else "<= 1 s" if "seconds" in name else ""
+        print(
+            f"{name:<36} {statistics.median(values):>6.2f}{unit} {min(values):>5.2f}{unit}"
+            f" {max(values):>5.2f}{unit}  {verdict:<8} {statistics.median(seconds[name]) * 1000:>7.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
