@@ -27,7 +27,9 @@ ALLOWED = {
     "render.views": {"queries", "records", "rich"},
     "cli": {"cli", "cli.app", "cli.explore", "cli.manage"},
     "output": {"render"},
-    "cli.app": {"dataset", "errors", "output", "queries", "records", "typer"},
+    "cache": {"dataset", "errors", "queries", "records", "render", "render.data"},
+    "fast": {"cache", "cli", "dataset", "errors", "output", "queries", "render"},
+    "cli.app": {"cache", "dataset", "errors", "output", "queries", "records", "typer"},
     "cli.explore": {"cli.app", "output", "queries", "render", "typer"},
     "cli.manage": {
         "cli.app",
@@ -39,7 +41,7 @@ ALLOWED = {
         "render",
         "typer",
     },
-    "launcher": {"errors", "cli"},
+    "launcher": {"errors", "cli", "fast"},
     "__main__": {"launcher"},
 }
 THIRD_PARTY = {"pydantic", "rich", "typer", "tomli_w"}

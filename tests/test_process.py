@@ -107,16 +107,15 @@ def test_ctrl_c_exits_130_without_a_traceback():
     script = textwrap.dedent(
         """
         import sys, time
-        import techpay.cli
-        from techpay.launcher import main
+        import techpay.launcher
 
-        def slow_run(argv=None):
+        def slow_command(arguments):
             print("ready", flush=True)
             time.sleep(60)
             return 0
 
-        techpay.cli.run = slow_run
-        sys.exit(main())
+        techpay.launcher._fast_path = slow_command
+        sys.exit(techpay.launcher.main(["list"]))
         """
     )
     with subprocess.Popen(

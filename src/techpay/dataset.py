@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
-from typing import TYPE_CHECKING, Any
 
 from techpay.errors import AmbiguousRole, DataError, Problem, RoleNotFound
 from techpay.names import normalise_name
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
+    from typing import Any
 
     from pydantic import ValidationError
 
@@ -68,6 +68,7 @@ def read_document(path: str) -> dict[str, Any]:
 
 
 def _parse_toml(path: str, text: str) -> dict[str, Any]:
+    import re
     import tomllib
 
     try:
@@ -161,6 +162,11 @@ def data_files(option_files: Sequence[str], environ: Mapping[str, str]) -> list[
     """The user's data files in layering order: ``TECHPAY_DATA`` first, then ``--data``."""
     from_env = [path for path in environ.get("TECHPAY_DATA", "").split(os.pathsep) if path]
     return [*from_env, *option_files]
+
+
+def layer_paths(files: Sequence[str], *, bundled: bool = True) -> list[str]:
+    """Every file to load, in order: the bundled dataset (unless not wanted), then ``files``."""
+    return [*([bundled_path()] if bundled else []), *files]
 
 
 def check_layers(

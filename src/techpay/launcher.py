@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING
 
 from techpay.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -19,10 +19,13 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run techpay and return its exit code, quietly on Ctrl-C or a closed pipe."""
     _die_quietly_on_closed_pipe()
+    arguments = sys.argv[1:] if argv is None else list(argv)
     try:
-        from techpay.cli import run
+        code = _fast_path(arguments)
+        if code is None:
+            from techpay.cli import run
 
-        code = run(argv)
+            code = run(arguments)
         sys.stdout.flush()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -30,6 +33,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     return code
+
+
+def _fast_path(arguments: list[str]) -> int | None:
+    """Answer from the cache without loading Typer, Rich or pydantic, when possible.
+
+    ``TECHPAY_NO_FAST=1`` skips it (the tests use it to compare both paths).
+    """
+    if os.environ.get("TECHPAY_NO_FAST", "") not in ("", "0"):
+        return None
+    from techpay import fast
+
+    return fast.run(arguments, os.environ)
 
 
 def _die_quietly_on_closed_pipe() -> None:

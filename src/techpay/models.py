@@ -36,6 +36,8 @@ def _normalise(value: object) -> object:
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    if len(set(values)) == len(values):
+        return values
     repeated = sorted(name for name, count in Counter(values).items() if count > 1)
     if repeated:
         raise ValueError(f"listed more than once: {', '.join(repeated)}")

@@ -17,9 +17,14 @@ def emit(json_output: bool, payload: Callable[[], object], view: Callable[[], ob
     if json_output:
         sys.stdout.write(data.dumps(payload()))
     else:
-        from techpay.render import views
+        show_view(view)
 
-        views.make_console(sys.stdout).print(view())
+
+def show_view(view: Callable[[], object]) -> None:
+    """Draw a Rich view on stdout (Rich is imported here, only when a view is drawn)."""
+    from techpay.render import views
+
+    views.make_console(sys.stdout).print(view())
 
 
 def note(message: str) -> None:

@@ -6,11 +6,11 @@ No I/O and no third-party imports: every function takes records and returns new 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from techpay.errors import UsageError
 from techpay.names import normalise_name
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -139,6 +139,32 @@ def filter_roles(
         return all(word in haystack for word in words)
 
     return [role for role in roles if keep(role)]
+
+
+def select(
+    roles: Sequence[RoleRecord],
+    known_clusters: Iterable[str],
+    *,
+    min_salary: int | None = None,
+    max_salary: int | None = None,
+    skills: Sequence[str] = (),
+    clusters: Sequence[str] = (),
+    text: str | None = None,
+    sort: str = "rank",
+    reverse: bool = False,
+) -> list[RoleRecord]:
+    """What ``filter`` and ``export`` select: checked criteria, matching roles, sorted."""
+    check_known("skill tag", skills, known_tags(roles))
+    check_known("cluster", clusters, known_clusters)
+    matches = filter_roles(
+        roles,
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skills=skills,
+        clusters=clusters,
+        text=text,
+    )
+    return sort_roles(matches, sort, reverse)
 
 
 def searchable_text(role: RoleRecord) -> str:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
-from techpay import __version__, queries
-from techpay.dataset import data_files, load_layers
+from techpay import __version__, cache, queries
+from techpay.dataset import data_files
 from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
 from techpay.output import report
 
@@ -143,7 +143,7 @@ def data_options(ctx: typer.Context) -> DataOptions:
 def catalog(ctx: typer.Context) -> Catalog:
     """The dataset the commands work on: the bundled data with the user's layers."""
     options = data_options(ctx)
-    return load_layers(options.files, bundled=options.bundled)
+    return cache.load_catalog(options.files, bundled=options.bundled)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -235,17 +235,17 @@ def select(
     reverse: bool,
 ) -> list[RoleRecord]:
     """The roles the selection options keep, sorted; unknown tags or clusters are errors."""
-    queries.check_known("skill tag", skill or [], queries.known_tags(everything.roles))
-    queries.check_known("cluster", cluster or [], everything.record["clusters"])
-    matches = queries.filter_roles(
+    return queries.select(
         everything.roles,
+        everything.record["clusters"],
         min_salary=min_salary,
         max_salary=max_salary,
         skills=skill or [],
         clusters=cluster or [],
         text=text,
+        sort=sort,
+        reverse=reverse,
     )
-    return queries.sort_roles(matches, sort, reverse)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,11 @@ from techpay.cli.app import (
     select,
 )
 from techpay.output import emit, note
-from techpay.render import data, views
+from techpay.render import data
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techpay.records import RoleRecord
 
 
 @app.command("list")
@@ -46,7 +50,7 @@ def list_roles(
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
     roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    emit(json_output, lambda: data.role_list(roles), lambda: views.roles_table(roles))
+    emit(json_output, lambda: data.role_list(roles), lambda: _table(roles))
 
 
 @app.command()
@@ -75,7 +79,13 @@ def show(
       techpay show cyber --json
     """
     found = catalog(ctx).resolve(role)
-    emit(json_output, lambda: data.role_object(found), lambda: views.role_view(found))
+
+    def view() -> object:
+        from techpay.render import views
+
+        return views.role_view(found)
+
+    emit(json_output, lambda: data.role_object(found), view)
 
 
 @app.command()
@@ -104,11 +114,13 @@ def compare(
       techpay compare em ai-pm --json | jq '.salary_differences'
     """
     comparison = queries.compare_roles(catalog(ctx).resolve_all(roles))
-    emit(
-        json_output,
-        lambda: data.comparison_object(comparison),
-        lambda: views.comparison_view(comparison),
-    )
+
+    def view() -> object:
+        from techpay.render import views
+
+        return views.comparison_view(comparison)
+
+    emit(json_output, lambda: data.comparison_object(comparison), view)
 
 
 @app.command("filter")
@@ -149,4 +161,11 @@ def filter_roles(
     if not roles and not json_output:
         note("No roles match.")
         return
-    emit(json_output, lambda: data.role_list(roles), lambda: views.roles_table(roles))
+    emit(json_output, lambda: data.role_list(roles), lambda: _table(roles))
+
+
+def _table(roles: list[RoleRecord]) -> object:
+    """The roles table (Rich is imported only when a table is drawn)."""
+    from techpay.render import views
+
+    return views.roles_table(roles)

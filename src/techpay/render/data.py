@@ -8,10 +8,10 @@ so the output is safe in any encoding and can never carry a terminal escape sequ
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from techpay.queries import salary_midpoint
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -40,3 +40,16 @@ def role_list(roles: Iterable[RoleRecord]) -> list[dict[str, object]]:
 def comparison_object(comparison: Comparison) -> dict[str, object]:
     """``compare``: the roles, the salary differences and the shared and unique tags."""
     return {**comparison, "roles": role_list(comparison["roles"])}
+
+
+def array_item(text: str) -> str:
+    """A value's JSON (as :func:`dumps` prints it) indented to stand inside an array."""
+    return "  " + text.rstrip("\n").replace("\n", "\n  ")
+
+
+def standalone(item: str) -> str:
+    """The inverse of :func:`array_item`: the value's own JSON, as :func:`dumps` prints it.
+
+    Safe because JSON strings never hold a raw newline; they are escaped as ``\\n``.
+    """
+    return item[2:].replace("\n  ", "\n") + "\n"

@@ -1,0 +1,301 @@
+"""A cache of validated data, so that most runs skip parsing, validation and rendering.
+
+After a full load validates the data files, :func:`entry_for` writes one cache file; later
+runs read it instead. The file is only used when its key matches exactly: the techpay
+version and cache format, the Python version (marshal is version-specific), the size and
+times of every techpay source file (a changed schema or renderer in a checkout), and the
+path, size, times and inode of every data layer. Anything else (another key, a truncated or
+corrupt file, an unreadable or read-only cache directory) is a miss, and the data is loaded
+the slow way. Errors are never cached, so invalid data is reported exactly as without the
+cache. ``TECHPAY_NO_CACHE=1`` turns it off.
+
+The file is a header (key, and each section's offset, length and CRC) followed by separately
+encoded sections, so a command reads and decodes only what it needs: a TAB completion reads
+the names; ``list --json`` reads the sort orders and the pre-rendered JSON of every role.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+
+from techpay import __version__
+from techpay.errors import TechpayError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+    from techpay.dataset import Catalog, RoleNames
+    from techpay.records import DatasetRecord
+
+FORMAT = 2
+
+
+class CacheCorrupt(TechpayError):
+    """A cache section failed its length or checksum test; the caller loads afresh."""
+
+
+def directory(environ: Mapping[str, str] = os.environ) -> str | None:
+    """Where cache files live (the XDG cache directory), or None when caching is off."""
+    if environ.get("TECHPAY_NO_CACHE", "") not in ("", "0"):
+        return None
+    if sys.platform == "win32":
+        base = environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+        return os.path.join(base, "techpay", "cache")
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "techpay")
+
+
+def _code_stamp() -> tuple[tuple[str, int, int], ...]:
+    """Size and modification time of every techpay source file."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    stamps = []
+    for folder, _, names in os.walk(package):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append((name, info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
+
+
+def key(inputs: Sequence[str], extra: object = None) -> tuple[object, ...] | None:
+    """What an entry must match to be used; None when an input file cannot be read.
+
+    Each input counts as typed (it is a role's ``origin``) and by what is on disk.
+    """
+    try:
+        stats = []
+        for path in inputs:
+            info = os.stat(path)
+            stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            stats.append((path, os.path.abspath(path), *stamp))
+    except (OSError, ValueError):
+        return None
+    code = (FORMAT, __version__, sys.implementation.cache_tag, _code_stamp())
+    return (code, tuple(stats), extra)
+
+
+def _entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
+    import zlib
+
+    names = "\0".join([kind, *(os.path.abspath(name) for name in naming)])
+    digest = zlib.crc32(names.encode("utf-8", "surrogatepass"))
+    return os.path.join(folder, f"{kind}-{sys.implementation.cache_tag}-{digest:08x}.marshal")
+
+
+class Entry:
+    """A cache entry. Sections are bytes; :meth:`raw` maps them straight from the file,
+    :meth:`section` decodes the marshalled ones, each on first use."""
+
+    def __init__(self, path: str | None, table: dict[str, tuple[int, int, int]]) -> None:
+        self._path = path
+        self._table = table
+        self._file: Any = None
+        self._raw: dict[str, memoryview] = {}
+        self._decoded: dict[str, Any] = {}
+
+    @classmethod
+    def in_memory(cls, blobs: dict[str, bytes]) -> Entry:
+        """An entry that was just built (and maybe could not be written)."""
+        entry = cls(None, {})
+        entry._raw = {name: memoryview(blob) for name, blob in blobs.items()}
+        return entry
+
+    def raw(self, name: str) -> memoryview:
+        """A section's bytes; :class:`CacheCorrupt` if they are not what was written."""
+        if name not in self._raw:
+            import mmap
+            import zlib
+
+            if self._path is None or name not in self._table:
+                raise CacheCorrupt(f"no section {name!r}")
+            if self._file is None:
+                with open(self._path, "rb") as handle:
+                    self._file = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            offset, length, checksum = self._table[name]
+            blob = memoryview(self._file)[offset : offset + length]
+            if len(blob) != length or zlib.crc32(blob) != checksum:
+                raise CacheCorrupt(f"{self._path}: section {name!r} is damaged")
+            self._raw[name] = blob
+        return self._raw[name]
+
+    def section(self, name: str) -> Any:
+        """A marshalled section, decoded."""
+        if name not in self._decoded:
+            self._decoded[name] = marshal.loads(self.raw(name))
+        return self._decoded[name]
+
+    def names(self) -> RoleNames:
+        from techpay.dataset import RoleNames
+
+        names: tuple[dict[str, list[str]], list[str], list[str]] = self.section("names")
+        return RoleNames(*names)
+
+    def record(self) -> DatasetRecord:
+        """The whole validated dataset."""
+        record: DatasetRecord = self.section("record")
+        return record
+
+    def catalog(self) -> Catalog:
+        from techpay.dataset import Catalog
+
+        return Catalog(self.record(), self.names())
+
+
+def read(
+    kind: str, inputs: Sequence[str], naming: Sequence[str], extra: object = None
+) -> Entry | None:
+    """The fresh entry of this kind for these inputs, if there is one."""
+    folder = directory()
+    expected = key(inputs, extra)
+    if folder is None or expected is None:
+        return None
+    path = _entry_path(folder, kind, naming)
+    try:
+        with open(path, "rb") as handle:
+            stored_key, table = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # missing, unreadable, truncated or not ours: rebuild it
+    if stored_key != expected or not isinstance(table, dict):
+        return None
+    return Entry(path, table)
+
+
+def write(
+    kind: str,
+    inputs: Sequence[str],
+    naming: Sequence[str],
+    blobs: dict[str, bytes],
+    extra: object = None,
+) -> None:
+    """Store an entry's sections atomically; failing to write (read-only, full disk) is
+    harmless: the next run builds it again."""
+    import tempfile
+
+    folder = directory()
+    expected = key(inputs, extra)
+    if folder is None or expected is None:
+        return
+    temporary = None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            size = 0
+            while True:  # the offsets in the header count the header's own size
+                header_value: Any = (expected, _table(blobs, size))
+                header = marshal.dumps(header_value)
+                if len(header) == size:
+                    break
+                size = len(header)
+            stream.write(header)
+            for blob in blobs.values():
+                stream.write(blob)
+        os.replace(temporary, _entry_path(folder, kind, naming))  # atomic, whole or not at all
+        temporary = None
+    except OSError:
+        pass  # no cache this time
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _table(blobs: dict[str, bytes], start: int) -> dict[str, tuple[int, int, int]]:
+    import zlib
+
+    table = {}
+    offset = start
+    for name, blob in blobs.items():
+        table[name] = (offset, len(blob), zlib.crc32(blob))
+        offset += len(blob)
+    return table
+
+
+def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = False) -> Entry:
+    """The dataset's entry: from a fresh cache file, or loaded, validated and then cached.
+
+    Raises :class:`~techpay.errors.DataError` for invalid data, exactly as loading does.
+    """
+    from techpay.dataset import layer_paths, load_layers
+
+    layers = layer_paths(files, bundled=bundled)
+    entry = None if rebuild else read("data", layers, layers)
+    if entry is not None:
+        return entry
+    blobs = _sections(load_layers(files, bundled=bundled))
+    write("data", layers, layers, blobs)
+    return Entry.in_memory(blobs)
+
+
+def load_catalog(files: Sequence[str], *, bundled: bool = True) -> Catalog:
+    """The catalog of the dataset, through the cache."""
+    try:
+        return entry_for(files, bundled=bundled).catalog()
+    except CacheCorrupt:
+        return entry_for(files, bundled=bundled, rebuild=True).catalog()
+
+
+def _sections(catalog: Catalog) -> dict[str, bytes]:
+    """The sections of a data entry: marshalled values, and the role JSON as raw ASCII."""
+    import array
+
+    from techpay.queries import SORT_KEYS, sort_roles
+    from techpay.render import data
+
+    roles = catalog.roles
+    position = {role["id"]: index for index, role in enumerate(roles)}
+    orders = {
+        sort_key: array.array(
+            "I", [position[role["id"]] for role in sort_roles(roles, sort_key)]
+        ).tobytes()
+        for sort_key in SORT_KEYS
+    }
+    items = [data.array_item(data.dumps(data.role_object(role))).encode("ascii") for role in roles]
+    offsets = array.array("I", [0])
+    for item in items:
+        offsets.append(offsets[-1] + len(item))
+    names = catalog.role_names
+    record: Any = catalog.record
+    return {
+        "names": marshal.dumps((names.index, names.ids, names.typed)),
+        "orders": marshal.dumps(orders),
+        "json": b"".join(items),  # each role as an item of a --json array, back to back
+        "json_offsets": offsets.tobytes(),  # where each role's item starts (uint32)
+        "record": marshal.dumps(record),
+    }
+
+
+def _json_item(entry: Entry, index: int) -> memoryview:
+    bounds = entry.raw("json_offsets").cast("I")
+    return entry.raw("json")[bounds[index] : bounds[index + 1]]
+
+
+def write_roles_json(entry: Entry, order: Sequence[int]) -> None:
+    """Print the JSON array of the roles at these positions, as ``--json`` prints it."""
+    pieces: list[bytes | memoryview] = [b"[\n"] if order else [b"[]\n"]
+    for count, index in enumerate(order):
+        pieces += [b",\n", _json_item(entry, index)] if count else [_json_item(entry, index)]
+    if order:
+        pieces.append(b"\n]\n")
+    _write_ascii(b"".join(pieces))
+
+
+def write_role_json(entry: Entry, index: int) -> None:
+    """Print one role's JSON object, as ``show --json`` prints it."""
+    from techpay.render.data import standalone
+
+    sys.stdout.write(standalone(bytes(_json_item(entry, index)).decode("ascii")))
+
+
+def _write_ascii(text: bytes) -> None:
+    """Write ASCII text to stdout, straight to its byte buffer where newlines need no
+    translation (everywhere but Windows)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or os.linesep != "\n":
+        sys.stdout.write(text.decode("ascii"))
+        return
+    sys.stdout.flush()
+    buffer.write(text)

@@ -1,0 +1,316 @@
+"""The fast path: answer the everyday commands from the cache, before any framework loads.
+
+It understands a strict subset of the command line: ``list``, ``show``, ``compare`` and
+``filter`` with their own options, the global ``--data``/``--no-bundled``, and bash TAB
+completion of role names. Whatever it is not sure of (an unknown or repeated option, a value
+it cannot read, a name that does not resolve, a cache miss) it hands back by returning None,
+and the full Typer CLI answers instead, errors included. Both paths use the same queries and
+renderers, so their output is the same byte for byte; tests/test_fast_path.py checks it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from techpay.errors import TechpayError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from techpay.cache import Entry
+
+# Per command: options that take a value (long and short spellings), and flags.
+_GLOBAL_VALUES = {"--data": "data", "-d": "data"}
+_GLOBAL_FLAGS = {"--no-bundled": "no_bundled"}
+_SORTING = {"--sort": "sort", "-s": "sort"}
+_FLAGS = {"--json": "json", "--reverse": "reverse", "-r": "reverse"}
+_COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "list": ({**_SORTING, "--limit": "limit", "-n": "limit"}, _FLAGS),
+    "show": ({}, {"--json": "json"}),
+    "compare": ({}, {"--json": "json"}),
+    "filter": (
+        {
+            **_SORTING,
+            "--min-salary": "min_salary",
+            "--max-salary": "max_salary",
+            "--skill": "skill",
+            "-k": "skill",
+            "--cluster": "cluster",
+            "-c": "cluster",
+            "--text": "text",
+            "-t": "text",
+        },
+        _FLAGS,
+    ),
+}
+_REPEATABLE = {"data", "skill", "cluster"}
+
+
+class Request:
+    """A command line the fast path understood."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.values: dict[str, list[str]] = {}
+        self.flags: set[str] = set()
+        self.arguments: list[str] = []
+
+    def value(self, name: str, default: str | None = None) -> str | None:
+        given = self.values.get(name)
+        return given[-1] if given else default
+
+
+def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
+    """Answer ``argv`` and return the exit code, or None to let the full CLI answer."""
+    if "_TECHPAY_COMPLETE" in environ:
+        return complete(environ)
+    if _asks_for_help(argv):
+        return help_text(list(argv))
+    request = parse(argv)
+    if request is None:
+        return None
+    try:
+        return _ANSWERS[request.command](request, _open(request, environ))
+    except (TechpayError, ValueError):
+        return None  # the full CLI reports it, exactly as it always does
+
+
+def parse(argv: Sequence[str]) -> Request | None:
+    """The request ``argv`` makes, or None if it is anything but plain and certain."""
+    words = list(argv)
+    globals_ = Request("")
+    while words and words[0].startswith("-"):
+        if not _take_option(words, globals_, _GLOBAL_VALUES, _GLOBAL_FLAGS):
+            return None
+    if not words or words[0] not in _COMMANDS:
+        return None
+    request = Request(words.pop(0))
+    request.values, request.flags = globals_.values, globals_.flags
+    values, flags = _COMMANDS[request.command]
+    while words:
+        if words[0] == "-" or not words[0].startswith("-"):
+            request.arguments.append(words.pop(0))
+        elif words[0] == "--" or not _take_option(words, request, values, flags):
+            return None
+    return request
+
+
+def _take_option(
+    words: list[str], request: Request, values: dict[str, str], flags: dict[str, str]
+) -> bool:
+    word = words.pop(0)
+    spelling, has_value, attached = word.partition("=")
+    if spelling in flags and not has_value:
+        request.flags.add(flags[spelling])
+        return True
+    name = values.get(spelling)
+    if name is None or (has_value and not spelling.startswith("--")):
+        return False  # unknown, or a short option with '=': leave it to the full parser
+    if not has_value:
+        if not words:
+            return False
+        attached = words.pop(0)
+    if name in request.values and name not in _REPEATABLE:
+        return False
+    request.values.setdefault(name, []).append(attached)
+    return True
+
+
+def _open(request: Request, environ: Mapping[str, str]) -> Entry:
+    """The data, from the cache or (on a miss) loaded, validated and cached here."""
+    from techpay import cache
+    from techpay.dataset import data_files
+
+    files = data_files(request.values.get("data", []), environ)
+    return cache.entry_for(files, bundled="no_bundled" not in request.flags)
+
+
+def _order(request: Request, entry: Entry) -> list[int]:
+    from techpay.queries import SORT_KEYS
+
+    sort = request.value("sort", "rank")
+    if sort not in SORT_KEYS:
+        raise ValueError(sort)
+    order = list(memoryview(entry.section("orders")[sort]).cast("I"))
+    return order[::-1] if "reverse" in request.flags else order
+
+
+def _answer_list(request: Request, entry: Entry) -> int | None:
+    if request.arguments:
+        return None
+    order = _order(request, entry)
+    limit = request.value("limit")
+    if limit is not None:
+        if not (limit.isascii() and limit.isdigit() and int(limit) >= 1):
+            return None
+        order = order[: int(limit)]
+    return _print_roles(request, entry, order)
+
+
+def _answer_filter(request: Request, entry: Entry) -> int | None:
+    from techpay.queries import parse_amount, select
+
+    if request.arguments:
+        return None
+    low, high = request.value("min_salary"), request.value("max_salary")
+    record = entry.record()
+    chosen = select(
+        record["roles"],
+        record["clusters"],
+        min_salary=None if low is None else parse_amount(low),
+        max_salary=None if high is None else parse_amount(high),
+        skills=request.values.get("skill", []),
+        clusters=request.values.get("cluster", []),
+        text=request.value("text"),
+        sort=request.value("sort", "rank") or "rank",
+        reverse="reverse" in request.flags,
+    )
+    if not chosen and "json" not in request.flags:
+        from techpay import output
+
+        output.note("No roles match.")
+        return 0
+    position = {role_id: index for index, role_id in enumerate(entry.names().ids)}
+    return _print_roles(request, entry, [position[role["id"]] for role in chosen])
+
+
+def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
+    if "json" in request.flags:
+        from techpay.cache import write_roles_json
+
+        write_roles_json(entry, order)
+    else:
+        from techpay import output
+        from techpay.render import views
+
+        roles = entry.record()["roles"]
+        output.show_view(lambda: views.roles_table([roles[index] for index in order]))
+    return 0
+
+
+def _answer_show(request: Request, entry: Entry) -> int | None:
+    if len(request.arguments) != 1:
+        return None
+    names = entry.names()
+    index = names.ids.index(names.resolve(request.arguments[0]))
+    if "json" in request.flags:
+        from techpay.cache import write_role_json
+
+        write_role_json(entry, index)
+    else:
+        from techpay import output
+        from techpay.render import views
+
+        role = entry.record()["roles"][index]
+        output.show_view(lambda: views.role_view(role))
+    return 0
+
+
+def _answer_compare(request: Request, entry: Entry) -> int | None:
+    from techpay import output
+    from techpay.queries import compare_roles
+    from techpay.render import data
+
+    comparison = compare_roles(entry.catalog().resolve_all(request.arguments))
+
+    def view() -> object:
+        from techpay.render import views
+
+        return views.comparison_view(comparison)
+
+    output.emit("json" in request.flags, lambda: data.comparison_object(comparison), view)
+    return 0
+
+
+_HELP = ("--help", "-h")
+_ALL_COMMANDS = ("list", "show", "compare", "filter", "validate", "export", "init", "schema")
+
+
+def _asks_for_help(argv: Sequence[str]) -> bool:
+    """``techpay``, ``techpay --help`` or ``techpay COMMAND --help``, exactly."""
+    return (
+        not argv
+        or (len(argv) == 1 and argv[0] in _HELP)
+        or (len(argv) == 2 and argv[0] in _ALL_COMMANDS and argv[1] in _HELP)
+    )
+
+
+def help_text(argv: list[str]) -> int:
+    """Help from the cache, or from the full CLI (then cached).
+
+    Help depends only on the code, the arguments and the width it is formatted for, and the
+    cache key holds all three, so the text printed is the one the full CLI would print.
+    """
+    import contextlib
+    import io
+
+    from techpay import cache
+
+    naming = [*argv, str(terminal_columns())]
+    entry = cache.read("help", [], naming, extra=tuple(naming))
+    if entry is not None:
+        with contextlib.suppress(cache.CacheCorrupt):
+            sys.stdout.write(str(entry.raw("text"), "utf-8"))
+            return 0
+    from techpay.cli import run as run_full
+
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        code = run_full(argv)
+    if code == 0:
+        text = captured.getvalue().encode("utf-8")
+        cache.write("help", [], naming, {"text": text}, extra=tuple(naming))
+    sys.stdout.write(captured.getvalue())
+    return code
+
+
+def terminal_columns() -> int:
+    """The width help is formatted for: ``shutil.get_terminal_size().columns``, without
+    importing shutil (which costs a quarter of an interpreter start)."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+_ANSWERS = {
+    "list": _answer_list,
+    "filter": _answer_filter,
+    "show": _answer_show,
+    "compare": _answer_compare,
+}
+
+
+def complete(environ: Mapping[str, str]) -> int | None:
+    """Bash TAB completion of role names for ``show`` and ``compare``, as Typer prints it."""
+    if environ.get("_TECHPAY_COMPLETE") != "complete_bash":
+        return None
+    line, position = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
+    if any(quote in line for quote in "\"'\\") or not position.isdigit():
+        return None  # quoting: let Typer's own splitter read it
+    words = line.split()
+    if line.endswith(" "):
+        words.append("")
+    cursor = int(position)
+    if not 1 <= cursor < len(words) or words[cursor].startswith("-"):
+        return None
+    request = parse(words[1:cursor])
+    if request is None or request.command not in ("show", "compare"):
+        return None
+    if request.command == "show" and request.arguments:
+        return None
+    try:
+        completions = _open(request, environ).names().completions(words[cursor])
+    except TechpayError:
+        return None
+    sys.stdout.write("\n".join(completions) + "\n")
+    return 0
