@@ -173,8 +173,6 @@ def write(
 ) -> None:
     """Store an entry's sections atomically; failing to write (read-only, full disk) is
     harmless: the next run builds it again."""
-    import tempfile
-
     folder = directory()
     expected = key(inputs, extra)
     if folder is None or expected is None:
@@ -182,8 +180,9 @@ def write(
     temporary = None
     try:
         os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
+        # A name no other writer uses (tempfile would cost more to import than this run).
+        temporary = os.path.join(folder, f".{kind}-{os.getpid()}-{id(blobs):x}.tmp")
+        with open(temporary, "xb") as stream:
             size = 0
             while True:  # the offsets in the header count the header's own size
                 header_value: Any = (expected, _table(blobs, size))
@@ -247,40 +246,57 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
 
     roles = catalog.roles
     position = {role["id"]: index for index, role in enumerate(roles)}
-    orders = {
-        sort_key: array.array(
-            "I", [position[role["id"]] for role in sort_roles(roles, sort_key)]
-        ).tobytes()
+    positions = {
+        sort_key: [position[role["id"]] for role in sort_roles(roles, sort_key)]
         for sort_key in SORT_KEYS
     }
-    items = [data.array_item(data.dumps(data.role_object(role))).encode("ascii") for role in roles]
-    offsets = array.array("I", [0])
-    for item in items:
-        offsets.append(offsets[-1] + len(item))
+    orders = {sort_key: array.array("I", order).tobytes() for sort_key, order in positions.items()}
+    # Each role as an item of a --json array, laid out in rank order with the separators
+    # in place: list --json in the default order is then one slice of the file.
+    rank_order = positions["rank"]
+    spans = array.array("I", bytes(8 * len(roles)))  # role index -> (start, end) in the text
+    pieces: list[bytes] = []
+    cursor = 0
+    for index in rank_order:
+        if pieces:
+            pieces.append(b",\n")
+            cursor += 2
+        item = data.array_item(data.dumps(data.role_object(roles[index]))).encode("ascii")
+        spans[2 * index], spans[2 * index + 1] = cursor, cursor + len(item)
+        pieces.append(item)
+        cursor += len(item)
     names = catalog.role_names
     record: Any = catalog.record
     return {
         "names": marshal.dumps((names.index, names.ids, names.typed)),
         "orders": marshal.dumps(orders),
-        "json": b"".join(items),  # each role as an item of a --json array, back to back
-        "json_offsets": offsets.tobytes(),  # where each role's item starts (uint32)
+        "json": b"".join(pieces),
+        "json_spans": spans.tobytes(),
         "record": marshal.dumps(record),
     }
 
 
 def _json_item(entry: Entry, index: int) -> memoryview:
-    bounds = entry.raw("json_offsets").cast("I")
-    return entry.raw("json")[bounds[index] : bounds[index + 1]]
+    spans = entry.raw("json_spans").cast("I")
+    return entry.raw("json")[spans[2 * index] : spans[2 * index + 1]]
 
 
 def write_roles_json(entry: Entry, order: Sequence[int]) -> None:
     """Print the JSON array of the roles at these positions, as ``--json`` prints it."""
-    pieces: list[bytes | memoryview] = [b"[\n"] if order else [b"[]\n"]
+    if not order:
+        _write_ascii([b"[]\n"])
+        return
+    rank = memoryview(entry.section("orders")["rank"]).cast("I")
+    if list(rank[: len(order)]) == list(order):  # the default order, maybe cut short
+        spans = entry.raw("json_spans").cast("I")
+        body = entry.raw("json")[spans[2 * order[0]] : spans[2 * order[-1] + 1]]
+        _write_ascii([b"[\n", body, b"\n]\n"])
+        return
+    pieces: list[bytes | memoryview] = [b"[\n"]
     for count, index in enumerate(order):
         pieces += [b",\n", _json_item(entry, index)] if count else [_json_item(entry, index)]
-    if order:
-        pieces.append(b"\n]\n")
-    _write_ascii(b"".join(pieces))
+    pieces.append(b"\n]\n")
+    _write_ascii(pieces)
 
 
 def write_role_json(entry: Entry, index: int) -> None:
@@ -290,12 +306,12 @@ def write_role_json(entry: Entry, index: int) -> None:
     sys.stdout.write(standalone(bytes(_json_item(entry, index)).decode("ascii")))
 
 
-def _write_ascii(text: bytes) -> None:
-    """Write ASCII text to stdout, straight to its byte buffer where newlines need no
+def _write_ascii(pieces: list[bytes | memoryview]) -> None:
+    """Write ASCII pieces to stdout, straight to its byte buffer where newlines need no
     translation (everywhere but Windows)."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None or os.linesep != "\n":
-        sys.stdout.write(text.decode("ascii"))
+        sys.stdout.write(b"".join(pieces).decode("ascii"))
         return
     sys.stdout.flush()
-    buffer.write(text)
+    buffer.writelines(pieces)
