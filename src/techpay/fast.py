@@ -70,10 +70,16 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     request = parse(argv)
     if request is None:
         return None
-    try:
-        return _ANSWERS[request.command](request, _open(request, environ))
-    except (TechpayError, ValueError):
-        return None  # the full CLI reports it, exactly as it always does
+    from techpay.cache import CacheCorrupt
+
+    for rebuild in (False, True):
+        try:
+            return _ANSWERS[request.command](request, _open(request, environ, rebuild=rebuild))
+        except CacheCorrupt:
+            continue  # a damaged entry: build it again, once
+        except (TechpayError, ValueError):
+            return None  # the full CLI reports it, exactly as it always does
+    return None
 
 
 def parse(argv: Sequence[str]) -> Request | None:
@@ -117,13 +123,13 @@ def _take_option(
     return True
 
 
-def _open(request: Request, environ: Mapping[str, str]) -> Entry:
+def _open(request: Request, environ: Mapping[str, str], rebuild: bool = False) -> Entry:
     """The data, from the cache or (on a miss) loaded, validated and cached here."""
     from techpay import cache
     from techpay.dataset import data_files
 
     files = data_files(request.values.get("data", []), environ)
-    return cache.entry_for(files, bundled="no_bundled" not in request.flags)
+    return cache.entry_for(files, bundled="no_bundled" not in request.flags, rebuild=rebuild)
 
 
 def _order(request: Request, entry: Entry) -> list[int]:
