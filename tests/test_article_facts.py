@@ -133,4 +133,11 @@ def test_source_says_what_the_figures_are_and_what_is_ours(catalog):
     assert source["year"] == 2026
     assert source["region"] == "US"
     assert "Average salary ranges" in (source["figures"] or "")
-    assert set(source["ours"]) == {"id", "aliases", "summary", "skills.tags", "clusters"}
+    assert set(source["ours"]) == {
+        "id",
+        "aliases",
+        "summary",
+        "skills.tags",
+        "clusters",
+        "synonyms",
+    }

@@ -133,6 +133,8 @@ class TestCompare:
                 "min": 10_000,
                 "max": 10_000,
                 "midpoint": 10_000,
+                "min_percent": 7.7,
+                "max_percent": 5.7,
                 "midpoint_percent": 6.6,
             }
         ]

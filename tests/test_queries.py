@@ -201,6 +201,8 @@ class TestCompare:
                 "min": -10_000,
                 "max": -10_000,
                 "midpoint": -10_000,
+                "min_percent": -7.1,
+                "max_percent": -5.4,
                 "midpoint_percent": -6.2,
             }
         ]

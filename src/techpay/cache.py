@@ -299,13 +299,6 @@ def write_roles_json(entry: Entry, order: Sequence[int]) -> None:
     _write_ascii(pieces)
 
 
-def write_role_json(entry: Entry, index: int) -> None:
-    """Print one role's JSON object, as ``show --json`` prints it."""
-    from techpay.render.data import standalone
-
-    sys.stdout.write(standalone(bytes(_json_item(entry, index)).decode("ascii")))
-
-
 def _write_ascii(pieces: list[bytes | memoryview]) -> None:
     """Write ASCII pieces to stdout, straight to its byte buffer where newlines need no
     translation (everywhere but Windows)."""

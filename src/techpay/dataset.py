@@ -185,7 +185,21 @@ def check_layers(
     shown_as = {origin: path for origin, path, _ in layers}
     origins = {role["id"]: shown_as[role.get("origin", "")] for role in merged["roles"]}
     problems += _consistency(list(merged["roles"]), merged["clusters"], origins.__getitem__)
+    problems += _synonym_problems(layers, merged)
     return merged, problems
+
+
+def _synonym_problems(
+    layers: Sequence[tuple[str, str, DatasetRecord]], merged: DatasetRecord
+) -> list[Problem]:
+    from techpay.models import synonym_problems
+
+    tags = {tag for role in merged["roles"] for skill in role["skills"] for tag in skill["tags"]}
+    return [
+        Problem(path, message, field=f"synonyms.{synonym}")
+        for _, path, record in layers
+        for synonym, message in synonym_problems(record["synonyms"], tags)
+    ]
 
 
 def load_layers(files: Sequence[str], *, bundled: bool = True) -> Catalog:
@@ -201,23 +215,26 @@ def load_layers(files: Sequence[str], *, bundled: bool = True) -> Catalog:
 def merge(layers: Sequence[tuple[str, DatasetRecord]]) -> DatasetRecord:
     """Layer datasets in order: a role whose id exists replaces it in place, a new one is added.
 
-    Clusters are combined (a later name wins); the last layer that lists meta skills gives
-    them; the first layer with a ``[source]`` describes the whole.
+    Clusters and synonyms are combined (a later one wins); the last layer that lists meta
+    skills gives them; the first layer with a ``[source]`` describes the whole.
     """
     roles: dict[str, RoleRecord] = {}
     clusters: dict[str, str] = {}
+    synonyms: dict[str, str] = {}
     meta_skills: list[str] = []
     source = None
     for origin, record in layers:
         for role in record["roles"]:
             roles[role["id"]] = {**role, "origin": origin}
         clusters.update(record["clusters"])
+        synonyms.update(record["synonyms"])
         meta_skills = record["meta_skills"] or meta_skills
         source = source or record["source"]
     return {
         "source": source,
         "meta_skills": meta_skills,
         "clusters": clusters,
+        "synonyms": synonyms,
         "roles": list(roles.values()),
     }
 

@@ -164,6 +164,7 @@ def _answer_filter(request: Request, entry: Entry) -> int | None:
     chosen = select(
         record["roles"],
         record["clusters"],
+        synonyms=record["synonyms"],
         min_salary=None if low is None else parse_amount(low),
         max_salary=None if high is None else parse_amount(high),
         skills=request.values.get("skill", []),
@@ -196,20 +197,23 @@ def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
 
 
 def _answer_show(request: Request, entry: Entry) -> int | None:
+    from techpay import output
+    from techpay.career import related_roles
+    from techpay.render import data
+
     if len(request.arguments) != 1:
         return None
+    roles = entry.record()["roles"]
     names = entry.names()
-    index = names.ids.index(names.resolve(request.arguments[0]))
-    if "json" in request.flags:
-        from techpay.cache import write_role_json
+    role = roles[names.ids.index(names.resolve(request.arguments[0]))]
+    related = related_roles(role, roles)
 
-        write_role_json(entry, index)
-    else:
-        from techpay import output
+    def view() -> object:
         from techpay.render import views
 
-        role = entry.record()["roles"][index]
-        output.show_view(lambda: views.role_view(role))
+        return views.role_view(role, related)
+
+    output.emit("json" in request.flags, lambda: data.show_object(role, related), view)
     return 0
 
 

@@ -116,6 +116,7 @@ class Dataset(_Frozen):
     source: Source | None = None
     meta_skills: tuple[Text, ...] = ()
     clusters: dict[Name, Text] = Field(default_factory=dict)
+    synonyms: dict[Tag, Tag] = Field(default_factory=dict)
     roles: tuple[Role, ...]
 
     @model_validator(mode="after")
@@ -163,4 +164,17 @@ def consistency_problems(
                 problems.append(
                     (role_id, "clusters", f"unknown cluster {cluster!r} (known: {known})")
                 )
+    return problems
+
+
+def synonym_problems(synonyms: dict[str, str], tags: Collection[str]) -> list[tuple[str, str]]:
+    """``(synonym, message)`` for synonyms that shadow a real tag or point at no tag."""
+    problems = []
+    for synonym, tag in synonyms.items():
+        if synonym in tags:
+            problems.append(
+                (synonym, f"{synonym!r} is a skill tag itself; a synonym may not shadow it")
+            )
+        elif tag not in tags:
+            problems.append((synonym, f"points at {tag!r}, which no role lists"))
     return problems

@@ -12,7 +12,7 @@ from techpay.names import normalise_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
 
@@ -141,10 +141,17 @@ def filter_roles(
     return [role for role in roles if keep(role)]
 
 
+def skill_tag(text: str, synonyms: Mapping[str, str]) -> str:
+    """A skill as typed, as a tag: normalised, synonyms applied (k8s -> kubernetes)."""
+    tag = normalise_name(text)
+    return synonyms.get(tag, tag)
+
+
 def select(
     roles: Sequence[RoleRecord],
     known_clusters: Iterable[str],
     *,
+    synonyms: Mapping[str, str] | None = None,
     min_salary: int | None = None,
     max_salary: int | None = None,
     skills: Sequence[str] = (),
@@ -154,6 +161,7 @@ def select(
     reverse: bool = False,
 ) -> list[RoleRecord]:
     """What ``filter`` and ``export`` select: checked criteria, matching roles, sorted."""
+    skills = [skill_tag(skill, synonyms or {}) for skill in skills]
     check_known("skill tag", skills, known_tags(roles))
     check_known("cluster", clusters, known_clusters)
     matches = filter_roles(
@@ -203,13 +211,19 @@ def compare_roles(roles: Sequence[RoleRecord]) -> Comparison:
 
 
 def salary_difference(baseline: RoleRecord, other: RoleRecord) -> SalaryDifference:
-    """``other`` minus ``baseline``: min, max and midpoint, and the midpoint change in percent."""
-    base_mid = salary_midpoint(baseline["salary"])
-    other_mid = salary_midpoint(other["salary"])
+    """``other`` minus ``baseline``: min, max and midpoint, in units and in percent."""
+    base, then = baseline["salary"], other["salary"]
+    base_mid, other_mid = salary_midpoint(base), salary_midpoint(then)
     return {
         "id": other["id"],
-        "min": other["salary"]["min"] - baseline["salary"]["min"],
-        "max": other["salary"]["max"] - baseline["salary"]["max"],
+        "min": then["min"] - base["min"],
+        "max": then["max"] - base["max"],
         "midpoint": other_mid - base_mid,
-        "midpoint_percent": round((other_mid - base_mid) * 100 / base_mid, 1),
+        "min_percent": _percent(then["min"] - base["min"], base["min"]),
+        "max_percent": _percent(then["max"] - base["max"], base["max"]),
+        "midpoint_percent": _percent(other_mid - base_mid, base_mid),
     }
+
+
+def _percent(change: int, base: int) -> float:
+    return round(change * 100 / base, 1)

@@ -51,6 +51,7 @@ class DatasetRecord(TypedDict):
     source: SourceRecord | None
     meta_skills: list[str]
     clusters: dict[str, str]
+    synonyms: dict[str, str]
     roles: list[RoleRecord]
 
 
@@ -61,6 +62,8 @@ class SalaryDifference(TypedDict):
     min: int
     max: int
     midpoint: int
+    min_percent: float
+    max_percent: float
     midpoint_percent: float
 
 
@@ -74,3 +77,49 @@ class Comparison(TypedDict):
     roles: list[RoleRecord]
     salary_differences: list[SalaryDifference]
     tags: TagComparison
+
+
+class RoleMatch(TypedDict):
+    """How much of one role's skill set a person already has."""
+
+    id: str
+    title: str
+    coverage: float  # matched tags / the role's tags, in percent
+    matched: list[str]
+    missing: list[str]
+    salary: SalaryRecord
+
+
+class UnknownSkill(TypedDict):
+    skill: str
+    suggestions: list[str]
+
+
+class MatchResult(TypedDict):
+    skills: list[str]  # what was typed, as tags (synonyms applied)
+    unknown: list[UnknownSkill]
+    matches: list[RoleMatch]
+
+
+class CareerPath(TypedDict):
+    """What moving from one role to another means."""
+
+    from_id: str
+    to_id: str
+    keep: list[str]
+    gain: list[str]
+    leave: list[str]
+    new_responsibilities: list[str]
+    salary: SalaryDifference
+
+
+class SkillDemand(TypedDict):
+    tag: str
+    roles: list[str]
+
+
+class RelatedRole(TypedDict):
+    id: str
+    title: str
+    similarity: float  # Jaccard index of the two roles' skill tags
+    shared: list[str]

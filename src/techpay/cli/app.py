@@ -238,6 +238,7 @@ def select(
     return queries.select(
         everything.roles,
         everything.record["clusters"],
+        synonyms=everything.record["synonyms"],
         min_salary=min_salary,
         max_salary=max_salary,
         skills=skill or [],

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from techpay import queries
+from techpay import career, queries
 from techpay.cli.app import (
     ClusterOption,
     JsonFlag,
@@ -69,7 +69,8 @@ def show(
     """Show everything about one role.
 
     Salary range and midpoint, summary, why it pays, responsibilities, skills with their
-    tags, clusters and every name the role answers to. ROLE can be an id, an alias, the
+    tags, clusters, every name the role answers to, and the three roles closest to it by
+    skill tags (Jaccard overlap). ROLE can be an id, an alias, the
     title or a prefix that fits only one role, in any case.
 
     \b
@@ -78,14 +79,16 @@ def show(
       techpay show "machine learning engineer"
       techpay show cyber --json
     """
-    found = catalog(ctx).resolve(role)
+    everything = catalog(ctx)
+    found = everything.resolve(role)
+    related = career.related_roles(found, everything.roles)
 
     def view() -> object:
         from techpay.render import views
 
-        return views.role_view(found)
+        return views.role_view(found, related)
 
-    emit(json_output, lambda: data.role_object(found), view)
+    emit(json_output, lambda: data.show_object(found, related), view)
 
 
 @app.command()

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from techpay.records import Comparison, RoleRecord
+    from techpay.records import Comparison, RelatedRole, RoleRecord
 
 
 def dumps(payload: object) -> str:
@@ -32,6 +32,11 @@ def role_object(role: RoleRecord) -> dict[str, object]:
     return {**role, "salary": salary_out}
 
 
+def show_object(role: RoleRecord, related: list[RelatedRole]) -> dict[str, object]:
+    """``show``: the role object, with the roles closest to it by skills."""
+    return {**role_object(role), "related": related}
+
+
 def role_list(roles: Iterable[RoleRecord]) -> list[dict[str, object]]:
     """An array of role objects (``list``, ``filter``)."""
     return [role_object(role) for role in roles]
@@ -45,11 +50,3 @@ def comparison_object(comparison: Comparison) -> dict[str, object]:
 def array_item(text: str) -> str:
     """A value's JSON (as :func:`dumps` prints it) indented to stand inside an array."""
     return "  " + text.rstrip("\n").replace("\n", "\n  ")
-
-
-def standalone(item: str) -> str:
-    """The inverse of :func:`array_item`: the value's own JSON, as :func:`dumps` prints it.
-
-    Safe because JSON strings never hold a raw newline; they are escaped as ``\\n``.
-    """
-    return item[2:].replace("\n  ", "\n") + "\n"

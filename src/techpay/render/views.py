@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
+    from techpay.records import (
+        Comparison,
+        RelatedRole,
+        RoleRecord,
+        SalaryDifference,
+        SalaryRecord,
+    )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SYMBOLS = {"USD": "$"}
@@ -76,7 +82,7 @@ def midpoint(salary: SalaryRecord) -> str:
     return money(salary_midpoint(salary), salary["currency"])
 
 
-def _table(show_lines: bool = False) -> Table:
+def new_table(show_lines: bool = False) -> Table:
     """The one table style: a rule under the header, no outer border, tight padding."""
     return Table(
         box=box.SIMPLE_HEAD,
@@ -90,7 +96,7 @@ def _table(show_lines: bool = False) -> Table:
 
 def roles_table(roles: Iterable[RoleRecord]) -> Table:
     """``list`` and ``filter``: one row per role."""
-    table = _table()
+    table = new_table()
     table.add_column("#", justify="right")
     table.add_column("Role")
     table.add_column("Salary range", justify="right")
@@ -111,8 +117,8 @@ def _bullets(items: Iterable[str]) -> Text:
     return Text("\n").join(literal(f"- {item}") for item in items)
 
 
-def role_view(role: RoleRecord) -> RenderableType:
-    """``show``: everything about one role."""
+def role_view(role: RoleRecord, related: Sequence[RelatedRole] = ()) -> RenderableType:
+    """``show``: everything about one role, and the roles closest to it by skills."""
     salary = role["salary"]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style=HEADER, no_wrap=True)
@@ -128,7 +134,7 @@ def role_view(role: RoleRecord) -> RenderableType:
     facts.add_row("Clusters", literal(", ".join(role["clusters"]) or "-"))
     facts.add_row("Names", literal(", ".join((role["id"], *role["aliases"]))))
 
-    skills = _table()
+    skills = new_table()
     skills.add_column("Skill")
     skills.add_column("Tags", style=MUTED)
     for skill in role["skills"]:
@@ -136,23 +142,26 @@ def role_view(role: RoleRecord) -> RenderableType:
 
     rank = f"  #{role['rank']}" if role["rank"] else ""
     title = Text.assemble(literal(role["title"], "bold underline"), (rank, MUTED))
-    return Group(
-        title,
-        Text(),
-        facts,
-        Text(),
-        Text("Responsibilities", style=HEADER),
-        _bullets(role["responsibilities"]),
-        Text(),
-        skills,
-    )
+    parts: list[RenderableType] = [title, Text(), facts, Text()]
+    parts += [Text("Responsibilities", style=HEADER), _bullets(role["responsibilities"]), Text()]
+    parts.append(skills)
+    if related:
+        parts += [Text(), Text("Related roles (most shared skill tags)", style=HEADER)]
+        parts += [
+            Text.assemble(
+                literal(f"- {other['title']}"),
+                (f"  shares {', '.join(other['shared'])}", MUTED),
+            )
+            for other in related
+        ]
+    return Group(*parts)
 
 
 def comparison_view(comparison: Comparison) -> RenderableType:
     """``compare``: the roles side by side, then the tags they share."""
     roles = comparison["roles"]
     differences = {difference["id"]: difference for difference in comparison["salary_differences"]}
-    table = _table(show_lines=True)
+    table = new_table(show_lines=True)
     table.add_column("", style=HEADER, no_wrap=True)
     for role in roles:
         table.add_column(literal(role["title"]), ratio=1)

@@ -1,0 +1,90 @@
+"""Rich views of the career questions: match, path, skills."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from techpay.render.views import HEADER, MUTED, literal, new_table, salary_range, signed_money
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.console import RenderableType
+
+    from techpay.records import CareerPath, MatchResult, RoleRecord, SkillDemand
+
+
+def match_view(result: MatchResult) -> RenderableType:
+    """``match``: roles by how much of their skill set is covered."""
+    grid = new_table()
+    grid.add_column("Role", style="bold")
+    grid.add_column("Covered", justify="right")
+    grid.add_column("You have")
+    grid.add_column("To learn", style=MUTED)
+    grid.add_column("Salary range", justify="right")
+    for match in result["matches"]:
+        grid.add_row(
+            literal(match["title"]),
+            f"{match['coverage']:g}%",
+            literal(", ".join(match["matched"])),
+            literal(", ".join(match["missing"]) or "-"),
+            salary_range(match["salary"]),
+        )
+    return grid
+
+
+def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> RenderableType:
+    """``path``: the salary change, then the skills and duties that change."""
+    salary = path["salary"]
+    change = salary["midpoint"]
+    verdict = "a raise" if change > 0 else "a pay cut" if change < 0 else "no change in pay"
+    currency = goal["salary"]["currency"]
+    title = Text.assemble(
+        literal(start["title"], "bold"), (" -> ", MUTED), literal(goal["title"], "bold")
+    )
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style=HEADER, no_wrap=True)
+    facts.add_column()
+    facts.add_row("Salary", f"{salary_range(start['salary'])} -> {salary_range(goal['salary'])}")
+    facts.add_row(
+        "Change",
+        Text(
+            f"{verdict}: midpoint {signed_money(change, currency)}"
+            f" ({salary['midpoint_percent']:+.1f}%),"
+            f" min {signed_money(salary['min'], currency)} ({salary['min_percent']:+.1f}%),"
+            f" max {signed_money(salary['max'], currency)} ({salary['max_percent']:+.1f}%)",
+            style="bold",
+        ),
+    )
+    for label, tags in (("Keep", path["keep"]), ("Gain", path["gain"]), ("Leave", path["leave"])):
+        facts.add_row(label, literal(", ".join(tags) or "-"))
+    duties = Text("\n").join(literal(f"- {duty}") for duty in path["new_responsibilities"])
+    return Group(
+        title,
+        Text(),
+        facts,
+        Text(),
+        Text("New responsibilities", style=HEADER),
+        duties if path["new_responsibilities"] else Text("-"),
+    )
+
+
+def skills_view(
+    demand: Sequence[SkillDemand], titles: dict[str, str], meta_skills: Sequence[str]
+) -> RenderableType:
+    """``skills``: each tag with the roles that need it, then the article's meta skills."""
+    grid = new_table()
+    grid.add_column("Skill tag", style="bold")
+    grid.add_column("Roles", justify="right")
+    grid.add_column("Needed by")
+    for entry in demand:
+        names = ", ".join(titles[role_id] for role_id in entry["roles"])
+        grid.add_row(literal(entry["tag"]), str(len(entry["roles"])), literal(names))
+    parts: list[RenderableType] = [grid]
+    if meta_skills:
+        parts += [Text(), Text("Skills that increase salaries across roles", style=HEADER)]
+        parts += [literal(f"- {skill}") for skill in meta_skills]
+    return Group(*parts)
