@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import CareerPath, MatchResult, RoleRecord, SkillDemand
+    from techpay.records import CareerPath, MatchResult, RoleRecord, SalaryRecord, SkillDemand
 
 
 def match_view(result: MatchResult) -> RenderableType:
@@ -22,18 +22,29 @@ def match_view(result: MatchResult) -> RenderableType:
     grid = new_table()
     grid.add_column("Role", style="bold")
     grid.add_column("Covered", justify="right")
-    grid.add_column("You have")
-    grid.add_column("To learn", style=MUTED)
-    grid.add_column("Salary range", justify="right")
+    grid.add_column("You have", overflow="fold")
+    grid.add_column("To learn", style=MUTED, overflow="fold")
+    grid.add_column("Salary", justify="right", no_wrap=True)
     for match in result["matches"]:
         grid.add_row(
             literal(match["title"]),
             f"{match['coverage']:g}%",
             literal(", ".join(match["matched"])),
             literal(", ".join(match["missing"]) or "-"),
-            salary_range(match["salary"]),
+            short_range(match["salary"]),
         )
     return grid
+
+
+def short_range(salary: SalaryRecord) -> str:
+    """``$150k-$210k``: a range in thousands, for narrow columns."""
+
+    def thousands(amount: int) -> str:
+        return f"{amount // 1000}k" if amount % 1000 == 0 else f"{amount / 1000:.1f}k"
+
+    symbol = "$" if salary["currency"] == "USD" else f"{salary['currency']} "
+    plus = "+" if salary["open_ended"] else ""
+    return f"{symbol}{thousands(salary['min'])}-{symbol}{thousands(salary['max'])}{plus}"
 
 
 def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> RenderableType:
