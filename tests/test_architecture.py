@@ -41,6 +41,7 @@ ALLOWED = {
         "files",
         "models",
         "output",
+        "queries",
         "render",
         "typer",
     },

@@ -140,4 +140,6 @@ def test_source_says_what_the_figures_are_and_what_is_ours(catalog):
         "skills.tags",
         "clusters",
         "synonyms",
+        "occupation",
+        "official_pay",
     }

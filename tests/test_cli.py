@@ -44,7 +44,7 @@ class TestList:
         assert result.stdout == ""
         assert result.stderr == (
             "techpay: Invalid value for '--sort' / '-s': 'pay' is not one of 'rank', 'salary',"
-            " 'min', 'max', 'name' (see 'techpay list --help')\n"
+            " 'min', 'max', 'name', 'official' (see 'techpay list --help')\n"
         )
 
     def test_limit_must_be_positive(self, cli):

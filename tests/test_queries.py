@@ -63,7 +63,7 @@ class TestSorting:
         assert titles[-1] == "Software Engineering Manager"
         assert titles == sorted(titles, key=str.casefold)
 
-    @pytest.mark.parametrize("key", SORT_KEYS)
+    @pytest.mark.parametrize("key", [key for key in SORT_KEYS if key != "official"])
     def test_reverse_flips_any_order(self, key):
         assert sort_roles(ROLES, key, reverse=True) == sort_roles(ROLES, key)[::-1]
 

@@ -247,8 +247,11 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
     roles = catalog.roles
     position = {role["id"]: index for index, role in enumerate(roles)}
     positions = {
-        sort_key: [position[role["id"]] for role in sort_roles(roles, sort_key)]
+        f"{sort_key}{':reverse' if reverse else ''}": [
+            position[role["id"]] for role in sort_roles(roles, sort_key, reverse)
+        ]
         for sort_key in SORT_KEYS
+        for reverse in (False, True)
     }
     orders = {sort_key: array.array("I", order).tobytes() for sort_key, order in positions.items()}
     # Each role as an item of a --json array, laid out in rank order with the separators

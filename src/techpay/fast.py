@@ -26,7 +26,7 @@ _GLOBAL_FLAGS = {"--no-bundled": "no_bundled"}
 _SORTING = {"--sort": "sort", "-s": "sort"}
 _FLAGS = {"--json": "json", "--reverse": "reverse", "-r": "reverse"}
 _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
-    "list": ({**_SORTING, "--limit": "limit", "-n": "limit"}, _FLAGS),
+    "list": ({**_SORTING, "--limit": "limit", "-n": "limit"}, {**_FLAGS, "--official": "official"}),
     "show": ({}, {"--json": "json"}),
     "compare": ({}, {"--json": "json"}),
     "filter": (
@@ -138,8 +138,8 @@ def _order(request: Request, entry: Entry) -> list[int]:
     sort = request.value("sort", "rank")
     if sort not in SORT_KEYS:
         raise ValueError(sort)
-    order = list(memoryview(entry.section("orders")[sort]).cast("I"))
-    return order[::-1] if "reverse" in request.flags else order
+    name = f"{sort}:reverse" if "reverse" in request.flags else sort
+    return list(memoryview(entry.section("orders")[name]).cast("I"))
 
 
 def _answer_list(request: Request, entry: Entry) -> int | None:
@@ -192,7 +192,8 @@ def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
         from techpay.render import views
 
         roles = entry.record()["roles"]
-        output.show_view(lambda: views.roles_table([roles[index] for index in order]))
+        chosen = [roles[index] for index in order]
+        output.show_view(lambda: views.roles_table(chosen, "official" in request.flags))
     return 0
 
 
@@ -234,7 +235,20 @@ def _answer_compare(request: Request, entry: Entry) -> int | None:
 
 
 _HELP = ("--help", "-h")
-_ALL_COMMANDS = ("list", "show", "compare", "filter", "validate", "export", "init", "schema")
+_ALL_COMMANDS = (
+    "list",
+    "show",
+    "compare",
+    "filter",
+    "match",
+    "path",
+    "skills",
+    "validate",
+    "export",
+    "init",
+    "schema",
+    "about",
+)
 
 
 def _asks_for_help(argv: Sequence[str]) -> bool:

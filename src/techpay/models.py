@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -79,6 +79,36 @@ class Skill(_Frozen):
     tags: Annotated[tuple[Tag, ...], AfterValidator(_unique)] = ()
 
 
+SOC_CODE = r"^\d{2}-\d{4}\.\d{2}$"
+
+
+def _soc_code(value: str) -> str:
+    import re
+
+    if not re.fullmatch(SOC_CODE, value):
+        raise ValueError("should look like NN-NNNN.NN (an O*NET-SOC code)")
+    return value
+
+
+class Occupation(_Frozen):
+    """The closest official occupation (O*NET-SOC 2019) and how close the match is (ours)."""
+
+    code: Annotated[str, AfterValidator(_soc_code), Field(json_schema_extra={"pattern": SOC_CODE})]
+    title: Text
+    match: Literal["high", "medium", "low"]
+    note: Text | None = None
+    url: Text | None = None
+
+
+class OfficialPay(_Frozen):
+    """An official median annual wage for the role's occupation."""
+
+    median: Amount
+    period: Text
+    source: Text
+    occupation: Text
+
+
 class Role(_Frozen):
     """One job role."""
 
@@ -92,6 +122,8 @@ class Role(_Frozen):
     why_it_pays: Text | None = None
     responsibilities: tuple[Text, ...] = ()
     skills: tuple[Skill, ...] = ()
+    occupation: Occupation | None = None
+    official_pay: OfficialPay | None = None
 
     @model_validator(mode="after")
     def _aliases_differ_from_id(self) -> Role:
@@ -108,6 +140,9 @@ class Source(_Frozen):
     region: Text | None = None
     figures: Text | None = None
     ours: tuple[Text, ...] = ()
+    official: Text | None = None
+    attribution: Text | None = None
+    caveats: tuple[Text, ...] = ()
 
 
 class Dataset(_Frozen):

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
 
-SORT_KEYS = ("rank", "salary", "min", "max", "name")
+SORT_KEYS = ("rank", "salary", "min", "max", "name", "official")
 
 
 def rank_order(role: RoleRecord) -> tuple[bool, int, str]:
@@ -35,7 +35,28 @@ _SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
     "min": lambda role: (-role["salary"]["min"], *rank_order(role)),
     "max": lambda role: (-role["salary"]["max"], *rank_order(role)),
     "name": lambda role: (role["title"].casefold(), role["id"]),
+    # Highest official median first; roles without one last, never counted as zero.
+    "official": lambda role: (
+        role["official_pay"] is None,
+        -(role["official_pay"] or {"median": 0})["median"],
+        *rank_order(role),
+    ),
 }
+
+
+def official_premium(role: RoleRecord) -> float | None:
+    """How far the range midpoint is above (+) or below (-) the official median, in percent;
+    None when there is no official median."""
+    official = role["official_pay"]
+    if official is None:
+        return None
+    return _percent(salary_midpoint(role["salary"]) - official["median"], official["median"])
+
+
+def average_premium(roles: Iterable[RoleRecord]) -> float | None:
+    """The mean premium over the roles that have an official median (others are left out)."""
+    premiums = [premium for role in roles if (premium := official_premium(role)) is not None]
+    return round(sum(premiums) / len(premiums), 1) if premiums else None
 
 
 def salary_midpoint(salary: SalaryRecord) -> int:
@@ -52,12 +73,19 @@ def sort_roles(
     """Roles in the order ``key`` names; ``reverse`` flips the whole order.
 
     ``rank`` is the article's order; ``salary`` is by midpoint, highest first, ties going to the
-    higher max, then the better rank; ``min``/``max`` are highest first; ``name`` is A to Z.
+    higher max, then the better rank; ``min``/``max`` are highest first; ``name`` is A to Z;
+    ``official`` is by official median, highest first, roles without one last (also when
+    reversed: a missing median is not a low one).
     """
     if key not in _SORT_ORDERS:
         raise UsageError(f"unknown sort key {key!r}; use one of: {', '.join(SORT_KEYS)}")
     ordered = sorted(roles, key=_SORT_ORDERS[key])
-    return ordered[::-1] if reverse else ordered
+    if not reverse:
+        return ordered
+    if key != "official":
+        return ordered[::-1]
+    known = [role for role in ordered if role["official_pay"] is not None]
+    return known[::-1] + [role for role in ordered if role["official_pay"] is None]
 
 
 _AMOUNT = re.compile(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)")

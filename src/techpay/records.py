@@ -25,6 +25,21 @@ class SkillRecord(TypedDict):
     tags: list[str]
 
 
+class OccupationRecord(TypedDict):
+    code: str
+    title: str
+    match: str  # high | medium | low
+    note: str | None
+    url: str | None
+
+
+class OfficialPayRecord(TypedDict):
+    median: int
+    period: str
+    source: str
+    occupation: str
+
+
 class RoleRecord(TypedDict):
     id: str
     rank: int | None
@@ -36,6 +51,8 @@ class RoleRecord(TypedDict):
     why_it_pays: str | None
     responsibilities: list[str]
     skills: list[SkillRecord]
+    occupation: OccupationRecord | None
+    official_pay: OfficialPayRecord | None
     origin: NotRequired[str]  # set by the loader: the file the role came from, or "bundled"
 
 
@@ -45,6 +62,9 @@ class SourceRecord(TypedDict):
     region: str | None
     figures: str | None
     ours: list[str]
+    official: str | None
+    attribution: str | None
+    caveats: list[str]
 
 
 class DatasetRecord(TypedDict):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from techpay.dataset import Catalog
     from techpay.records import RoleRecord
 
-SortKey = Literal["rank", "salary", "min", "max", "name"]
+SortKey = Literal["rank", "salary", "min", "max", "name", "official"]
 
 
 class TechpayGroup(typer.core.TyperGroup):
@@ -165,11 +165,18 @@ SortOption = Annotated[
         "-s",
         help=(
             "rank: the article's order; salary: by range midpoint, highest first (ties: higher"
-            " max, then rank); min / max: by that end of the range, highest first; name: A-Z."
+            " max, then rank); min / max: by that end of the range, highest first; name: A-Z;"
+            " official: by official median, highest first, roles without one last."
         ),
     ),
 ]
 ReverseFlag = Annotated[bool, typer.Option("--reverse", "-r", help="Flip the order.")]
+OfficialFlag = Annotated[
+    bool,
+    typer.Option(
+        "--official", help="Add the official median (BLS, May 2024) and the range's premium."
+    ),
+]
 
 
 def _amount(text: str) -> int:

@@ -12,6 +12,7 @@ from techpay.cli.app import (
     JsonFlag,
     MaxSalaryOption,
     MinSalaryOption,
+    OfficialFlag,
     ReverseFlag,
     SkillOption,
     SortOption,
@@ -37,6 +38,7 @@ def list_roles(
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, help="Show at most N roles.")
     ] = None,
+    official: OfficialFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """List the roles with their salary ranges.
@@ -47,10 +49,11 @@ def list_roles(
     Examples:
       techpay list --sort salary --limit 3
       techpay list --sort name --reverse
+      techpay list --official --sort official
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
     roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    emit(json_output, lambda: data.role_list(roles), lambda: _table(roles))
+    emit(json_output, lambda: data.role_list(roles), lambda: _table(roles, official))
 
 
 @app.command()
@@ -102,6 +105,7 @@ def compare(
             autocompletion=complete_role,
         ),
     ],
+    official: OfficialFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Compare two or more roles side by side.
@@ -121,7 +125,7 @@ def compare(
     def view() -> object:
         from techpay.render import views
 
-        return views.comparison_view(comparison)
+        return views.comparison_view(comparison, official)
 
     emit(json_output, lambda: data.comparison_object(comparison), view)
 
@@ -167,8 +171,8 @@ def filter_roles(
     emit(json_output, lambda: data.role_list(roles), lambda: _table(roles))
 
 
-def _table(roles: list[RoleRecord]) -> object:
+def _table(roles: list[RoleRecord], official: bool = False) -> object:
     """The roles table (Rich is imported only when a table is drawn)."""
     from techpay.render import views
 
-    return views.roles_table(roles)
+    return views.roles_table(roles, official)

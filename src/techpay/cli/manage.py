@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from techpay import queries
 from techpay.cli.app import (
     ClusterOption,
     DataOptions,
@@ -25,7 +26,7 @@ from techpay.cli.app import (
 from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
 from techpay.errors import EXIT_ERROR, UsageError
 from techpay.files import write_atomically, write_text_atomically
-from techpay.output import note
+from techpay.output import emit, note
 from techpay.render import data, export
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
@@ -177,3 +178,37 @@ def schema() -> None:
         "x-techpay-max-file-bytes": MAX_FILE_BYTES,
     }
     sys.stdout.write(data.dumps(document))
+
+
+@app.command()
+def about(ctx: typer.Context, json_output: JsonFlag = False) -> None:
+    """Where the numbers come from, and what they are not.
+
+    The salary ranges are the article's; the occupation mapping and the official medians
+    (BLS, May 2024) are ours, with a confidence for each match. Also shows how far the
+    article's range midpoints sit above the official medians on average, over the roles
+    that have one.
+
+    \b
+    Examples:
+      techpay about
+      techpay about --json | jq '.official_premium'
+    """
+    everything = catalog(ctx)
+    roles = everything.roles
+    document = {
+        "source": everything.record["source"],
+        "roles": len(roles),
+        "official_premium": {
+            "average_percent": queries.average_premium(roles),
+            "roles_counted": sum(1 for role in roles if role["official_pay"] is not None),
+            "roles_without_official_pay": [r["id"] for r in roles if r["official_pay"] is None],
+        },
+    }
+
+    def view() -> object:
+        from techpay.render import views
+
+        return views.about_view(document)
+
+    emit(json_output, lambda: document, view)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from techpay.queries import salary_midpoint
+from techpay.queries import official_premium, salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,7 +29,10 @@ def role_object(role: RoleRecord) -> dict[str, object]:
     salary_out: dict[str, object] = {"min": salary["min"], "max": salary["max"]}
     salary_out["midpoint"] = salary_midpoint(salary)
     salary_out.update(salary)
-    return {**role, "salary": salary_out}
+    official: dict[str, object] | None = None
+    if role["official_pay"] is not None:
+        official = {**role["official_pay"], "premium_percent": official_premium(role)}
+    return {**role, "salary": salary_out, "official_pay": official}
 
 
 def show_object(role: RoleRecord, related: list[RelatedRole]) -> dict[str, object]:

@@ -16,10 +16,11 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.queries import salary_midpoint
+from techpay.queries import official_premium, salary_midpoint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from typing import Any
 
     from rich.console import RenderableType
 
@@ -94,23 +95,66 @@ def new_table(show_lines: bool = False) -> Table:
     )
 
 
-def roles_table(roles: Iterable[RoleRecord]) -> Table:
-    """``list`` and ``filter``: one row per role."""
+def official_text(role: RoleRecord) -> str:
+    """``$171,200 (+16.8%, high match)``: the official median, the range midpoint's premium
+    over it, and how close the occupation is; ``n/a`` without one."""
+    official, occupation = role["official_pay"], role["occupation"]
+    if official is None:
+        return "n/a"
+    premium = official_premium(role)
+    match = f", {occupation['match']} match" if occupation else ""
+    return f"{money(official['median'], role['salary']['currency'])} ({premium:+.1f}%{match})"
+
+
+def premium_sentence(role: RoleRecord) -> str:
+    """``$171,200; the range midpoint, $200,000, is 16.8% above it (high match)``."""
+    official, occupation = role["official_pay"], role["occupation"]
+    premium = official_premium(role)
+    if official is None or premium is None:
+        return "n/a"
+    currency = role["salary"]["currency"]
+    side = "above" if premium >= 0 else "below"
+    match = f" ({occupation['match']} match)" if occupation else ""
+    return (
+        f"{money(official['median'], currency)}; the range midpoint, {midpoint(role['salary'])},"
+        f" is {abs(premium):.1f}% {side} it{match}"
+    )
+
+
+def roles_table(roles: Iterable[RoleRecord], official: bool = False) -> Table:
+    """``list`` and ``filter``: one row per role; ``official`` puts the official median and
+    the range's premium over it where the clusters would be."""
     table = new_table()
     table.add_column("#", justify="right")
     table.add_column("Role")
     table.add_column("Salary range", justify="right")
     table.add_column("Midpoint", justify="right")
-    table.add_column("Clusters")
+    if official:
+        table.add_column("Official", justify="right")
+        table.add_column("Premium (match)", justify="right")
+    else:
+        table.add_column("Clusters")
     for role in roles:
-        table.add_row(
+        cells: list[str | Text] = [
             str(role["rank"] or "-"),
             literal(role["title"], "bold"),
             salary_range(role["salary"]),
             midpoint(role["salary"]),
-            literal(", ".join(role["clusters"])),
-        )
+        ]
+        if official:
+            cells += _official_cells(role)
+        else:
+            cells.append(literal(", ".join(role["clusters"])))
+        table.add_row(*cells)
     return table
+
+
+def _official_cells(role: RoleRecord) -> list[str | Text]:
+    official, premium = role["official_pay"], official_premium(role)
+    if official is None or premium is None:
+        return ["n/a", "-"]
+    match = f" ({role['occupation']['match']})" if role["occupation"] else ""
+    return [money(official["median"], role["salary"]["currency"]), f"{premium:+.1f}%{match}"]
 
 
 def _bullets(items: Iterable[str]) -> Text:
@@ -131,6 +175,17 @@ def role_view(role: RoleRecord, related: Sequence[RelatedRole] = ()) -> Renderab
         facts.add_row("Summary", literal(role["summary"]))
     if role["why_it_pays"]:
         facts.add_row("Why it pays", literal(role["why_it_pays"]))
+    if role["official_pay"] is not None:
+        pay = role["official_pay"]
+        facts.add_row("Official median", literal(premium_sentence(role)))
+        facts.add_row("", literal(f"{pay['occupation']}, {pay['period']}; {pay['source']}", MUTED))
+    elif role["occupation"] is not None:
+        facts.add_row("Official median", "n/a (none published for this occupation)")
+    if role["occupation"] is not None:
+        occupation = role["occupation"]
+        line = f"{occupation['code']} {occupation['title']} ({occupation['match']} match"
+        line += f"; {occupation['note']})" if occupation["note"] else ")"
+        facts.add_row("Occupation", literal(line))
     facts.add_row("Clusters", literal(", ".join(role["clusters"]) or "-"))
     facts.add_row("Names", literal(", ".join((role["id"], *role["aliases"]))))
 
@@ -157,7 +212,7 @@ def role_view(role: RoleRecord, related: Sequence[RelatedRole] = ()) -> Renderab
     return Group(*parts)
 
 
-def comparison_view(comparison: Comparison) -> RenderableType:
+def comparison_view(comparison: Comparison, official: bool = False) -> RenderableType:
     """``compare``: the roles side by side, then the tags they share."""
     roles = comparison["roles"]
     differences = {difference["id"]: difference for difference in comparison["salary_differences"]}
@@ -169,6 +224,11 @@ def comparison_view(comparison: Comparison) -> RenderableType:
     rows: list[tuple[str, Sequence[Text]]] = [
         ("Salary", [Text(salary_range(role["salary"])) for role in roles]),
         ("Midpoint", [Text(midpoint(role["salary"])) for role in roles]),
+        *(
+            [("Official median", [literal(official_text(role)) for role in roles])]
+            if official
+            else []
+        ),
         ("Difference", [_difference(differences.get(role["id"])) for role in roles]),
         ("Clusters", [literal(", ".join(role["clusters"]) or "-") for role in roles]),
         ("Responsibilities", [_bullets(role["responsibilities"]) for role in roles]),
@@ -192,3 +252,38 @@ def _difference(difference: SalaryDifference | None) -> Text:
         f"midpoint {signed_money(difference['midpoint'])} ({percent:+.1f}%)\n"
         f"min {signed_money(difference['min'])}, max {signed_money(difference['max'])}"
     )
+
+
+def about_view(about: dict[str, Any]) -> RenderableType:
+    """``about``: what the dataset is, where each kind of figure comes from, what it is not."""
+    source = about["source"] or {}
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style=HEADER, no_wrap=True)
+    facts.add_column()
+    facts.add_row("Dataset", literal(f"{about['roles']} roles"))
+    if source:
+        facts.add_row(
+            "Salary ranges", literal(f"{source['title']} ({source.get('year') or 'n.d.'})")
+        )
+        facts.add_row("", literal(source.get("figures") or "", MUTED))
+    if source.get("official"):
+        facts.add_row("Official pay", literal(source["official"]))
+    premium = about["official_premium"]
+    if premium["average_percent"] is not None:
+        left_out = ", ".join(premium["roles_without_official_pay"]) or "none"
+        facts.add_row(
+            "Premium",
+            literal(
+                f"range midpoints average {premium['average_percent']:+.1f}% against the official"
+                f" median, over {premium['roles_counted']} roles (without one: {left_out})"
+            ),
+        )
+    if source.get("ours"):
+        facts.add_row("Ours", literal(", ".join(source["ours"])))
+    parts: list[RenderableType] = [facts]
+    if source.get("caveats"):
+        parts += [Text(), Text("What the numbers are not", style=HEADER)]
+        parts += [literal(f"- {caveat}") for caveat in source["caveats"]]
+    if source.get("attribution"):
+        parts += [Text(), literal(source["attribution"], MUTED)]
+    return Group(*parts)
