@@ -27,13 +27,14 @@ ALLOWED = {
     "render.export": {"queries", "records", "tomli_w"},
     "render.views": {"queries", "records", "rich"},
     "render.career": {"records", "render.views", "rich"},
+    "render.plain": {"queries", "records"},
     "cli": {"cli", "cli.app", "cli.career", "cli.explore", "cli.manage"},
     "cli.career": {"career", "cli.app", "errors", "output", "queries", "render.career", "typer"},
-    "output": {"render"},
+    "output": {"errors", "render"},
     "cache": {"dataset", "errors", "queries", "records", "render", "render.data"},
     "fast": {"cache", "career", "cli", "dataset", "errors", "output", "queries", "render"},
     "cli.app": {"cache", "dataset", "errors", "output", "queries", "records", "typer"},
-    "cli.explore": {"career", "cli.app", "output", "queries", "render", "typer"},
+    "cli.explore": {"career", "cli.app", "output", "queries", "render", "render.plain", "typer"},
     "cli.manage": {
         "cli.app",
         "dataset",
@@ -45,7 +46,7 @@ ALLOWED = {
         "render",
         "typer",
     },
-    "launcher": {"errors", "cli", "fast"},
+    "launcher": {"errors", "cli", "fast", "output"},
     "__main__": {"launcher"},
 }
 THIRD_PARTY = {"pydantic", "rich", "typer", "tomli_w"}

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes, pt
 def run_in_terminal(*args: str, **env_overrides: str | None) -> bytes:
     """Run the installed command with a pseudo-terminal as stdout; return what it printed."""
     controller, terminal = pty.openpty()
-    env = clean_env(TERM="xterm-256color", **env_overrides)
+    env = clean_env(**({"TERM": "xterm-256color"} | env_overrides))
     with subprocess.Popen(
         [*techpay_command(), *args], stdout=terminal, stderr=subprocess.PIPE, env=env
     ) as process:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run techpay and return its exit code, quietly on Ctrl-C or a closed pipe."""
     _die_quietly_on_closed_pipe()
+    _tolerate_unencodable_output()
     arguments = sys.argv[1:] if argv is None else list(argv)
     try:
         code = _fast_path(arguments)
@@ -32,7 +33,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
+    except Exception as error:  # a bug: say so briefly, unless asked for the traceback
+        from techpay.output import internal_error
+
+        if debugging(arguments):
+            raise
+        return internal_error(error)
     return code
+
+
+def debugging(arguments: Sequence[str]) -> bool:
+    """``--debug`` anywhere before the command's own arguments, or ``TECHPAY_DEBUG=1``."""
+    return "--debug" in arguments or os.environ.get("TECHPAY_DEBUG", "") not in ("", "0")
+
+
+def _tolerate_unencodable_output() -> None:
+    """On a stream that cannot encode some text (``PYTHONIOENCODING=ascii``), write
+    ``\\xe9`` for ``é`` instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _fast_path(arguments: list[str]) -> int | None:
@@ -40,7 +60,7 @@ def _fast_path(arguments: list[str]) -> int | None:
 
     ``TECHPAY_NO_FAST=1`` skips it (the tests use it to compare both paths).
     """
-    if os.environ.get("TECHPAY_NO_FAST", "") not in ("", "0"):
+    if os.environ.get("TECHPAY_NO_FAST", "") not in ("", "0") or debugging(arguments):
         return None
     from techpay import fast
 

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
-from techpay import __version__, cache, queries
+from techpay import __version__, cache, output, queries
 from techpay.dataset import data_files
 from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
-from techpay.output import report
+from techpay.output import internal_error, report
 
 if TYPE_CHECKING:
     from techpay.dataset import Catalog
@@ -55,6 +55,10 @@ class TechpayGroup(typer.core.TyperGroup):
             code = report(_usage_message(error), error.exit_code)
         except typer.Abort:
             code = report("aborted", EXIT_USAGE)
+        except Exception as error:
+            if "--debug" in arguments or os.environ.get("TECHPAY_DEBUG", "") not in ("", "0"):
+                raise
+            code = internal_error(error)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -118,6 +122,12 @@ def main(
     no_bundled: Annotated[
         bool, typer.Option("--no-bundled", help="Start from no roles instead of the bundled data.")
     ] = False,
+    pager: Annotated[
+        bool, typer.Option("--pager", help="Page long tables through $PAGER (on a terminal).")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -126,6 +136,7 @@ def main(
     ] = False,
 ) -> None:
     """Explore the highest paying tech jobs of 2026."""
+    output.PAGE_VIEWS = pager
     ctx.obj = DataOptions(data_files(data_file or [], os.environ), bundled=not no_bundled)
 
 
@@ -144,6 +155,22 @@ def catalog(ctx: typer.Context) -> Catalog:
     """The dataset the commands work on: the bundled data with the user's layers."""
     options = data_options(ctx)
     return cache.load_catalog(options.files, bundled=options.bundled)
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    """TAB completion for skill tags."""
+    try:
+        return [tag for tag in queries.known_tags(catalog(ctx).roles) if tag.startswith(incomplete)]
+    except TechpayError:
+        return []
+
+
+def complete_cluster(ctx: typer.Context, incomplete: str) -> list[str]:
+    """TAB completion for cluster names."""
+    try:
+        return [name for name in catalog(ctx).record["clusters"] if name.startswith(incomplete)]
+    except TechpayError:
+        return []
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -171,6 +198,10 @@ SortOption = Annotated[
     ),
 ]
 ReverseFlag = Annotated[bool, typer.Option("--reverse", "-r", help="Flip the order.")]
+PlainFlag = Annotated[
+    bool,
+    typer.Option("--plain", help="One record per line, tab-separated: for grep and awk."),
+]
 OfficialFlag = Annotated[
     bool,
     typer.Option(
@@ -211,12 +242,17 @@ SkillOption = Annotated[
         "-k",
         metavar="TAG",
         help="Keep roles with this skill tag; repeat to require all.",
+        autocompletion=complete_tag,
     ),
 ]
 ClusterOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--cluster", "-c", metavar="NAME", help="Keep roles in this cluster; repeat to require all."
+        "--cluster",
+        "-c",
+        metavar="NAME",
+        help="Keep roles in this cluster; repeat to require all.",
+        autocompletion=complete_cluster,
     ),
 ]
 TextOption = Annotated[

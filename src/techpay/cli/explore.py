@@ -13,6 +13,7 @@ from techpay.cli.app import (
     MaxSalaryOption,
     MinSalaryOption,
     OfficialFlag,
+    PlainFlag,
     ReverseFlag,
     SkillOption,
     SortOption,
@@ -27,6 +28,8 @@ from techpay.render import data
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from techpay.records import RoleRecord
 
 
@@ -39,6 +42,7 @@ def list_roles(
         int | None, typer.Option("--limit", "-n", min=1, help="Show at most N roles.")
     ] = None,
     official: OfficialFlag = False,
+    plain: PlainFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """List the roles with their salary ranges.
@@ -53,7 +57,12 @@ def list_roles(
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
     roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    emit(json_output, lambda: data.role_list(roles), lambda: _table(roles, official))
+    emit(
+        json_output,
+        lambda: data.role_list(roles),
+        lambda: _table(roles, official),
+        _plain_roles(roles) if plain else None,
+    )
 
 
 @app.command()
@@ -67,6 +76,7 @@ def show(
             autocompletion=complete_role,
         ),
     ],
+    plain: PlainFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Show everything about one role.
@@ -91,7 +101,12 @@ def show(
 
         return views.role_view(found, related)
 
-    emit(json_output, lambda: data.show_object(found, related), view)
+    def plain_text() -> str:
+        from techpay.render.plain import role_lines
+
+        return role_lines(found)
+
+    emit(json_output, lambda: data.show_object(found, related), view, plain_text if plain else None)
 
 
 @app.command()
@@ -140,6 +155,7 @@ def filter_roles(
     text: TextOption = None,
     sort: SortOption = "rank",
     reverse: ReverseFlag = False,
+    plain: PlainFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Find the roles that meet every criterion given.
@@ -168,7 +184,12 @@ def filter_roles(
     if not roles and not json_output:
         note("No roles match.")
         return
-    emit(json_output, lambda: data.role_list(roles), lambda: _table(roles))
+    emit(
+        json_output,
+        lambda: data.role_list(roles),
+        lambda: _table(roles),
+        _plain_roles(roles) if plain else None,
+    )
 
 
 def _table(roles: list[RoleRecord], official: bool = False) -> object:
@@ -176,3 +197,12 @@ def _table(roles: list[RoleRecord], official: bool = False) -> object:
     from techpay.render import views
 
     return views.roles_table(roles, official)
+
+
+def _plain_roles(roles: list[RoleRecord]) -> Callable[[], str]:
+    def text() -> str:
+        from techpay.render.plain import roles_lines
+
+        return roles_lines(roles)
+
+    return text

@@ -1,0 +1,72 @@
+"""Plain text for grep and awk (``--plain``): one record per line, tab-separated.
+
+Nothing is wrapped or padded, and a tab, newline or other control character inside data is
+written as an escape (``\\t``, ``\\n``, ``\\x1b``), so a record is always exactly one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from techpay.queries import salary_midpoint
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from techpay.records import RoleRecord
+
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_SPECIAL = re.compile(r"[\\\t\n\r\x00-\x1f\x7f-\x9f]")
+
+
+def field(value: object) -> str:
+    """One field: ``None`` as empty, text with its separators escaped."""
+    if value is None:
+        return ""
+    return _SPECIAL.sub(lambda m: _ESCAPES.get(m[0], f"\\x{ord(m[0]):02x}"), str(value))
+
+
+def line(*values: object) -> str:
+    return "\t".join(field(value) for value in values) + "\n"
+
+
+def roles_lines(roles: Iterable[RoleRecord]) -> str:
+    """``list``/``filter``: rank, id, title, min, max, midpoint, currency, clusters."""
+    return "".join(
+        line(
+            role["rank"],
+            role["id"],
+            role["title"],
+            role["salary"]["min"],
+            role["salary"]["max"],
+            salary_midpoint(role["salary"]),
+            role["salary"]["currency"],
+            ",".join(role["clusters"]),
+        )
+        for role in roles
+    )
+
+
+def role_lines(role: RoleRecord) -> str:
+    """``show``: ``field<TAB>value`` lines; list fields repeat the field name."""
+    salary = role["salary"]
+    lines = [
+        line("id", role["id"]),
+        line("rank", role["rank"]),
+        line("title", role["title"]),
+        line("salary_min", salary["min"]),
+        line("salary_max", salary["max"]),
+        line("salary_midpoint", salary_midpoint(salary)),
+        line("currency", salary["currency"]),
+        line("open_ended", str(salary["open_ended"]).lower()),
+        line("summary", role["summary"]),
+        line("why_it_pays", role["why_it_pays"]),
+    ]
+    if role["official_pay"] is not None:
+        lines.append(line("official_median", role["official_pay"]["median"]))
+    lines += [line("alias", alias) for alias in role["aliases"]]
+    lines += [line("cluster", cluster) for cluster in role["clusters"]]
+    lines += [line("responsibility", duty) for duty in role["responsibilities"]]
+    lines += [line("skill", skill["text"], ",".join(skill["tags"])) for skill in role["skills"]]
+    return "".join(lines)
