@@ -139,7 +139,8 @@ def test_the_pager_is_used_only_when_asked_on_a_terminal():
         (
             "techpay path devops s",
             3,
-            b"solutions-architect\nsecurity-architect\nsem\nsite-reliability-engineer\nsre\n",
+            b"solutions-architect\nsecurity-architect\nsmart-contract-developer\n"
+            b"software-engineering-manager\nsem\nsite-reliability-engineer\nsre\n",
         ),
     ],
 )
