@@ -189,11 +189,11 @@ def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
         write_roles_json(entry, order)
     else:
         from techpay import output
-        from techpay.render import views
+        from techpay.render.chart import RolesTable
 
         roles = entry.record()["roles"]
         chosen = [roles[index] for index in order]
-        output.show_view(lambda: views.roles_table(chosen, "official" in request.flags))
+        output.show_view(lambda: RolesTable(chosen, "official" in request.flags))
     return 0
 
 
@@ -226,9 +226,9 @@ def _answer_compare(request: Request, entry: Entry) -> int | None:
     comparison = compare_roles(entry.catalog().resolve_all(request.arguments))
 
     def view() -> object:
-        from techpay.render import views
+        from techpay.render.chart import ComparisonView
 
-        return views.comparison_view(comparison)
+        return ComparisonView(comparison)
 
     output.emit("json" in request.flags, lambda: data.comparison_object(comparison), view)
     return 0

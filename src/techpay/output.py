@@ -9,6 +9,7 @@ from techpay.render import data
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
 
 def emit(
@@ -16,6 +17,7 @@ def emit(
     payload: Callable[[], object],
     view: Callable[[], object],
     plain: Callable[[], str] | None = None,
+    pictures: Pictures | None = None,
 ) -> None:
     """Print a result: JSON, plain lines (when ``plain`` is given), or a Rich view. Only
     the one printed is built, and Rich is imported only for the view."""
@@ -24,23 +26,58 @@ def emit(
     elif plain is not None:
         sys.stdout.write(plain())
     else:
-        show_view(view)
+        show_view(view, pictures)
 
 
 PAGE_VIEWS = False  # set by the global --pager option
 
 
-def show_view(view: Callable[[], object]) -> None:
+def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> None:
     """Draw a Rich view on stdout (Rich is imported here, only when a view is drawn);
-    through the user's pager when ``--pager`` was given and stdout is a terminal."""
+    through the user's pager when ``--pager`` was given and stdout is a terminal; and save
+    what was drawn as SVG or HTML when asked."""
     from techpay.render import views
 
-    console = views.make_console(sys.stdout)
+    console = views.make_console(sys.stdout, record=pictures is not None)
     if PAGE_VIEWS and console.is_terminal:
         with console.pager(styles=True):
             console.print(view())
     else:
         console.print(view())
+    if pictures is not None:
+        pictures.save(console)
+
+
+class Pictures:
+    """Where to save a drawn view (``--svg``, ``--html``), and whether to overwrite."""
+
+    def __init__(self, svg: str | None, html: str | None, force: bool) -> None:
+        self.svg, self.html, self.force = svg, html, force
+
+    @classmethod
+    def wanted(cls, svg: str | None, html: str | None, force: bool) -> Pictures | None:
+        """The pictures asked for, if any; refuses at once (before drawing) to overwrite."""
+        import os
+
+        from techpay.files import WriteRefused
+
+        for path in (svg, html):
+            if path and not force and os.path.lexists(path):
+                raise WriteRefused(f"{path} exists; add --force to overwrite it")
+        return cls(svg, html, force) if svg or html else None
+
+    def save(self, console: Any) -> None:
+        """Rich's own export of what was drawn, written atomically, never over a file
+        without ``force``."""
+        from techpay.files import write_text_atomically
+
+        if self.svg:
+            svg = console.export_svg(title="techpay", clear=False)
+            write_text_atomically(self.svg, svg, force=self.force)
+            note(f"Saved {self.svg}.")
+        if self.html:
+            write_text_atomically(self.html, console.export_html(clear=False), force=self.force)
+            note(f"Saved {self.html}.")
 
 
 def note(message: str) -> None:

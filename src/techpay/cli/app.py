@@ -198,6 +198,13 @@ SortOption = Annotated[
     ),
 ]
 ReverseFlag = Annotated[bool, typer.Option("--reverse", "-r", help="Flip the order.")]
+SvgOption = Annotated[
+    str | None, typer.Option("--svg", metavar="FILE", help="Also save what is drawn as SVG.")
+]
+HtmlOption = Annotated[
+    str | None, typer.Option("--html", metavar="FILE", help="Also save what is drawn as HTML.")
+]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 PlainFlag = Annotated[
     bool,
     typer.Option("--plain", help="One record per line, tab-separated: for grep and awk."),

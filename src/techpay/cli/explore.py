@@ -9,6 +9,8 @@ import typer
 from techpay import career, queries
 from techpay.cli.app import (
     ClusterOption,
+    ForceFlag,
+    HtmlOption,
     JsonFlag,
     MaxSalaryOption,
     MinSalaryOption,
@@ -17,13 +19,14 @@ from techpay.cli.app import (
     ReverseFlag,
     SkillOption,
     SortOption,
+    SvgOption,
     TextOption,
     app,
     catalog,
     complete_role,
     select,
 )
-from techpay.output import emit, note
+from techpay.output import Pictures, emit, note
 from techpay.render import data
 
 TYPE_CHECKING = False
@@ -77,6 +80,9 @@ def show(
         ),
     ],
     plain: PlainFlag = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    force: ForceFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Show everything about one role.
@@ -106,7 +112,13 @@ def show(
 
         return role_lines(found)
 
-    emit(json_output, lambda: data.show_object(found, related), view, plain_text if plain else None)
+    emit(
+        json_output,
+        lambda: data.show_object(found, related),
+        view,
+        plain_text if plain else None,
+        Pictures.wanted(svg, html, force),
+    )
 
 
 @app.command()
@@ -121,6 +133,9 @@ def compare(
         ),
     ],
     official: OfficialFlag = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    force: ForceFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Compare two or more roles side by side.
@@ -138,11 +153,12 @@ def compare(
     comparison = queries.compare_roles(catalog(ctx).resolve_all(roles))
 
     def view() -> object:
-        from techpay.render import views
+        from techpay.render.chart import ComparisonView
 
-        return views.comparison_view(comparison, official)
+        return ComparisonView(comparison, official)
 
-    emit(json_output, lambda: data.comparison_object(comparison), view)
+    pictures = Pictures.wanted(svg, html, force)
+    emit(json_output, lambda: data.comparison_object(comparison), view, None, pictures)
 
 
 @app.command("filter")
@@ -194,9 +210,9 @@ def filter_roles(
 
 def _table(roles: list[RoleRecord], official: bool = False) -> object:
     """The roles table (Rich is imported only when a table is drawn)."""
-    from techpay.render import views
+    from techpay.render.chart import RolesTable
 
-    return views.roles_table(roles, official)
+    return RolesTable(roles, official)
 
 
 def _plain_roles(roles: list[RoleRecord]) -> Callable[[], str]:
@@ -206,3 +222,51 @@ def _plain_roles(roles: list[RoleRecord]) -> Callable[[], str]:
         return roles_lines(roles)
 
     return text
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    min_salary: MinSalaryOption = None,
+    max_salary: MaxSalaryOption = None,
+    skill: SkillOption = None,
+    cluster: ClusterOption = None,
+    text: TextOption = None,
+    sort: SortOption = "salary",
+    reverse: ReverseFlag = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    force: ForceFlag = False,
+) -> None:
+    """Draw the salary ranges as bars on one dollar axis.
+
+    Each bar runs from the range's min to its max with the midpoint marked; an open-ended
+    range ("$240,000+") runs off the end. Takes the selection options of 'techpay filter';
+    sorted by salary unless --sort says otherwise. It fits the terminal's width.
+
+    \b
+    Examples:
+      techpay chart
+      techpay chart --cluster ai --sort rank
+      techpay chart --svg chart.svg
+    """
+    roles = select(
+        catalog(ctx),
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skill=skill,
+        cluster=cluster,
+        text=text,
+        sort=sort,
+        reverse=reverse,
+    )
+    if not roles:
+        note("No roles match.")
+        return
+
+    def view() -> object:
+        from techpay.render.chart import SalaryChart
+
+        return SalaryChart(roles)
+
+    emit(False, list, view, None, Pictures.wanted(svg, html, force))

@@ -12,6 +12,7 @@ from techpay import queries
 from techpay.cli.app import (
     ClusterOption,
     DataOptions,
+    ForceFlag,
     JsonFlag,
     MaxSalaryOption,
     MinSalaryOption,
@@ -30,7 +31,6 @@ from techpay.output import emit, note
 from techpay.render import data, export
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
-ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 STDOUT = "-"
 
 

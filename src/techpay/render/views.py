@@ -38,7 +38,7 @@ HEADER = "bold cyan"
 MUTED = "dim"
 
 
-def make_console(file: IO[str], stderr: bool = False) -> Console:
+def make_console(file: IO[str], stderr: bool = False, record: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights on its own.
 
     Styling follows Rich's rules (none when ``file`` is not a terminal or ``TERM=dumb``;
@@ -53,6 +53,7 @@ def make_console(file: IO[str], stderr: bool = False) -> Console:
         emoji=False,
         highlight=False,
         color_system=None if no_color else "auto",
+        record=record,
     )
 
 
@@ -121,9 +122,11 @@ def premium_sentence(role: RoleRecord) -> str:
     )
 
 
-def roles_table(roles: Iterable[RoleRecord], official: bool = False) -> Table:
+def roles_table(
+    roles: Iterable[RoleRecord], official: bool = False, bars: Sequence[Text] | None = None
+) -> Table:
     """``list`` and ``filter``: one row per role; ``official`` puts the official median and
-    the range's premium over it where the clusters would be."""
+    the range's premium over it where the clusters would be; ``bars`` adds a range column."""
     table = new_table()
     table.add_column("#", justify="right")
     table.add_column("Role")
@@ -134,7 +137,9 @@ def roles_table(roles: Iterable[RoleRecord], official: bool = False) -> Table:
         table.add_column("Premium (match)", justify="right")
     else:
         table.add_column("Clusters")
-    for role in roles:
+    if bars is not None:
+        table.add_column("Range", no_wrap=True)
+    for index, role in enumerate(roles):
         cells: list[str | Text] = [
             str(role["rank"] or "-"),
             literal(role["title"], "bold"),
@@ -145,6 +150,8 @@ def roles_table(roles: Iterable[RoleRecord], official: bool = False) -> Table:
             cells += _official_cells(role)
         else:
             cells.append(literal(", ".join(role["clusters"])))
+        if bars is not None:
+            cells.append(bars[index])
         table.add_row(*cells)
     return table
 
@@ -212,7 +219,9 @@ def role_view(role: RoleRecord, related: Sequence[RelatedRole] = ()) -> Renderab
     return Group(*parts)
 
 
-def comparison_view(comparison: Comparison, official: bool = False) -> RenderableType:
+def comparison_view(
+    comparison: Comparison, official: bool = False, bars: Sequence[Text] | None = None
+) -> RenderableType:
     """``compare``: the roles side by side, then the tags they share."""
     roles = comparison["roles"]
     differences = {difference["id"]: difference for difference in comparison["salary_differences"]}
@@ -224,6 +233,7 @@ def comparison_view(comparison: Comparison, official: bool = False) -> Renderabl
     rows: list[tuple[str, Sequence[Text]]] = [
         ("Salary", [Text(salary_range(role["salary"])) for role in roles]),
         ("Midpoint", [Text(midpoint(role["salary"])) for role in roles]),
+        *([("Range", list(bars))] if bars is not None else []),
         *(
             [("Official median", [literal(official_text(role)) for role in roles])]
             if official
