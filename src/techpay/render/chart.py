@@ -73,13 +73,14 @@ def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:
         for column in range(end + 1, scale.width - 1):
             cells[column] = beyond
         cells[scale.width - 1] = open_end
-    cells[scale.column(salary_midpoint(salary))] = middle  # drawn last: always visible
-    text = Text("".join(cells).rstrip(), style="cyan")
-    text.stylize(
-        "bold yellow",
-        scale.column(salary_midpoint(salary)),
-        scale.column(salary_midpoint(salary)) + 1,
-    )
+    middle_at = scale.column(salary_midpoint(salary))
+    cells[middle_at] = middle  # drawn last: always visible
+    drawn = "".join(cells).rstrip()
+    # Style the bar, not the spaces before it: in SVG export each styled run is then placed
+    # by its own position, whatever width a renderer gives a space.
+    text = Text(drawn)
+    text.stylize("cyan", start, len(drawn))
+    text.stylize("bold yellow", middle_at, middle_at + 1)
     return text
 
 
@@ -119,8 +120,9 @@ class SalaryChart:
                 literal(title.ljust(label_width), "bold"), " ", bar(role["salary"], scale, glyphs)
             )
         rule, labels = axis(scale, glyphs)
-        yield Text(" " * (label_width + 1) + rule, style="dim")
-        yield Text(" " * (label_width + 1) + labels, style="dim")
+        indent = " " * (label_width + 1)  # unstyled, for the same reason as in bar()
+        yield Text.assemble(indent, (rule, "dim"))
+        yield Text.assemble(indent, (labels, "dim"))
         line, _, open_end, middle = glyphs[:4]
         yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
 
