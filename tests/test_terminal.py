@@ -56,6 +56,11 @@ def test_a_40_column_terminal_still_gets_everything(args):
     assert result.stdout.strip()
 
 
+def test_force_color_colours_even_a_pipe():
+    assert b"\x1b[" in run_techpay("list", env=clean_env(FORCE_COLOR="1")).stdout
+    assert b"\x1b[" not in run_techpay("list").stdout
+
+
 def test_dumb_terminals_get_no_escape_codes():
     assert b"\x1b" not in run_in_terminal("list", TERM="dumb")
 
@@ -136,6 +141,7 @@ def test_the_pager_is_used_only_when_asked_on_a_terminal():
         ("techpay filter --cluster l", 3, b"leadership\n"),
         ("techpay list --sort s", 3, b"salary\n"),
         ("techpay export --format c", 3, b"csv\n"),
+        ("techpay match python do", 3, b"docker\n"),
         (
             "techpay path devops s",
             3,

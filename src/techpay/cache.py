@@ -241,18 +241,17 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
     """The sections of a data entry: marshalled values, and the role JSON as raw ASCII."""
     import array
 
-    from techpay.queries import SORT_KEYS, sort_roles
+    from techpay.queries import SORT_KEYS, reversed_order, sort_roles
     from techpay.render import data
 
     roles = catalog.roles
     position = {role["id"]: index for index, role in enumerate(roles)}
-    positions = {
-        f"{sort_key}{':reverse' if reverse else ''}": [
-            position[role["id"]] for role in sort_roles(roles, sort_key, reverse)
-        ]
-        for sort_key in SORT_KEYS
-        for reverse in (False, True)
-    }
+    positions: dict[str, list[int]] = {}
+    for sort_key in SORT_KEYS:
+        ordered = sort_roles(roles, sort_key)
+        positions[sort_key] = [position[role["id"]] for role in ordered]
+        reverse = reversed_order(ordered, sort_key)
+        positions[f"{sort_key}:reverse"] = [position[role["id"]] for role in reverse]
     orders = {sort_key: array.array("I", order).tobytes() for sort_key, order in positions.items()}
     # Each role as an item of a --json array, laid out in rank order with the separators
     # in place: list --json in the default order is then one slice of the file.

@@ -80,8 +80,12 @@ def sort_roles(
     if key not in _SORT_ORDERS:
         raise UsageError(f"unknown sort key {key!r}; use one of: {', '.join(SORT_KEYS)}")
     ordered = sorted(roles, key=_SORT_ORDERS[key])
-    if not reverse:
-        return ordered
+    return reversed_order(ordered, key) if reverse else ordered
+
+
+def reversed_order(ordered: list[RoleRecord], key: str) -> list[RoleRecord]:
+    """The reverse of an order ``sort_roles`` gave, without sorting again; roles without an
+    official median stay last when sorting by it."""
     if key != "official":
         return ordered[::-1]
     known = [role for role in ordered if role["official_pay"] is not None]

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from techpay import career, queries
-from techpay.cli.app import ClusterOption, JsonFlag, app, catalog, complete_role
+from techpay.cli.app import ClusterOption, JsonFlag, app, catalog, complete_role, complete_tag
 from techpay.errors import EXIT_ERROR
 from techpay.output import emit, note
 
@@ -17,7 +17,11 @@ def match(
     ctx: typer.Context,
     skills: Annotated[
         list[str],
-        typer.Argument(metavar="SKILL", help="Skills you have: tags, synonyms, or 'a, b, c'."),
+        typer.Argument(
+            metavar="SKILL",
+            help="Skills you have: tags, synonyms, or 'a, b, c'.",
+            autocompletion=complete_tag,
+        ),
     ],
     top: Annotated[
         int | None, typer.Option("--top", "-n", min=1, help="Show the N best matches.")
