@@ -1,6 +1,15 @@
-"""The techpay command line (Typer). Importing this package registers every command."""
+"""The techpay command line (Typer). Importing this package registers every command.
 
-from techpay.cli import career, explore, manage
+The import order is the order of the commands in ``techpay --help``: exploring first, then
+the career questions, then managing data files.
+"""
+
+# isort: off
+from techpay.cli import explore
+from techpay.cli import career
+from techpay.cli import manage
+
+# isort: on
 from techpay.cli.app import app, run
 
 __all__ = ["app", "career", "explore", "manage", "run"]

@@ -26,7 +26,7 @@ from techpay.cli.app import (
     complete_role,
     select,
 )
-from techpay.output import Pictures, emit, note
+from techpay.output import Pictures, emit, note, show_view
 from techpay.render import data
 
 TYPE_CHECKING = False
@@ -269,4 +269,4 @@ def chart(
 
         return SalaryChart(roles)
 
-    emit(False, list, view, None, Pictures.wanted(svg, html, force))
+    show_view(view, Pictures.wanted(svg, html, force))
