@@ -283,30 +283,17 @@ def _json_item(entry: Entry, index: int) -> memoryview:
     return entry.raw("json")[spans[2 * index] : spans[2 * index + 1]]
 
 
-def write_roles_json(entry: Entry, order: Sequence[int]) -> None:
-    """Print the JSON array of the roles at these positions, as ``--json`` prints it."""
+def roles_json(entry: Entry, order: Sequence[int]) -> list[bytes | memoryview]:
+    """The pieces of the JSON array of the roles at these positions, exactly as ``--json``
+    prints it, taken from the pre-rendered text without copying it."""
     if not order:
-        _write_ascii([b"[]\n"])
-        return
+        return [b"[]\n"]
     rank = memoryview(entry.section("orders")["rank"]).cast("I")
     if list(rank[: len(order)]) == list(order):  # the default order, maybe cut short
         spans = entry.raw("json_spans").cast("I")
-        body = entry.raw("json")[spans[2 * order[0]] : spans[2 * order[-1] + 1]]
-        _write_ascii([b"[\n", body, b"\n]\n"])
-        return
+        return [b"[\n", entry.raw("json")[spans[2 * order[0]] : spans[2 * order[-1] + 1]], b"\n]\n"]
     pieces: list[bytes | memoryview] = [b"[\n"]
     for count, index in enumerate(order):
         pieces += [b",\n", _json_item(entry, index)] if count else [_json_item(entry, index)]
     pieces.append(b"\n]\n")
-    _write_ascii(pieces)
-
-
-def _write_ascii(pieces: list[bytes | memoryview]) -> None:
-    """Write ASCII pieces to stdout, straight to its byte buffer where newlines need no
-    translation (everywhere but Windows)."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None or os.linesep != "\n":
-        sys.stdout.write(b"".join(pieces).decode("ascii"))
-        return
-    sys.stdout.flush()
-    buffer.writelines(pieces)
+    return pieces

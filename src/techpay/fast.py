@@ -184,9 +184,10 @@ def _answer_filter(request: Request, entry: Entry) -> int | None:
 
 def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
     if "json" in request.flags:
-        from techpay.cache import write_roles_json
+        from techpay.cache import roles_json
+        from techpay.output import write_ascii
 
-        write_roles_json(entry, order)
+        write_ascii(roles_json(entry, order))
     else:
         from techpay import output
         from techpay.render.chart import RolesTable

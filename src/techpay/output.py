@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from techpay.render import data
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,6 +20,8 @@ def emit(
     """Print a result: JSON, plain lines (when ``plain`` is given), or a Rich view. Only
     the one printed is built, and Rich is imported only for the view."""
     if json_output:
+        from techpay.render import data
+
         sys.stdout.write(data.dumps(payload()))
     elif plain is not None:
         sys.stdout.write(plain())
@@ -78,6 +78,19 @@ class Pictures:
         if self.html:
             write_text_atomically(self.html, console.export_html(clear=False), force=self.force)
             note(f"Saved {self.html}.")
+
+
+def write_ascii(pieces: list[bytes | memoryview]) -> None:
+    """Write ASCII pieces to stdout, straight to its byte buffer where newlines need no
+    translation (everywhere but Windows), so large outputs are not copied again."""
+    import os
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or os.linesep != "\n":
+        sys.stdout.write(b"".join(pieces).decode("ascii"))
+        return
+    sys.stdout.flush()
+    buffer.writelines(pieces)
 
 
 def note(message: str) -> None:
