@@ -173,91 +173,59 @@ def _answer_filter(request: Request, entry: Entry) -> int | None:
         sort=request.value("sort", "rank") or "rank",
         reverse="reverse" in request.flags,
     )
-    if not chosen and "json" not in request.flags:
-        from techpay import output
-
-        output.note("No roles match.")
-        return 0
     position = {role_id: index for index, role_id in enumerate(entry.names().ids)}
     return _print_roles(request, entry, [position[role["id"]] for role in chosen])
 
 
 def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
+    """JSON from the pre-rendered text (the reason for this path); anything else as the
+    full CLI prints it."""
     if "json" in request.flags:
         from techpay.cache import roles_json
         from techpay.output import write_ascii
 
         write_ascii(roles_json(entry, order))
-    else:
-        from techpay import output
-        from techpay.render.chart import RolesTable
+        return 0
+    from techpay import answers
 
-        roles = entry.record()["roles"]
-        chosen = [roles[index] for index in order]
-        output.show_view(lambda: RolesTable(chosen, "official" in request.flags))
+    roles = entry.record()["roles"]
+    answers.roles(
+        [roles[index] for index in order],
+        json_output=False,
+        official="official" in request.flags,
+        say_when_none=request.command == "filter",
+    )
     return 0
 
 
 def _answer_show(request: Request, entry: Entry) -> int | None:
-    from techpay import output
-    from techpay.career import related_roles
-    from techpay.render import data
+    from techpay import answers
 
     if len(request.arguments) != 1:
         return None
-    roles = entry.record()["roles"]
-    names = entry.names()
-    role = roles[names.ids.index(names.resolve(request.arguments[0]))]
-    related = related_roles(role, roles)
-
-    def view() -> object:
-        from techpay.render import views
-
-        return views.role_view(role, related)
-
-    output.emit("json" in request.flags, lambda: data.show_object(role, related), view)
+    answers.role(entry.catalog(), request.arguments[0], json_output="json" in request.flags)
     return 0
 
 
 def _answer_compare(request: Request, entry: Entry) -> int | None:
-    from techpay import output
-    from techpay.queries import compare_roles
-    from techpay.render import data
+    from techpay import answers
 
-    comparison = compare_roles(entry.catalog().resolve_all(request.arguments))
-
-    def view() -> object:
-        from techpay.render.chart import ComparisonView
-
-        return ComparisonView(comparison)
-
-    output.emit("json" in request.flags, lambda: data.comparison_object(comparison), view)
+    answers.comparison(entry.catalog(), request.arguments, json_output="json" in request.flags)
     return 0
 
 
 _HELP = ("--help", "-h")
-_ALL_COMMANDS = (
-    "list",
-    "show",
-    "compare",
-    "filter",
-    "match",
-    "path",
-    "skills",
-    "validate",
-    "export",
-    "init",
-    "schema",
-    "about",
-)
 
 
 def _asks_for_help(argv: Sequence[str]) -> bool:
-    """``techpay``, ``techpay --help`` or ``techpay COMMAND --help``, exactly."""
+    """``techpay``, ``techpay --help`` or ``techpay WORD --help``, exactly.
+
+    WORD need not be a command: the full CLI then reports it, and errors are not cached.
+    """
     return (
         not argv
         or (len(argv) == 1 and argv[0] in _HELP)
-        or (len(argv) == 2 and argv[0] in _ALL_COMMANDS and argv[1] in _HELP)
+        or (len(argv) == 2 and not argv[0].startswith("-") and argv[1] in _HELP)
     )
 
 

@@ -1,4 +1,8 @@
-"""Commands that explore the roles: list, show, compare, filter."""
+"""Commands that explore the roles: list, show, compare, filter, chart.
+
+They read the command line; what they print is defined in ``techpay.answers``, which the
+fast path uses too.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from techpay import career, queries
+from techpay import answers, queries
 from techpay.cli.app import (
     ClusterOption,
     ForceFlag,
@@ -26,14 +30,7 @@ from techpay.cli.app import (
     complete_role,
     select,
 )
-from techpay.output import Pictures, emit, note, show_view
-from techpay.render import data
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from techpay.records import RoleRecord
+from techpay.output import Pictures, note, show_view
 
 
 @app.command("list")
@@ -60,12 +57,7 @@ def list_roles(
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
     roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    emit(
-        json_output,
-        lambda: data.role_list(roles),
-        lambda: _table(roles, official),
-        _plain_roles(roles) if plain else None,
-    )
+    answers.roles(roles, json_output=json_output, official=official, plain=plain)
 
 
 @app.command()
@@ -98,27 +90,8 @@ def show(
       techpay show "machine learning engineer"
       techpay show cyber --json
     """
-    everything = catalog(ctx)
-    found = everything.resolve(role)
-    related = career.related_roles(found, everything.roles)
-
-    def view() -> object:
-        from techpay.render import views
-
-        return views.role_view(found, related)
-
-    def plain_text() -> str:
-        from techpay.render.plain import role_lines
-
-        return role_lines(found)
-
-    emit(
-        json_output,
-        lambda: data.show_object(found, related),
-        view,
-        plain_text if plain else None,
-        Pictures.wanted(svg, html, force),
-    )
+    pictures = Pictures.wanted(svg, html, force)
+    answers.role(catalog(ctx), role, json_output=json_output, plain=plain, pictures=pictures)
 
 
 @app.command()
@@ -150,15 +123,10 @@ def compare(
       techpay compare mle ds ai-pm
       techpay compare em ai-pm --json | jq '.salary_differences'
     """
-    comparison = queries.compare_roles(catalog(ctx).resolve_all(roles))
-
-    def view() -> object:
-        from techpay.render.chart import ComparisonView
-
-        return ComparisonView(comparison, official)
-
     pictures = Pictures.wanted(svg, html, force)
-    emit(json_output, lambda: data.comparison_object(comparison), view, None, pictures)
+    answers.comparison(
+        catalog(ctx), roles, json_output=json_output, official=official, pictures=pictures
+    )
 
 
 @app.command("filter")
@@ -197,31 +165,7 @@ def filter_roles(
         sort=sort,
         reverse=reverse,
     )
-    if not roles and not json_output:
-        note("No roles match.")
-        return
-    emit(
-        json_output,
-        lambda: data.role_list(roles),
-        lambda: _table(roles),
-        _plain_roles(roles) if plain else None,
-    )
-
-
-def _table(roles: list[RoleRecord], official: bool = False) -> object:
-    """The roles table (Rich is imported only when a table is drawn)."""
-    from techpay.render.chart import RolesTable
-
-    return RolesTable(roles, official)
-
-
-def _plain_roles(roles: list[RoleRecord]) -> Callable[[], str]:
-    def text() -> str:
-        from techpay.render.plain import roles_lines
-
-        return roles_lines(roles)
-
-    return text
+    answers.roles(roles, json_output=json_output, plain=plain, say_when_none=True)
 
 
 @app.command()
