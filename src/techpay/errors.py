@@ -84,12 +84,6 @@ class Problem:
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Problem) and self.as_dict() == other.as_dict()
-
-    def __hash__(self) -> int:
-        return hash(str(self))
-
     def as_dict(self) -> dict[str, str | int | None]:
         """The problem as a JSON object (``validate --json``)."""
         return {

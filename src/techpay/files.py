@@ -15,6 +15,15 @@ if TYPE_CHECKING:
 class WriteRefused(TechpayError):
     """The target exists and the user did not say --force."""
 
+    def __init__(self, target: str) -> None:
+        super().__init__(f"{target} exists; add --force to overwrite it")
+
+
+def refuse_to_overwrite(target: str, force: bool) -> None:
+    """Raise :class:`WriteRefused` if ``target`` exists and ``force`` was not given."""
+    if not force and os.path.lexists(target):
+        raise WriteRefused(target)
+
 
 def write_atomically(target: str, produce: Callable[[str], None], *, force: bool = False) -> None:
     """Have ``produce`` write a temporary file beside ``target``, then move it into place.
@@ -24,8 +33,7 @@ def write_atomically(target: str, produce: Callable[[str], None], *, force: bool
     untouched. Without ``force`` an existing target is refused, also one that appears while
     we write (the final step is a hard link, which cannot replace a file).
     """
-    if not force and os.path.lexists(target):
-        raise WriteRefused(f"{target} exists; add --force to overwrite it")
+    refuse_to_overwrite(target, force)
     directory = os.path.dirname(os.path.abspath(target))
     handle, temporary = tempfile.mkstemp(
         prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
@@ -59,10 +67,10 @@ def _link_without_clobbering(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except FileExistsError:
-        raise WriteRefused(f"{target} exists; add --force to overwrite it") from None
+        raise WriteRefused(target) from None
     except OSError:  # a file system without hard links: check, then rename
         if os.path.lexists(target):
-            raise WriteRefused(f"{target} exists; add --force to overwrite it") from None
+            raise WriteRefused(target) from None
         os.replace(source, target)
 
 

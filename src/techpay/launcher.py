@@ -34,17 +34,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     except Exception as error:  # a bug: say so briefly, unless asked for the traceback
-        from techpay.output import internal_error
+        from techpay.output import debugging, internal_error
 
         if debugging(arguments):
             raise
         return internal_error(error)
     return code
-
-
-def debugging(arguments: Sequence[str]) -> bool:
-    """``--debug`` anywhere before the command's own arguments, or ``TECHPAY_DEBUG=1``."""
-    return "--debug" in arguments or os.environ.get("TECHPAY_DEBUG", "") not in ("", "0")
 
 
 def _tolerate_unencodable_output() -> None:
@@ -60,6 +55,8 @@ def _fast_path(arguments: list[str]) -> int | None:
 
     ``TECHPAY_NO_FAST=1`` skips it (the tests use it to compare both paths).
     """
+    from techpay.output import debugging
+
     if os.environ.get("TECHPAY_NO_FAST", "") not in ("", "0") or debugging(arguments):
         return None
     from techpay import fast

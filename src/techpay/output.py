@@ -6,7 +6,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from typing import Any
 
 
@@ -57,13 +57,11 @@ class Pictures:
     @classmethod
     def wanted(cls, svg: str | None, html: str | None, force: bool) -> Pictures | None:
         """The pictures asked for, if any; refuses at once (before drawing) to overwrite."""
-        import os
-
-        from techpay.files import WriteRefused
+        from techpay.files import refuse_to_overwrite
 
         for path in (svg, html):
-            if path and not force and os.path.lexists(path):
-                raise WriteRefused(f"{path} exists; add --force to overwrite it")
+            if path:
+                refuse_to_overwrite(path, force)
         return cls(svg, html, force) if svg or html else None
 
     def save(self, console: Any) -> None:
@@ -102,6 +100,14 @@ def report(message: str, exit_code: int) -> int:
     """Print an error as one line on stderr and hand back the exit code."""
     sys.stderr.write(f"techpay: {message}\n")
     return exit_code
+
+
+def debugging(arguments: Sequence[str]) -> bool:
+    """Whether to show an internal error's traceback: ``--debug`` among the arguments, or
+    ``TECHPAY_DEBUG`` set (and not ``0``)."""
+    import os
+
+    return "--debug" in arguments or os.environ.get("TECHPAY_DEBUG", "") not in ("", "0")
 
 
 def internal_error(error: BaseException) -> int:

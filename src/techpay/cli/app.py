@@ -15,7 +15,7 @@ import typer
 from techpay import __version__, cache, output, queries
 from techpay.dataset import data_files
 from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
-from techpay.output import internal_error, report
+from techpay.output import debugging, internal_error, report
 
 if TYPE_CHECKING:
     from techpay.dataset import Catalog
@@ -56,7 +56,7 @@ class TechpayGroup(typer.core.TyperGroup):
         except typer.Abort:
             code = report("aborted", EXIT_USAGE)
         except Exception as error:
-            if "--debug" in arguments or os.environ.get("TECHPAY_DEBUG", "") not in ("", "0"):
+            if debugging(arguments):
                 raise
             code = internal_error(error)
         if standalone_mode:
@@ -105,7 +105,6 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    ctx: typer.Context,
     data_file: Annotated[
         list[str] | None,
         typer.Option(
@@ -137,15 +136,11 @@ def main(
 ) -> None:
     """Explore the highest paying tech jobs of 2026."""
     output.PAGE_VIEWS = pager
-    ctx.obj = DataOptions(data_files(data_file or [], os.environ), bundled=not no_bundled)
 
 
 def data_options(ctx: typer.Context) -> DataOptions:
-    """The global data options; read from the parsed root parameters during completion,
-    when Typer does not run the root callback."""
-    options = ctx.find_object(DataOptions)
-    if options is not None:
-        return options
+    """The global data options, from the root's parsed parameters (also there during TAB
+    completion, when Typer does not run the root callback) and TECHPAY_DATA."""
     params = ctx.find_root().params
     files = data_files(params.get("data_file") or [], os.environ)
     return DataOptions(files, bundled=not params.get("no_bundled"))

@@ -11,7 +11,6 @@ import typer
 from techpay import queries
 from techpay.cli.app import (
     ClusterOption,
-    DataOptions,
     ForceFlag,
     JsonFlag,
     MaxSalaryOption,
@@ -22,6 +21,7 @@ from techpay.cli.app import (
     TextOption,
     app,
     catalog,
+    data_options,
     select,
 )
 from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
@@ -53,7 +53,7 @@ def validate(
       techpay --no-bundled validate base.toml extra.toml
       techpay validate my-roles.toml --json | jq '.[].message'
     """
-    options = ctx.find_object(DataOptions) or DataOptions([], bundled=True)
+    options = data_options(ctx)
     _, problems = check_layers(files, bundled=options.bundled)
     if json_output:
         sys.stdout.write(data.dumps([problem.as_dict() for problem in problems]))
