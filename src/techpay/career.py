@@ -6,7 +6,15 @@ Pure functions, like ``techpay.queries``: records in, JSON-ready records out.
 from __future__ import annotations
 
 from techpay.errors import TechpayError
-from techpay.queries import rank_order, role_tags, salary_difference, salary_midpoint, skill_tag
+from techpay.queries import (
+    closest,
+    known_tags,
+    rank_order,
+    role_tags,
+    salary_difference,
+    salary_midpoint,
+    skill_tag,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,14 +52,10 @@ def match_roles(
     Roles that use none of the skills are left out. Skills no role lists are reported in
     ``unknown`` with the closest tags.
     """
-    from difflib import get_close_matches
-
-    known = sorted({tag for role in roles for tag in role_tags(role)})
+    known = known_tags(roles)
     wanted = list(dict.fromkeys(skill_tag(skill, synonyms) for skill in split_skills(typed)))
     unknown: list[UnknownSkill] = [
-        {"skill": tag, "suggestions": get_close_matches(tag, known, n=3)}
-        for tag in wanted
-        if tag not in known
+        {"skill": tag, "suggestions": closest(tag, known)} for tag in wanted if tag not in known
     ]
     have = set(wanted) & set(known)
     matches: list[RoleMatch] = []

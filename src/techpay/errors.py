@@ -9,6 +9,11 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_BROKEN_PIPE = 141  # the reader went away (like SIGPIPE in native tools)
 
 
+def did_you_mean(suggestions: list[str]) -> str:
+    """The hint after an unknown name: ``did you mean sre, devops?``."""
+    return f"did you mean {', '.join(suggestions)}?"
+
+
 class TechpayError(Exception):
     """Base class for every error that is the user's to fix, not a bug."""
 
@@ -29,7 +34,7 @@ class RoleNotFound(TechpayError):
         self.suggestions = suggestions
         message = f"no role matches {query!r}"
         if suggestions:
-            message += f"; did you mean {', '.join(suggestions)}?"
+            message += f"; {did_you_mean(suggestions)}"
         else:
             message += "; run 'techpay list' to see every role"
         super().__init__(message)

@@ -96,9 +96,14 @@ def note(message: str) -> None:
     sys.stderr.write(f"{message}\n")
 
 
+def warn(message: str) -> None:
+    """One line on stderr, marked as techpay's: a warning, or an error's message."""
+    sys.stderr.write(f"techpay: {message}\n")
+
+
 def report(message: str, exit_code: int) -> int:
     """Print an error as one line on stderr and hand back the exit code."""
-    sys.stderr.write(f"techpay: {message}\n")
+    warn(message)
     return exit_code
 
 

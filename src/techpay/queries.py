@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from techpay.errors import UsageError
+from techpay.errors import UsageError, did_you_mean
 from techpay.names import normalise_name
 
 TYPE_CHECKING = False
@@ -126,16 +126,21 @@ def known_tags(roles: Iterable[RoleRecord]) -> list[str]:
     return sorted({tag for role in roles for tag in role_tags(role)})
 
 
-def check_known(kind: str, given: Iterable[str], known: Iterable[str]) -> None:
-    """Refuse a skill tag or cluster that no role has, suggesting the closest ones."""
+def closest(name: str, known: Iterable[str]) -> list[str]:
+    """Up to three known names close to a misspelt one, closest first."""
     from difflib import get_close_matches
 
+    return get_close_matches(name, sorted(set(known)), n=3)
+
+
+def check_known(kind: str, given: Iterable[str], known: Iterable[str]) -> None:
+    """Refuse a skill tag or cluster that no role has, suggesting the closest ones."""
     known_names = sorted(set(known))
     for name in given:
         if normalise_name(name) in known_names:
             continue
-        close = get_close_matches(normalise_name(name), known_names, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(known_names)}"
+        close = closest(normalise_name(name), known_names)
+        hint = did_you_mean(close) if close else f"known: {', '.join(known_names)}"
         raise UsageError(f"no role has the {kind} {name!r}; {hint}")
 
 

@@ -8,8 +8,8 @@ import typer
 
 from techpay import career, queries
 from techpay.cli.app import ClusterOption, JsonFlag, app, catalog, complete_role, complete_tag
-from techpay.errors import EXIT_ERROR
-from techpay.output import emit, note
+from techpay.errors import EXIT_ERROR, did_you_mean
+from techpay.output import emit, warn
 
 
 @app.command()
@@ -44,10 +44,8 @@ def match(
     result = career.match_roles(everything.roles, skills, everything.record["synonyms"])
     result["matches"] = result["matches"][:top]
     for unknown in result["unknown"]:
-        hint = (
-            f"; did you mean {', '.join(unknown['suggestions'])}?" if unknown["suggestions"] else ""
-        )
-        note(f"techpay: no role lists {unknown['skill']!r}{hint}")
+        hint = f"; {did_you_mean(unknown['suggestions'])}" if unknown["suggestions"] else ""
+        warn(f"no role lists {unknown['skill']!r}{hint}")
     if not result["matches"] and not json_output:
         raise career.NoSkillMatches(
             "none of those skills is one a role lists; see 'techpay skills'"
