@@ -6,7 +6,15 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.render.views import HEADER, MUTED, literal, new_table, salary_range, signed_money
+from techpay.render.views import (
+    HEADER,
+    MUTED,
+    literal,
+    new_table,
+    salary_range,
+    short_money,
+    signed_money,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,13 +46,8 @@ def match_view(result: MatchResult) -> RenderableType:
 
 def short_range(salary: SalaryRecord) -> str:
     """``$150k-$210k``: a range in thousands, for narrow columns."""
-
-    def thousands(amount: int) -> str:
-        return f"{amount // 1000}k" if amount % 1000 == 0 else f"{amount / 1000:.1f}k"
-
-    symbol = "$" if salary["currency"] == "USD" else f"{salary['currency']} "
-    plus = "+" if salary["open_ended"] else ""
-    return f"{symbol}{thousands(salary['min'])}-{symbol}{thousands(salary['max'])}{plus}"
+    currency, plus = salary["currency"], "+" if salary["open_ended"] else ""
+    return f"{short_money(salary['min'], currency)}-{short_money(salary['max'], currency)}{plus}"
 
 
 def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> RenderableType:

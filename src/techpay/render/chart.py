@@ -12,7 +12,7 @@ import math
 from rich.text import Text
 
 from techpay.queries import salary_midpoint
-from techpay.render.views import literal
+from techpay.render.views import literal, short_money
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,13 +53,6 @@ class Scale:
 
     def ticks(self) -> list[int]:
         return list(range(self.low, self.high + 1, self.step))
-
-
-def short_money(amount: int) -> str:
-    """``$150k`` (or ``$1.2m``) for tick labels."""
-    if amount >= 1_000_000:
-        return f"${amount / 1_000_000:g}m"
-    return f"${amount / 1000:g}k"
 
 
 def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:

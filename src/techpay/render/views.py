@@ -68,6 +68,15 @@ def money(amount: int, currency: str = "USD") -> str:
     return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
 
 
+def short_money(amount: int, currency: str = "USD") -> str:
+    """``$150k`` or ``$1.2m``: an amount in thousands or millions, for ticks and narrow
+    columns."""
+    symbol = _SYMBOLS.get(currency, f"{currency} ")
+    if amount >= 1_000_000:
+        return f"{symbol}{amount / 1_000_000:g}m"
+    return f"{symbol}{amount / 1000:g}k"
+
+
 def signed_money(amount: int, currency: str = "USD") -> str:
     """A difference with its sign: ``+$10,000``, ``-$5,000``, ``$0``."""
     sign = "+" if amount > 0 else "-" if amount < 0 else ""
@@ -96,29 +105,35 @@ def new_table(show_lines: bool = False) -> Table:
     )
 
 
+def _official(role: RoleRecord) -> tuple[str, float, str | None] | None:
+    """The official median as money, the range midpoint's premium over it in percent, and
+    how close the occupation is; None when there is no official median."""
+    official, premium = role["official_pay"], official_premium(role)
+    if official is None or premium is None:
+        return None
+    match = role["occupation"]["match"] if role["occupation"] else None
+    return money(official["median"], role["salary"]["currency"]), premium, match
+
+
 def official_text(role: RoleRecord) -> str:
-    """``$171,200 (+16.8%, high match)``: the official median, the range midpoint's premium
-    over it, and how close the occupation is; ``n/a`` without one."""
-    official, occupation = role["official_pay"], role["occupation"]
-    if official is None:
+    """``$171,200 (+16.8%, high match)`` (``compare``); ``n/a`` without a median."""
+    parts = _official(role)
+    if parts is None:
         return "n/a"
-    premium = official_premium(role)
-    match = f", {occupation['match']} match" if occupation else ""
-    return f"{money(official['median'], role['salary']['currency'])} ({premium:+.1f}%{match})"
+    median, premium, match = parts
+    return f"{median} ({premium:+.1f}%{f', {match} match' if match else ''})"
 
 
 def premium_sentence(role: RoleRecord) -> str:
     """``$171,200; the range midpoint, $200,000, is 16.8% above it (high match)``."""
-    official, occupation = role["official_pay"], role["occupation"]
-    premium = official_premium(role)
-    if official is None or premium is None:
+    parts = _official(role)
+    if parts is None:
         return "n/a"
-    currency = role["salary"]["currency"]
+    median, premium, match = parts
     side = "above" if premium >= 0 else "below"
-    match = f" ({occupation['match']} match)" if occupation else ""
     return (
-        f"{money(official['median'], currency)}; the range midpoint, {midpoint(role['salary'])},"
-        f" is {abs(premium):.1f}% {side} it{match}"
+        f"{median}; the range midpoint, {midpoint(role['salary'])}, is {abs(premium):.1f}%"
+        f" {side} it{f' ({match} match)' if match else ''}"
     )
 
 
@@ -157,11 +172,12 @@ def roles_table(
 
 
 def _official_cells(role: RoleRecord) -> list[str | Text]:
-    official, premium = role["official_pay"], official_premium(role)
-    if official is None or premium is None:
+    """``$171,200`` and ``+16.8% (high)`` (``list --official``); ``n/a`` and ``-`` without."""
+    parts = _official(role)
+    if parts is None:
         return ["n/a", "-"]
-    match = f" ({role['occupation']['match']})" if role["occupation"] else ""
-    return [money(official["median"], role["salary"]["currency"]), f"{premium:+.1f}%{match}"]
+    median, premium, match = parts
+    return [median, f"{premium:+.1f}%{f' ({match})' if match else ''}"]
 
 
 def _bullets(items: Iterable[str]) -> Text:
