@@ -24,7 +24,7 @@ ALLOWED = {
     "queries": {"errors", "names", "records"},
     "career": {"errors", "queries", "records"},
     "render.data": {"queries", "records"},
-    "render.export": {"queries", "records", "tomli_w"},
+    "render.export": {"queries", "records", "render.data", "tomli_w"},
     "render.views": {"queries", "records", "rich"},
     "render.career": {"records", "render.views", "rich"},
     "render.plain": {"queries", "records"},

@@ -169,11 +169,11 @@ class Dataset(_Frozen):
         return record
 
 
-RoleNames = tuple[str, Sequence[str], Sequence[str]]
+RoleNameParts = tuple[str, Sequence[str], Sequence[str]]  # id, aliases, clusters
 
 
 def consistency_problems(
-    roles: Iterable[RoleNames], clusters: Collection[str] | None
+    roles: Iterable[RoleNameParts], clusters: Collection[str] | None
 ) -> list[tuple[str, str, str]]:
     """Problems that span roles, as ``(role id, field, message)``.
 

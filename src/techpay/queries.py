@@ -197,7 +197,8 @@ def select(
     sort: str = "rank",
     reverse: bool = False,
 ) -> list[RoleRecord]:
-    """What ``filter`` and ``export`` select: checked criteria, matching roles, sorted."""
+    """What ``filter``, ``export``, ``chart`` and ``skills`` select: checked criteria, then
+    the matching roles, sorted."""
     skills = [skill_tag(skill, synonyms or {}) for skill in skills]
     check_known("skill tag", skills, known_tags(roles))
     check_known("cluster", clusters, known_clusters)

@@ -123,8 +123,7 @@ def skills(
       techpay skills --role sre --json | jq '.tags[] | .tag'
     """
     everything = catalog(ctx)
-    queries.check_known("cluster", cluster or [], everything.record["clusters"])
-    roles = queries.filter_roles(everything.roles, clusters=cluster or [])
+    roles = queries.select(everything.roles, everything.record["clusters"], clusters=cluster or [])
     only = queries.role_tags(everything.resolve(role)) if role else None
     demand = career.skill_demand(roles, only)
     meta_skills = everything.record["meta_skills"]

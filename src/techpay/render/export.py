@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from techpay.queries import role_tags, salary_midpoint
+from techpay.render.data import dumps
 
 if TYPE_CHECKING:
     from techpay.records import DatasetRecord, RoleRecord
@@ -33,7 +33,7 @@ def toml_text(document: DatasetRecord) -> str:
 
 def json_text(document: DatasetRecord) -> str:
     """The dataset as a JSON data file: the same structure as the TOML one."""
-    return json.dumps(_without_nulls(document), indent=2, ensure_ascii=True) + "\n"
+    return dumps(_without_nulls(document))
 
 
 CSV_COLUMNS = (
