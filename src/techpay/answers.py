@@ -1,7 +1,8 @@
 """What the role commands print, whichever front end read the command line.
 
 The Typer commands (``techpay.cli``) and the fast path (``techpay.fast``) both end here, so
-each command's output is defined once. Rich is imported only when a view is drawn.
+each command's output is defined once. Rich is imported only when a view is drawn, and the
+JSON renderer only when JSON is printed.
 """
 
 from __future__ import annotations
@@ -29,8 +30,6 @@ def roles(
 
     With ``say_when_none`` (``filter``), an empty table is "No roles match." on stderr.
     """
-    from techpay.render import data
-
     if say_when_none and not chosen and not json_output:
         note("No roles match.")
         return
@@ -45,7 +44,12 @@ def roles(
 
         return roles_lines(chosen)
 
-    emit(json_output, lambda: data.role_list(chosen), table, lines if plain else None)
+    def payload() -> object:
+        from techpay.render import data
+
+        return data.role_list(chosen)
+
+    emit(json_output, payload, table, lines if plain else None)
 
 
 def role(
@@ -58,7 +62,6 @@ def role(
 ) -> None:
     """``show``: one role, with the roles closest to it by skills."""
     from techpay.career import related_roles
-    from techpay.render import data
 
     found = catalog.resolve(name)
     related = related_roles(found, catalog.roles)
@@ -73,13 +76,12 @@ def role(
 
         return role_lines(found)
 
-    emit(
-        json_output,
-        lambda: data.show_object(found, related),
-        view,
-        lines if plain else None,
-        pictures,
-    )
+    def payload() -> object:
+        from techpay.render import data
+
+        return data.show_object(found, related)
+
+    emit(json_output, payload, view, lines if plain else None, pictures)
 
 
 def comparison(
@@ -92,7 +94,6 @@ def comparison(
 ) -> None:
     """``compare``: the roles side by side, their salary differences and shared tags."""
     from techpay.queries import compare_roles
-    from techpay.render import data
 
     compared = compare_roles(catalog.resolve_all(names))
 
@@ -101,4 +102,9 @@ def comparison(
 
         return ComparisonView(compared, official)
 
-    emit(json_output, lambda: data.comparison_object(compared), view, None, pictures)
+    def payload() -> object:
+        from techpay.render import data
+
+        return data.comparison_object(compared)
+
+    emit(json_output, payload, view, None, pictures)
