@@ -176,6 +176,11 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
+def role_argument(help_text: str, metavar: str = "ROLE") -> Any:
+    """A role argument: named ROLE (or FROM, TO) in help, completed from role names."""
+    return typer.Argument(metavar=metavar, help=help_text, autocompletion=complete_role)
+
+
 JsonFlag = Annotated[
     bool,
     typer.Option("--json", help="Print JSON instead of a table (schema in the README)."),

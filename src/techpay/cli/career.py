@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from techpay import career, queries
-from techpay.cli.app import ClusterOption, JsonFlag, app, catalog, complete_role, complete_tag
+from techpay.cli.app import (
+    ClusterOption,
+    JsonFlag,
+    app,
+    catalog,
+    complete_role,
+    complete_tag,
+    role_argument,
+)
 from techpay.errors import EXIT_ERROR, did_you_mean
 from techpay.output import emit, warn
 
@@ -64,12 +72,8 @@ def match(
 @app.command()
 def path(
     ctx: typer.Context,
-    start: Annotated[
-        str, typer.Argument(metavar="FROM", help="The role you have.", autocompletion=complete_role)
-    ],
-    goal: Annotated[
-        str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=complete_role)
-    ],
+    start: Annotated[str, role_argument("The role you have.", "FROM")],
+    goal: Annotated[str, role_argument("The role you want.", "TO")],
     json_output: JsonFlag = False,
 ) -> None:
     """What moving from one role to another means.

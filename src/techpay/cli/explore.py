@@ -27,7 +27,7 @@ from techpay.cli.app import (
     TextOption,
     app,
     catalog,
-    complete_role,
+    role_argument,
     select,
 )
 from techpay.output import Pictures, note, show_view
@@ -63,14 +63,7 @@ def list_roles(
 @app.command()
 def show(
     ctx: typer.Context,
-    role: Annotated[
-        str,
-        typer.Argument(
-            metavar="ROLE",
-            help="Id, alias, title or unique prefix, e.g. sre.",
-            autocompletion=complete_role,
-        ),
-    ],
+    role: Annotated[str, role_argument("Id, alias, title or unique prefix, e.g. sre.")],
     plain: PlainFlag = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -97,14 +90,7 @@ def show(
 @app.command()
 def compare(
     ctx: typer.Context,
-    roles: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="ROLE",
-            help="Two or more roles; the first is the baseline.",
-            autocompletion=complete_role,
-        ),
-    ],
+    roles: Annotated[list[str], role_argument("Two or more roles; the first is the baseline.")],
     official: OfficialFlag = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
