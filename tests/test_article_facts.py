@@ -141,5 +141,4 @@ def test_source_says_what_the_figures_are_and_what_is_ours(catalog):
         "clusters",
         "synonyms",
         "occupation",
-        "official_pay",
     }

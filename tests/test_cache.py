@@ -75,13 +75,13 @@ def test_another_version_or_code_is_a_miss(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     layers = layer_paths([])
     cache.entry_for([])
-    assert cache.read("data", layers, layers) is not None
+    assert cache.read("data", cache.data_inputs(layers), layers) is not None
     monkeypatch.setattr(cache, "__version__", "999.0")
-    assert cache.read("data", layers, layers) is None
+    assert cache.read("data", cache.data_inputs(layers), layers) is None
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(cache, "_code_stamp", lambda: (("models.py", 1, 2),))
-    assert cache.read("data", layers, layers) is None
+    assert cache.read("data", cache.data_inputs(layers), layers) is None
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
@@ -105,7 +105,9 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(cache_home, damage, monkeypatch)
     assert techpay(cache_home, "list", "--json").stdout == expected
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     layers = layer_paths([])
-    rebuilt = cache.read("data", layers, layers)  # the entry was written again, whole
+    rebuilt = cache.read(
+        "data", cache.data_inputs(layers), layers
+    )  # the entry was written again, whole
     assert rebuilt is not None
     assert len(rebuilt.record()["roles"]) == 10
 
@@ -159,6 +161,6 @@ def test_damage_only_the_fast_path_reads_is_repaired_by_it(cache_home, monkeypat
     assert json.loads(techpay(cache_home, "list", "--json").stdout)[0]["rank"] == 1
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     layers = layer_paths([])
-    repaired = cache.read("data", layers, layers)
+    repaired = cache.read("data", cache.data_inputs(layers), layers)
     assert repaired is not None
     assert bytes(repaired.raw("json"))  # passes its checksum again

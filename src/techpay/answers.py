@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from techpay.dataset import Catalog
     from techpay.output import Pictures
-    from techpay.records import RoleRecord
+    from techpay.records import AreaRecord, EstimateRecord, RoleRecord
 
 
 def roles(
@@ -59,17 +59,20 @@ def role(
     json_output: bool,
     plain: bool = False,
     pictures: Pictures | None = None,
+    place: str | None = None,
 ) -> None:
-    """``show``: one role, with the roles closest to it by skills."""
+    """``show``: one role, with the roles closest to it by skills; with ``place``, its
+    official figures there too."""
     from techpay.career import related_roles
 
     found = catalog.resolve(name)
     related = related_roles(found, catalog.roles)
+    local = None if place is None else in_place(found, place)
 
     def view() -> object:
         from techpay.render import views
 
-        return views.role_view(found, related)
+        return views.role_view(found, related, *(local or (None, None)))
 
     def lines() -> str:
         from techpay.render.plain import role_lines
@@ -79,7 +82,7 @@ def role(
     def payload() -> object:
         from techpay.render import data
 
-        return data.show_object(found, related)
+        return data.show_object(found, related, local)
 
     emit(json_output, payload, view, lines if plain else None, pictures)
 
@@ -108,3 +111,151 @@ def comparison(
         return data.comparison_object(compared)
 
     emit(json_output, payload, view, None, pictures)
+
+
+def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:
+    """The place ``place`` names, and the official figures of the role's occupation there.
+
+    A role without an official occupation cannot be placed: that is an error, not an empty row.
+    """
+    from techpay.errors import UsageError
+    from techpay.official.bundle import open_bundle
+    from techpay.official.places import resolve
+    from techpay.official.roles import missing_reason, pay_code
+
+    bundle = open_bundle()
+    area = resolve(place, bundle.areas())
+    code = pay_code(role)
+    if code is None:
+        raise UsageError(
+            f"--in needs official figures, and {role['id']} has none: {missing_reason(role)}"
+        )
+    return area, bundle.estimate(code, area["code"])
+
+
+def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord | None]:
+    """The official occupation a ROLE argument names: a SOC code as typed, or the
+    occupation of the role it names. The code must be one the release has."""
+    from techpay.errors import NotFound, UsageError
+    from techpay.estimates import soc_code
+    from techpay.official.bundle import open_bundle
+    from techpay.official.roles import missing_reason, pay_code
+
+    code, role = soc_code(name), None
+    if code is None:
+        if catalog is None:
+            raise UsageError(f"{name!r} is not an occupation code; write it like 15-1252")
+        role = catalog.resolve(name)
+        code = pay_code(role)
+        if code is None:
+            raise UsageError(f"{role['id']} has no official figures: {missing_reason(role)}")
+    bundle = open_bundle()
+    if bundle.occupation_title(code) is None:
+        known = [known_code for known_code, _ in bundle.occupations()]
+        close = [found for found in known if found[:5] == code[:5]][:3]
+        hint = "search them with 'techpay occupations WORDS'"
+        raise NotFound(f"occupation in {bundle.release}", code, close, hint)
+    return code, role
+
+
+def where(
+    catalog: Catalog | None,
+    name: str,
+    *,
+    metros: bool,
+    places: Sequence[str],
+    sort: str,
+    top: int,
+    min_employment: int,
+    json_output: bool,
+) -> None:
+    """``where``: the places where an occupation pays most, or the places asked for."""
+    from techpay.estimates import rank_places
+    from techpay.official.bundle import open_bundle
+    from techpay.official.places import resolve
+
+    code, role = occupation_code(catalog, name)
+    bundle = open_bundle()
+    if places:
+        areas = [resolve(place, bundle.areas()) for place in places]
+        found = [bundle.estimate(code, area["code"]) for area in areas]
+        chosen = [estimate for estimate in found if estimate is not None]
+        missing = [
+            area["name"] for area, estimate in zip(areas, found, strict=True) if estimate is None
+        ]
+    else:
+        every = bundle.estimates(code, "metro" if metros else "state")
+        chosen, missing = rank_places(every, sort, min_employment)[:top], []
+
+    def view() -> object:
+        from techpay.render.official import where_table
+
+        return where_table(chosen)
+
+    def payload() -> object:
+        return {
+            "role": None if role is None else role["id"],
+            "occupation": {"code": code, "title": bundle.occupation_title(code)},
+            "source": "BLS OEWS",
+            "release": bundle.release,
+            "areas": "chosen" if places else "metros" if metros else "states",
+            "sort": None if places else sort,
+            "min_employment": None if places else min_employment,
+            "places": chosen,
+            "not_published": missing,
+        }
+
+    emit(json_output, payload, view)
+    for place_name in missing:
+        note(f"BLS published no figures for {code} in {place_name}.")
+
+
+def occupations(words: Sequence[str], *, json_output: bool, limit: int | None = None) -> None:
+    """``occupations``: search the official occupations, with their national figures."""
+    from techpay.estimates import search_occupations
+    from techpay.official.bundle import open_bundle
+
+    bundle = open_bundle()
+    nationals = bundle.nationals()
+    found = [
+        nationals[code]
+        for code, _ in search_occupations(bundle.occupations(), words)
+        if code in nationals
+    ]
+    found = found[:limit] if limit else found
+
+    def view() -> object:
+        from techpay.render.official import occupations_table
+
+        return occupations_table(found)
+
+    emit(json_output, lambda: found, view)
+
+
+def occupation(name: str, *, place: str | None, json_output: bool) -> None:
+    """``occupation CODE``: one official occupation's distribution, nationally and in a place."""
+    from techpay.official.bundle import open_bundle
+    from techpay.official.places import resolve
+
+    code, _ = occupation_code(None, name)
+    bundle = open_bundle()
+    national = bundle.estimate(code)
+    area = None if place is None else resolve(place, bundle.areas())
+    local = None if area is None else bundle.estimate(code, area["code"])
+    if national is None:
+        from techpay.errors import NotFound
+
+        raise NotFound("national figures for", code, [], "BLS published none in this release")
+
+    def view() -> object:
+        from techpay.render.official import occupation_view
+
+        return occupation_view(national, local, area)
+
+    def payload() -> object:
+        document: dict[str, object] = {"national": national}
+        if area is not None:
+            document["local"] = {"area": area, "official": local}
+        return document
+
+    emit(json_output, payload, view)

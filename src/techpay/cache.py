@@ -221,12 +221,31 @@ def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = Fal
     from techpay.dataset import layer_paths, load_layers
 
     layers = layer_paths(files, bundled=bundled)
-    entry = None if rebuild else read("data", layers, layers)
+    inputs = data_inputs(layers)
+    entry = None if rebuild else read("data", inputs, layers)
     if entry is not None:
         return entry
-    blobs = _sections(load_layers(files, bundled=bundled))
-    write("data", layers, layers, blobs)
+    blobs = _sections(_with_official(load_layers(files, bundled=bundled), inputs[-1]))
+    write("data", inputs, layers, blobs)
     return Entry.in_memory(blobs)
+
+
+def data_inputs(layers: Sequence[str]) -> list[str]:
+    """What a data entry depends on: the data layers, and the official-data bundle (the
+    roles carry their official figures)."""
+    from techpay.official.bundle import bundle_path
+
+    return [*layers, bundle_path()]
+
+
+def _with_official(catalog: Catalog, bundle: str) -> Catalog:
+    """The catalog with each role's national official figures, from a verified bundle."""
+    from techpay.official.bundle import open_bundle, verify
+    from techpay.official.roles import attach
+
+    verify(bundle)
+    attach(catalog.roles, open_bundle(bundle))
+    return catalog
 
 
 def load_catalog(files: Sequence[str], *, bundled: bool = True) -> Catalog:

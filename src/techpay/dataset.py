@@ -23,20 +23,14 @@ SUGGESTION_COUNT = 3
 
 
 def bundled_path() -> str:
-    """Where the bundled ``roles.toml`` is.
+    """Where the bundled ``roles.toml`` is (see :func:`techpay.paths.bundled_file`)."""
+    from techpay.paths import bundled_file, packaged_file
 
-    Installed from a wheel it is package data (``techpay/data/roles.toml``). In an editable
-    install the build tool leaves that copy off the import path, so we use the checkout's
-    top-level ``data/roles.toml``, which is the file the wheel copies.
-    """
-    package_dir = os.path.dirname(os.path.abspath(__file__))
-    packaged = os.path.join(package_dir, "data", BUNDLED_NAME)
-    if os.path.isfile(packaged):
-        return packaged
-    checkout = os.path.join(os.path.dirname(os.path.dirname(package_dir)), "data", BUNDLED_NAME)
-    if os.path.isfile(checkout):
-        return checkout
-    raise DataError([Problem(packaged, "the bundled dataset is missing; reinstall techpay")])
+    found = bundled_file(BUNDLED_NAME)
+    if found is None:
+        missing = packaged_file(BUNDLED_NAME)
+        raise DataError([Problem(missing, "the bundled dataset is missing; reinstall techpay")])
+    return found
 
 
 def read_document(path: str) -> dict[str, Any]:
@@ -240,11 +234,13 @@ def merge(layers: Sequence[tuple[str, DatasetRecord]]) -> DatasetRecord:
 
 
 def as_document(record: DatasetRecord) -> DatasetRecord:
-    """The record as a data file holds it: without the loader's ``origin`` of each role."""
+    """The record as a data file holds it: without what the loader adds to each role (its
+    ``origin`` and its ``official`` figures)."""
     roles: list[RoleRecord] = []
     for role in record["roles"]:
         document_role = dict(role)
         document_role.pop("origin", None)
+        document_role.pop("official", None)
         roles.append(document_role)  # type: ignore[arg-type]
     return {**record, "roles": roles}
 

@@ -113,3 +113,32 @@ class DataError(TechpayError):
                 f" (and {more} more problem{'s' if more > 1 else ''}; see 'techpay validate')"
             )
         super().__init__(message)
+
+
+class OfficialDataError(TechpayError):
+    """The official-data bundle is missing, damaged or not in the layout techpay reads."""
+
+
+class NotFound(TechpayError):
+    """No occupation or place answers to what was typed; the message suggests the closest."""
+
+    def __init__(self, kind: str, query: str, suggestions: list[str], hint: str) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        if not suggestions:
+            advice = hint
+        elif any("," in name for name in suggestions):  # place names hold commas
+            advice = f"did you mean {'; '.join(suggestions)}?"
+        else:
+            advice = did_you_mean(suggestions)
+        super().__init__(f"no {kind} matches {query!r}; {advice}")
+
+
+class Ambiguous(TechpayError):
+    """What was typed fits several places or occupations; carries the candidates."""
+
+    def __init__(self, query: str, candidates: list[str], hint: str) -> None:
+        self.query = query
+        self.candidates = candidates
+        shown = "; ".join(candidates[:8]) + ("; ..." if len(candidates) > 8 else "")
+        super().__init__(f"{query!r} could be any of: {shown}; {hint}")

@@ -79,34 +79,44 @@ class Skill(_Frozen):
     tags: Annotated[tuple[Tag, ...], AfterValidator(_unique)] = ()
 
 
-SOC_CODE = r"^\d{2}-\d{4}\.\d{2}$"
+SOC_CODE = r"^\d{2}-\d{4}(\.\d{2})?$"
+PAY_CODE = r"^\d{2}-\d{4}$"
 
 
-def _soc_code(value: str) -> str:
-    import re
+def _code(pattern: str, shape: str) -> AfterValidator:
+    def check(value: str | None) -> str | None:
+        import re
 
-    if not re.fullmatch(SOC_CODE, value):
-        raise ValueError("should look like NN-NNNN.NN (an O*NET-SOC code)")
-    return value
+        if value is not None and not re.fullmatch(pattern, value):
+            raise ValueError(f"should look like {shape}")
+        return value
+
+    return AfterValidator(check)
 
 
 class Occupation(_Frozen):
-    """The closest official occupation (O*NET-SOC 2019) and how close the match is (ours)."""
+    """The closest official occupation and how close the match is (ours).
 
-    code: Annotated[str, AfterValidator(_soc_code), Field(json_schema_extra={"pattern": SOC_CODE})]
+    ``code`` is an O*NET-SOC 2019 code (15-1252.00) or a SOC code (15-1252). The official
+    wages are those of ``pay_code`` when given (a SOC occupation that stands in for the role),
+    else of ``code``'s SOC occupation when it is one (a SOC code, or an O*NET code ending in
+    .00); an O*NET breakout such as 15-1299.07 has none unless ``pay_code`` names one.
+    """
+
+    code: Annotated[
+        str,
+        _code(SOC_CODE, "NN-NNNN.NN (O*NET-SOC) or NN-NNNN (SOC)"),
+        Field(json_schema_extra={"pattern": SOC_CODE}),
+    ]
     title: Text
     match: Literal["high", "medium", "low"]
+    pay_code: Annotated[
+        str | None,
+        _code(PAY_CODE, "NN-NNNN (a SOC occupation code)"),
+        Field(json_schema_extra={"pattern": PAY_CODE}),
+    ] = None
     note: Text | None = None
     url: Text | None = None
-
-
-class OfficialPay(_Frozen):
-    """An official median annual wage for the role's occupation."""
-
-    median: Amount
-    period: Text
-    source: Text
-    occupation: Text
 
 
 class Role(_Frozen):
@@ -123,7 +133,6 @@ class Role(_Frozen):
     responsibilities: tuple[Text, ...] = ()
     skills: tuple[Skill, ...] = ()
     occupation: Occupation | None = None
-    official_pay: OfficialPay | None = None
 
     @model_validator(mode="after")
     def _aliases_differ_from_id(self) -> Role:

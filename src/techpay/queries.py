@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from techpay.errors import UsageError, did_you_mean
+from techpay.estimates import official_median, premium
 from techpay.names import normalise_name
 
 TYPE_CHECKING = False
@@ -37,25 +38,16 @@ _SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
     "name": lambda role: (role["title"].casefold(), role["id"]),
     # Highest official median first; roles without one last, never counted as zero.
     "official": lambda role: (
-        role["official_pay"] is None,
-        -(role["official_pay"] or {"median": 0})["median"],
+        official_median(role) is None,
+        -(official_median(role) or 0),
         *rank_order(role),
     ),
 }
 
 
-def official_premium(role: RoleRecord) -> float | None:
-    """How far the range midpoint is above (+) or below (-) the official median, in percent;
-    None when there is no official median."""
-    official = role["official_pay"]
-    if official is None:
-        return None
-    return _percent(salary_midpoint(role["salary"]) - official["median"], official["median"])
-
-
 def average_premium(roles: Iterable[RoleRecord]) -> float | None:
     """The mean premium over the roles that have an official median (others are left out)."""
-    premiums = [premium for role in roles if (premium := official_premium(role)) is not None]
+    premiums = [found for role in roles if (found := premium(role)) is not None]
     return round(sum(premiums) / len(premiums), 1) if premiums else None
 
 
@@ -88,8 +80,8 @@ def reversed_order(ordered: list[RoleRecord], key: str) -> list[RoleRecord]:
     official median stay last when sorting by it."""
     if key != "official":
         return ordered[::-1]
-    known = [role for role in ordered if role["official_pay"] is not None]
-    return known[::-1] + [role for role in ordered if role["official_pay"] is None]
+    known = [role for role in ordered if official_median(role) is not None]
+    return known[::-1] + [role for role in ordered if official_median(role) is None]
 
 
 _AMOUNT = re.compile(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)")

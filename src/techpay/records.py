@@ -29,15 +29,9 @@ class OccupationRecord(TypedDict):
     code: str
     title: str
     match: str  # high | medium | low
+    pay_code: str | None
     note: str | None
     url: str | None
-
-
-class OfficialPayRecord(TypedDict):
-    median: int
-    period: str
-    source: str
-    occupation: str
 
 
 class RoleRecord(TypedDict):
@@ -52,8 +46,9 @@ class RoleRecord(TypedDict):
     responsibilities: list[str]
     skills: list[SkillRecord]
     occupation: OccupationRecord | None
-    official_pay: OfficialPayRecord | None
     origin: NotRequired[str]  # set by the loader: the file the role came from, or "bundled"
+    # set by the loader from the official data: the national figures of the role's occupation
+    official: NotRequired[EstimateRecord | None]
 
 
 class SourceRecord(TypedDict):
@@ -143,3 +138,52 @@ class RelatedRole(TypedDict):
     title: str
     similarity: float  # Jaccard index of the two roles' skill tags
     shared: list[str]
+
+
+# The official wage statistics (BLS OEWS), as techpay's bundle gives them.
+
+
+class AreaRecord(TypedDict):
+    code: str  # BLS area code, 7 digits: 0000000 is the nation
+    type: str  # national | state | metro (metropolitan or nonmetropolitan area)
+    name: str
+    postal: str | None  # the state's postal code (for a metro, its main state's)
+
+
+class AnnualWages(TypedDict):
+    """Annual wages in US dollars; None where BLS gives no number (see ``absent``)."""
+
+    p10: int | None
+    p25: int | None
+    median: int | None
+    p75: int | None
+    p90: int | None
+    mean: int | None
+
+
+class AbsentFigure(TypedDict):
+    footnote: int  # BLS footnote code: 5 top-coded, 8 not released, 4 hourly only
+    reason: str  # BLS's words
+    at_least: int | None  # for a top-coded wage: the top code ($239,200)
+
+
+class EstimateRecord(TypedDict):
+    """One occupation in one area, as BLS published it in one release."""
+
+    source: str
+    release: str
+    occupation: dict[str, str]  # code (SOC, like 15-1252) and title
+    area: AreaRecord
+    employment: int | None
+    annual_wages: AnnualWages
+    location_quotient: float | None
+    absent: dict[str, AbsentFigure]  # figure name -> why it has no number
+
+
+class Placement(TypedDict):
+    """Where an amount sits in a published wage distribution (an estimate)."""
+
+    amount: int
+    percentile: float | None  # interpolated between published percentiles; None outside them
+    between: list[int]  # the published percentiles around it, e.g. [50, 75]; [] when outside
+    text: str  # "about the 62nd percentile", "below the 10th percentile", ...

@@ -7,9 +7,10 @@ the career questions, then managing data files.
 # isort: off
 from techpay.cli import explore
 from techpay.cli import career
+from techpay.cli import official
 from techpay.cli import manage
 
 # isort: on
 from techpay.cli.app import app, run
 
-__all__ = ["app", "career", "explore", "manage", "run"]
+__all__ = ["app", "career", "explore", "manage", "official", "run"]

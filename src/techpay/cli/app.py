@@ -212,7 +212,33 @@ PlainFlag = Annotated[
 OfficialFlag = Annotated[
     bool,
     typer.Option(
-        "--official", help="Add the official median (BLS, May 2024) and the range's premium."
+        "--official",
+        help="Add the official median (BLS OEWS, May 2025) and the range's premium over it.",
+    ),
+]
+
+
+def complete_place(incomplete: str) -> list[str]:
+    """TAB completion for PLACE: postal codes, then state and metro names as one word."""
+    from techpay.official.bundle import open_bundle
+    from techpay.official.places import completions
+
+    try:
+        return completions(incomplete, open_bundle().areas().values())
+    except TechpayError:
+        return []
+
+
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--in",
+        metavar="PLACE",
+        help=(
+            "Also show the official figures for a place: a state (CA, texas), a metro area"
+            " (austin, 'san jose') or a BLS area code; with an estimate of the range there."
+        ),
+        autocompletion=complete_place,
     ),
 ]
 

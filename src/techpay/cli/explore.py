@@ -19,6 +19,7 @@ from techpay.cli.app import (
     MaxSalaryOption,
     MinSalaryOption,
     OfficialFlag,
+    PlaceOption,
     PlainFlag,
     ReverseFlag,
     SkillOption,
@@ -64,6 +65,7 @@ def list_roles(
 def show(
     ctx: typer.Context,
     role: Annotated[str, role_argument("Id, alias, title or unique prefix, e.g. sre.")],
+    place: PlaceOption = None,
     plain: PlainFlag = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
@@ -80,11 +82,14 @@ def show(
     \b
     Examples:
       techpay show sre
+      techpay show sre --in austin
       techpay show "machine learning engineer"
       techpay show cyber --json
     """
     pictures = Pictures.wanted(svg, html, force)
-    answers.role(catalog(ctx), role, json_output=json_output, plain=plain, pictures=pictures)
+    answers.role(
+        catalog(ctx), role, json_output=json_output, plain=plain, pictures=pictures, place=place
+    )
 
 
 @app.command()

@@ -26,6 +26,8 @@ from techpay.cli.app import (
 )
 from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
 from techpay.errors import EXIT_ERROR, UsageError
+from techpay.estimates import LABEL as ESTIMATE_LABEL
+from techpay.estimates import official_median
 from techpay.files import write_atomically, write_text_atomically
 from techpay.output import emit, note
 from techpay.render import data, export
@@ -184,25 +186,30 @@ def schema() -> None:
 def about(ctx: typer.Context, json_output: JsonFlag = False) -> None:
     """Where the numbers come from, and what they are not.
 
-    The salary ranges are the article's; the occupation mapping and the official medians
-    (BLS, May 2024) are ours, with a confidence for each match. Also shows how far the
-    article's range midpoints sit above the official medians on average, over the roles
-    that have one.
+    The salary ranges are the article's; the occupation mapping is ours, with a confidence
+    for each match; the official figures are BLS's (OEWS), with the release, its publication
+    date and every source file's SHA-256. Also shows how far the article's range midpoints
+    sit above the official medians on average, over the roles that have one.
 
     \b
     Examples:
       techpay about
-      techpay about --json | jq '.official_premium'
+      techpay about --json | jq '.official.release, .official_premium'
     """
+    from techpay.official.bundle import open_bundle
+
     everything = catalog(ctx)
     roles = everything.roles
+    without = [role["id"] for role in roles if official_median(role) is None]
     document = {
         "source": everything.record["source"],
         "roles": len(roles),
+        "official": official_provenance(open_bundle().meta()),
         "official_premium": {
+            "label": ESTIMATE_LABEL,
             "average_percent": queries.average_premium(roles),
-            "roles_counted": sum(1 for role in roles if role["official_pay"] is not None),
-            "roles_without_official_pay": [r["id"] for r in roles if r["official_pay"] is None],
+            "roles_counted": len(roles) - len(without),
+            "roles_without_official_figures": without,
         },
     }
 
@@ -212,3 +219,29 @@ def about(ctx: typer.Context, json_output: JsonFlag = False) -> None:
         return views.about_view(document)
 
     emit(json_output, lambda: document, view)
+
+
+OFFICIAL_CAVEATS = [
+    "Wage and salary workers only: the self-employed are not included.",
+    "Base pay: no bonuses, equity or other compensation.",
+    "Wages at or above $239,200 a year ($115.00 an hour) are top-coded: BLS gives no number.",
+    "Annual wages are hourly wages times 2,080 hours where BLS collected hourly rates.",
+    "BLS cannot vouch for the data or analyses derived from these data after the data have"
+    " been retrieved from BLS.gov.",
+]
+
+
+def official_provenance(meta: dict[str, str]) -> dict[str, object]:
+    """The bundle's facts as ``about`` shows them."""
+    import json
+
+    return {
+        "source": meta.get("source"),
+        "release": meta.get("release"),
+        "release_code": meta.get("release_code"),
+        "published": meta.get("published"),
+        "retrieved": meta.get("retrieved"),
+        "upstream": meta.get("upstream"),
+        "source_files": json.loads(meta.get("source_files", "{}")),
+        "not": OFFICIAL_CAVEATS,
+    }

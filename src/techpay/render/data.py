@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 
-from techpay.queries import official_premium, salary_midpoint
+from techpay.estimates import local_estimates, role_estimates
+from techpay.official.roles import missing_reason
+from techpay.queries import salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from techpay.records import Comparison, RelatedRole, RoleRecord
+    from techpay.records import AreaRecord, Comparison, EstimateRecord, RelatedRole, RoleRecord
 
 
 def dumps(payload: object) -> str:
@@ -23,26 +25,62 @@ def dumps(payload: object) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=True) + "\n"
 
 
-def role_object(role: RoleRecord) -> dict[str, object]:
-    """One role as a JSON object: the record, with the salary midpoint added after max."""
+def role_object(role: RoleRecord, place: Local | None = None) -> dict[str, object]:
+    """One role as a JSON object: the record, with the salary midpoint added after max, the
+    national official figures (``official``, or why there are none in ``official_note``),
+    what techpay estimates from both (``estimates``), and with a place, ``local``."""
     salary = role["salary"]
     salary_out: dict[str, object] = {"min": salary["min"], "max": salary["max"]}
     salary_out["midpoint"] = salary_midpoint(salary)
     salary_out.update(salary)
-    official: dict[str, object] | None = None
-    if role["official_pay"] is not None:
-        official = {**role["official_pay"], "premium_percent": official_premium(role)}
-    return {**role, "salary": salary_out, "official_pay": official}
+    fields = {name: value for name, value in role.items() if name != "official"}
+    official = role.get("official")
+    found: dict[str, object] = {
+        **fields,
+        "salary": salary_out,
+        "official": official,
+        "official_note": None if official is not None else missing_reason(role),
+        "estimates": role_estimates(role),
+    }
+    if place is not None:
+        found["local"] = local_object(role, *place)
+    return found
 
 
-def show_object(role: RoleRecord, related: list[RelatedRole]) -> dict[str, object]:
+Local = tuple["AreaRecord", "EstimateRecord | None"]  # a place, and the figures there if any
+
+
+def local_object(
+    role: RoleRecord, area: AreaRecord, local: EstimateRecord | None
+) -> dict[str, object]:
+    """The role in a place: BLS's figures there (or why there are none) and the estimates."""
+    note = None
+    if local is None:
+        note = (
+            missing_reason(role)
+            if role.get("official") is None
+            else f"BLS published no figures for this occupation in {area['name']}"
+        )
+    return {
+        "area": area,
+        "official": local,
+        "official_note": note,
+        "estimates": local_estimates(role, local),
+    }
+
+
+def show_object(
+    role: RoleRecord, related: list[RelatedRole], place: Local | None = None
+) -> dict[str, object]:
     """``show``: the role object, with the roles closest to it by skills."""
-    return {**role_object(role), "related": related}
+    return {**role_object(role, place), "related": related}
 
 
-def role_list(roles: Iterable[RoleRecord]) -> list[dict[str, object]]:
-    """An array of role objects (``list``, ``filter``)."""
-    return [role_object(role) for role in roles]
+def role_list(
+    roles: Iterable[RoleRecord], places: dict[str, Local] | None = None
+) -> list[dict[str, object]]:
+    """An array of role objects (``list``, ``filter``); with ``places``, each role's place."""
+    return [role_object(role, (places or {}).get(role["id"])) for role in roles]
 
 
 def comparison_object(comparison: Comparison) -> dict[str, object]:

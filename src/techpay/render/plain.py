@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from techpay.estimates import official_median
 from techpay.queries import salary_midpoint
 
 TYPE_CHECKING = False
@@ -63,8 +64,9 @@ def role_lines(role: RoleRecord) -> str:
         line("summary", role["summary"]),
         line("why_it_pays", role["why_it_pays"]),
     ]
-    if role["official_pay"] is not None:
-        lines.append(line("official_median", role["official_pay"]["median"]))
+    median = official_median(role)
+    if median is not None:
+        lines.append(line("official_median", median))
     lines += [line("alias", alias) for alias in role["aliases"]]
     lines += [line("cluster", cluster) for cluster in role["clusters"]]
     lines += [line("responsibility", duty) for duty in role["responsibilities"]]

@@ -16,7 +16,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.queries import official_premium, salary_midpoint
+from techpay.estimates import official_median, premium
+from techpay.queries import salary_midpoint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from techpay.records import (
+        AreaRecord,
         Comparison,
+        EstimateRecord,
         RelatedRole,
         RoleRecord,
         SalaryDifference,
@@ -108,11 +111,11 @@ def new_table(show_lines: bool = False) -> Table:
 def _official(role: RoleRecord) -> tuple[str, float, str | None] | None:
     """The official median as money, the range midpoint's premium over it in percent, and
     how close the occupation is; None when there is no official median."""
-    official, premium = role["official_pay"], official_premium(role)
-    if official is None or premium is None:
+    median, above = official_median(role), premium(role)
+    if median is None or above is None:
         return None
     match = role["occupation"]["match"] if role["occupation"] else None
-    return money(official["median"], role["salary"]["currency"]), premium, match
+    return money(median), above, match
 
 
 def official_text(role: RoleRecord) -> str:
@@ -122,19 +125,6 @@ def official_text(role: RoleRecord) -> str:
         return "n/a"
     median, premium, match = parts
     return f"{median} ({premium:+.1f}%{f', {match} match' if match else ''})"
-
-
-def premium_sentence(role: RoleRecord) -> str:
-    """``$171,200; the range midpoint, $200,000, is 16.8% above it (high match)``."""
-    parts = _official(role)
-    if parts is None:
-        return "n/a"
-    median, premium, match = parts
-    side = "above" if premium >= 0 else "below"
-    return (
-        f"{median}; the range midpoint, {midpoint(role['salary'])}, is {abs(premium):.1f}%"
-        f" {side} it{f' ({match} match)' if match else ''}"
-    )
 
 
 def roles_table(
@@ -184,8 +174,14 @@ def _bullets(items: Iterable[str]) -> Text:
     return Text("\n").join(literal(f"- {item}") for item in items)
 
 
-def role_view(role: RoleRecord, related: Sequence[RelatedRole] = ()) -> RenderableType:
-    """``show``: everything about one role, and the roles closest to it by skills."""
+def role_view(
+    role: RoleRecord,
+    related: Sequence[RelatedRole] = (),
+    area: AreaRecord | None = None,
+    local: EstimateRecord | None = None,
+) -> RenderableType:
+    """``show``: everything about one role, its official pay (nationally, and in ``area``
+    when given), and the roles closest to it by skills."""
     salary = role["salary"]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style=HEADER, no_wrap=True)
@@ -198,12 +194,9 @@ def role_view(role: RoleRecord, related: Sequence[RelatedRole] = ()) -> Renderab
         facts.add_row("Summary", literal(role["summary"]))
     if role["why_it_pays"]:
         facts.add_row("Why it pays", literal(role["why_it_pays"]))
-    if role["official_pay"] is not None:
-        pay = role["official_pay"]
-        facts.add_row("Official median", literal(premium_sentence(role)))
-        facts.add_row("", literal(f"{pay['occupation']}, {pay['period']}; {pay['source']}", MUTED))
-    elif role["occupation"] is not None:
-        facts.add_row("Official median", "n/a (none published for this occupation)")
+    from techpay.render.official import add_official_rows
+
+    add_official_rows(facts, role, area, local)
     if role["occupation"] is not None:
         occupation = role["occupation"]
         line = f"{occupation['code']} {occupation['title']} ({occupation['match']} match"
@@ -294,22 +287,36 @@ def about_view(about: dict[str, Any]) -> RenderableType:
         facts.add_row("", literal(source.get("figures") or "", MUTED))
     if source.get("official"):
         facts.add_row("Official pay", literal(source["official"]))
+    official = about["official"]
+    facts.add_row(
+        "",
+        literal(
+            f"{official['source']}, {official['release']} (release {official['release_code']},"
+            f" published by BLS {official['published']}, retrieved {official['retrieved']},"
+            f" via {official['upstream']})",
+            MUTED,
+        ),
+    )
+    for name, file in official["source_files"].items():
+        facts.add_row("", literal(f"{name}  sha256 {file['sha256'][:16]}...", MUTED))
     premium = about["official_premium"]
     if premium["average_percent"] is not None:
-        left_out = ", ".join(premium["roles_without_official_pay"]) or "none"
+        left_out = ", ".join(premium["roles_without_official_figures"]) or "none"
         facts.add_row(
             "Premium",
             literal(
-                f"range midpoints average {premium['average_percent']:+.1f}% against the official"
-                f" median, over {premium['roles_counted']} roles (without one: {left_out})"
+                f"estimate: range midpoints average {premium['average_percent']:+.1f}% against"
+                f" the official median, over {premium['roles_counted']} roles"
+                f" (without one: {left_out})"
             ),
         )
     if source.get("ours"):
         facts.add_row("Ours", literal(", ".join(source["ours"])))
     parts: list[RenderableType] = [facts]
-    if source.get("caveats"):
+    caveats = [*source.get("caveats", ()), *official["not"]]
+    if caveats:
         parts += [Text(), Text("What the numbers are not", style=HEADER)]
-        parts += [literal(f"- {caveat}") for caveat in source["caveats"]]
+        parts += [literal(f"- {caveat}") for caveat in dict.fromkeys(caveats)]
     if source.get("attribution"):
         parts += [Text(), literal(source["attribution"], MUTED)]
     return Group(*parts)

@@ -1,0 +1,132 @@
+"""Commands on the official wage statistics (BLS OEWS): where, occupations, occupation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from techpay import answers
+from techpay.cli.app import JsonFlag, PlaceOption, app, catalog, complete_place, complete_role
+
+PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]
+DEFAULT_MIN_EMPLOYMENT = 100
+
+
+@app.command()
+def where(
+    ctx: typer.Context,
+    role: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE",
+            help="A role (id, alias, title or prefix) or an occupation code such as 15-1252.",
+            autocompletion=complete_role,
+        ),
+    ],
+    metros: Annotated[
+        bool, typer.Option("--metros/--states", help="Rank metro areas instead of states.")
+    ] = False,
+    sort: Annotated[
+        PlaceSort,
+        typer.Option(
+            "--sort",
+            "-s",
+            help=(
+                "median, p90 or mean: that annual wage, highest first (top-coded wages first);"
+                " employment: most jobs first; concentration: highest location quotient first."
+            ),
+        ),
+    ] = "median",
+    top: Annotated[
+        int,
+        typer.Option("--top", "-n", min=1, max=1000, metavar="N", help="Show the first N places."),
+    ] = 10,
+    min_employment: Annotated[
+        int,
+        typer.Option(
+            "--min-employment",
+            min=0,
+            max=10_000_000,
+            metavar="N",
+            help=(
+                "Leave out places with fewer than N jobs in the occupation (default 100: smaller"
+                " estimates are noisy, and so small a market is rarely one to move for);"
+                " 0 keeps every place."
+            ),
+        ),
+    ] = DEFAULT_MIN_EMPLOYMENT,
+    places: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--in",
+            metavar="PLACE",
+            help="Compare these places side by side instead of ranking; repeat it.",
+            autocompletion=complete_place,
+        ),
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Where a role pays most, and where its jobs are (BLS OEWS).
+
+    Ranks states (or metro areas) by the official figures for the role's occupation:
+    employment, median, 10th-90th percentile and location quotient (LQ: how concentrated
+    the jobs are there, against the nation; 1.0 is average).
+
+    \b
+    Examples:
+      techpay where sre
+      techpay where em --metros --top 5
+      techpay where sre --in austin --in seattle --in "san jose"
+      techpay where 15-1254 --sort employment --json
+    """
+    answers.where(
+        catalog(ctx),
+        role,
+        metros=metros,
+        places=places or [],
+        sort=sort,
+        top=top,
+        min_employment=min_employment,
+        json_output=json_output,
+    )
+
+
+@app.command()
+def occupations(
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[WORDS]...", help="Words of the title, or the start of a code."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N.")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Search the official occupations (BLS OEWS) by title words or code.
+
+    Shows each occupation's national median and employment. With no WORDS, lists all 830.
+
+    \b
+    Examples:
+      techpay occupations web developer
+      techpay occupations 15-12
+      techpay occupations actuar --json
+    """
+    answers.occupations(words or [], json_output=json_output, limit=limit)
+
+
+@app.command()
+def occupation(
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A SOC code such as 15-1254.")],
+    place: PlaceOption = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Show one official occupation's wage distribution, nationally and in a place.
+
+    \b
+    Examples:
+      techpay occupation 15-1254
+      techpay occupation 15-2011 --in CA
+    """
+    answers.occupation(code, place=place, json_output=json_output)

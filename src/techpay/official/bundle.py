@@ -1,0 +1,207 @@
+"""Look figures up in the official-data bundle (see :mod:`techpay.official.build`).
+
+The bundle is opened read-only, and only by what needs it. Every figure comes back as an
+:class:`~techpay.records.EstimateRecord` that carries its source and release; a figure BLS did
+not publish is None there, with BLS's reason under ``absent``.
+"""
+
+from __future__ import annotations
+
+from techpay.errors import OfficialDataError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+
+    from techpay.records import AbsentFigure, AreaRecord, EstimateRecord
+
+BUNDLE_NAME = "oews.sqlite"
+NATIONAL = "0000000"
+SOURCE = "BLS OEWS"
+TOP_CODED = 5
+WAGES = ("p10", "p25", "median", "p75", "p90", "mean")
+_COLUMNS = "employment, mean, p10, p25, median, p75, p90, lq, absent"
+_REINSTALL = "reinstall techpay (pip install --force-reinstall techpay)"
+
+
+def bundle_path() -> str:
+    """Where the bundle that answers is."""
+    from techpay.paths import bundled_file, packaged_file
+
+    found = bundled_file(BUNDLE_NAME)
+    if found is None:
+        missing = packaged_file(BUNDLE_NAME)
+        raise OfficialDataError(f"{missing}: the official data is missing; {_REINSTALL}")
+    return found
+
+
+def verify(path: str) -> None:
+    """Check the bundle against the SHA-256 recorded beside it, and that it has our tables.
+
+    Raises :class:`OfficialDataError` naming the file and what is wrong.
+    """
+    import hashlib
+
+    try:
+        with open(f"{path}.sha256", encoding="ascii") as stream:
+            expected = stream.read().split()[0]
+        digest = hashlib.sha256()
+        with open(path, "rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except (OSError, ValueError, IndexError) as error:
+        raise OfficialDataError(
+            f"{path}: cannot check the official data ({error}); {_REINSTALL}"
+        ) from None
+    if digest.hexdigest() != expected:
+        raise OfficialDataError(
+            f"{path}: the official data is damaged (its SHA-256 does not match the one recorded"
+            f" beside it); {_REINSTALL}"
+        )
+    Bundle(path).meta()  # the layout: fails on a file that is not our bundle
+
+
+class Bundle:
+    """An open bundle; every query goes through :meth:`_query`, which reports damage."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+        self._meta: dict[str, str] | None = None
+        self._footnotes: dict[int, str] | None = None
+        self._areas: dict[str, AreaRecord] | None = None
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        import sqlite3  # here, not at the top: most runs never open the bundle
+
+        try:
+            if self._connection is None:
+                uri = f"file:{self.path}?mode=ro&immutable=1"
+                self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return self._connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise OfficialDataError(
+                f"{self.path}: the official data is damaged or incomplete ({error}); {_REINSTALL}"
+            ) from None
+
+    def meta(self) -> dict[str, str]:
+        """The release's facts: release, release_code, published, retrieved, source_files..."""
+        if self._meta is None:
+            self._meta = {
+                str(name): str(value) for name, value in self._query("SELECT * FROM meta")
+            }
+            if "release" not in self._meta:
+                raise OfficialDataError(f"{self.path}: not an official-data bundle; {_REINSTALL}")
+        return self._meta
+
+    @property
+    def release(self) -> str:
+        return self.meta()["release"]
+
+    def footnotes(self) -> dict[int, str]:
+        if self._footnotes is None:
+            rows = self._query("SELECT code, text FROM footnote")
+            self._footnotes = {int(str(code)): str(text) for code, text in rows}
+        return self._footnotes
+
+    def areas(self) -> dict[str, AreaRecord]:
+        """Every area by code, in code order."""
+        if self._areas is None:
+            rows = self._query("SELECT code, type, name, postal FROM area ORDER BY code")
+            self._areas = {
+                str(code): {"code": str(code), "type": str(kind), "name": str(name),
+                            "postal": None if postal is None else str(postal)}
+                for code, kind, name, postal in rows
+            }  # fmt: skip
+        return self._areas
+
+    def occupations(self) -> list[tuple[str, str]]:
+        """Every occupation as (SOC code, title), in code order."""
+        return [(str(code), str(title)) for code, title in self._query("SELECT * FROM occupation")]
+
+    def occupation_title(self, code: str) -> str | None:
+        rows = self._query("SELECT title FROM occupation WHERE code = ?", (code,))
+        return str(rows[0][0]) if rows else None
+
+    def estimate(self, occupation: str, area: str = NATIONAL) -> EstimateRecord | None:
+        """The figures for one occupation in one area; None where BLS published none."""
+        rows = self._query(
+            f"SELECT area, {_COLUMNS} FROM estimate WHERE occupation = ? AND area = ?",
+            (occupation, area),
+        )
+        title = self.occupation_title(occupation)
+        return self._record(occupation, title or "", rows[0]) if rows else None
+
+    def estimates(self, occupation: str, area_type: str) -> list[EstimateRecord]:
+        """The figures for one occupation in every area of a type (state, metro)."""
+        rows = self._query(
+            f"SELECT estimate.area, {_COLUMNS} FROM estimate JOIN area ON area.code = estimate.area"
+            " WHERE occupation = ? AND area.type = ?",
+            (occupation, area_type),
+        )
+        title = self.occupation_title(occupation) or ""
+        return [self._record(occupation, title, row) for row in rows]
+
+    def nationals(self) -> dict[str, EstimateRecord]:
+        """Every occupation's national figures, by code."""
+        titles = dict(self.occupations())
+        rows = self._query(
+            f"SELECT occupation, area, {_COLUMNS} FROM estimate WHERE area = ?", (NATIONAL,)
+        )
+        return {
+            str(row[0]): self._record(str(row[0]), titles[str(row[0])], row[1:]) for row in rows
+        }
+
+    def _record(self, occupation: str, title: str, row: tuple[object, ...]) -> EstimateRecord:
+        area, employment, mean, p10, p25, median, p75, p90, lq, absent = row
+        return {
+            "source": SOURCE,
+            "release": self.release,
+            "occupation": {"code": occupation, "title": title},
+            "area": self.areas()[str(area)],
+            "employment": _integer(employment),
+            "annual_wages": {
+                "p10": _integer(p10),
+                "p25": _integer(p25),
+                "median": _integer(median),
+                "p75": _integer(p75),
+                "p90": _integer(p90),
+                "mean": _integer(mean),
+            },
+            "location_quotient": None if lq is None else int(str(lq)) / 100,
+            "absent": self._absent(str(absent or "")),
+        }
+
+    def _absent(self, listed: str) -> dict[str, AbsentFigure]:
+        """``"p90:5,mean:5"`` -> each figure's footnote, BLS's words and any top code."""
+        found: dict[str, AbsentFigure] = {}
+        top_code = int(self.meta().get("top_code", "239200"))
+        for item in filter(None, listed.split(",")):
+            name, _, code = item.partition(":")
+            footnote = int(code)
+            reason = self.footnotes().get(footnote, "Estimate not released.")
+            at_least = top_code if footnote == TOP_CODED and name != "employment" else None
+            found[_FIELD_NAMES.get(name, name)] = {
+                "footnote": footnote,
+                "reason": reason,
+                "at_least": at_least,
+            }
+        return found
+
+
+_FIELD_NAMES = {"lq": "location_quotient"}
+
+
+def _integer(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+_OPEN: dict[str, Bundle] = {}
+
+
+def open_bundle(path: str | None = None) -> Bundle:
+    """The bundle at ``path`` (default: the one that answers), opened once per process."""
+    path = path or bundle_path()
+    if path not in _OPEN:
+        _OPEN[path] = Bundle(path)
+    return _OPEN[path]

@@ -1,0 +1,27 @@
+"""Where techpay's bundled data files are, installed or in a checkout."""
+
+from __future__ import annotations
+
+import os
+
+
+def bundled_file(name: str) -> str | None:
+    """The path of a bundled data file, or None when it is missing.
+
+    Installed from a wheel, data files are package data (``techpay/data/NAME``). In an
+    editable install the build tool leaves that copy off the import path, so we use the
+    checkout's top-level ``data/NAME``, which is the file the wheel copies.
+    """
+    package_dir = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(package_dir, "data", name)
+    if os.path.isfile(packaged):
+        return packaged
+    checkout = os.path.join(os.path.dirname(os.path.dirname(package_dir)), "data", name)
+    if os.path.isfile(checkout):
+        return checkout
+    return None
+
+
+def packaged_file(name: str) -> str:
+    """Where a bundled data file is installed (for messages when it is missing)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)

@@ -1,0 +1,193 @@
+"""Human-readable official figures (BLS OEWS): the distribution, places, occupations.
+
+Every figure is shown with its source and release; what techpay derives is called an estimate.
+A wage BLS top-coded reads ``>= $239,200``; one it did not publish reads ``n/a``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from techpay.estimates import local_range, midpoint, place, premium
+from techpay.official.roles import missing_reason
+from techpay.render.views import HEADER, MUTED, literal, money, new_table
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.console import RenderableType
+
+    from techpay.records import AreaRecord, EstimateRecord, RoleRecord
+
+PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
+                     ("p90", "90th"))  # fmt: skip
+
+
+def wage(estimate: EstimateRecord, name: str) -> str:
+    """``$135,980``; ``>= $239,200`` when top-coded; ``n/a`` when not published."""
+    value = estimate["annual_wages"][name]  # type: ignore[literal-required]
+    if value is not None:
+        return money(value)
+    absent = estimate["absent"].get(name)
+    if absent is not None and absent["at_least"] is not None:
+        return f">= {money(absent['at_least'])}"
+    return "n/a"
+
+
+def count(value: int | None) -> str:
+    return "n/a" if value is None else f"{value:,}"
+
+
+def place_name(area: AreaRecord) -> str:
+    return "United States" if area["type"] == "national" else area["name"]
+
+
+def provenance(estimate: EstimateRecord) -> str:
+    """``Software Developers (15-1252), United States; BLS OEWS, May 2025``."""
+    occupation = estimate["occupation"]
+    where = place_name(estimate["area"])
+    source = f"{estimate['source']}, {estimate['release']}"
+    return f"{occupation['title']} ({occupation['code']}), {where}; {source}"
+
+
+def distribution(estimate: EstimateRecord) -> Text:
+    """The five percentiles, then mean, employment and (for a place) location quotient."""
+    figures = [f"{label} {wage(estimate, name)}" for name, label in PERCENTILE_LABELS]
+    figures.append(f"mean {wage(estimate, 'mean')}")
+    jobs = f"employment {count(estimate['employment'])}"
+    if estimate["location_quotient"] is not None:
+        jobs += f"   location quotient {estimate['location_quotient']:.2f}"
+    lines = ["   ".join(figures[:3]), "   ".join(figures[3:]), jobs]
+    reasons = _reasons(estimate)
+    return Text("\n").join([*map(Text, lines), *([literal(reasons, MUTED)] if reasons else [])])
+
+
+def _reasons(estimate: EstimateRecord) -> str:
+    """BLS's footnotes for the figures without a number, each once."""
+    by_reason: dict[str, list[str]] = {}
+    for name, absent in estimate["absent"].items():
+        by_reason.setdefault(absent["reason"], []).append(name)
+    return " ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
+
+
+def add_official_rows(facts: Table, role: RoleRecord, area: AreaRecord | None,
+                      local: EstimateRecord | None) -> None:  # fmt: skip
+    """``show``: the national distribution, the estimates, and the same for a place."""
+    official = role.get("official")
+    if official is None:
+        facts.add_row("Official pay", literal(f"n/a ({missing_reason(role)})"))
+        return
+    facts.add_row("Official pay", literal(provenance(official), MUTED))
+    facts.add_row("", distribution(official))
+    facts.add_row("Estimate", Text(_national_estimate(role, official)))
+    if area is None:
+        return
+    where = place_name(area)
+    if local is None:
+        facts.add_row(
+            "Local pay", literal(f"BLS published no figures for this occupation in {where}")
+        )
+        return
+    facts.add_row("Local pay", literal(provenance(local), MUTED))
+    facts.add_row("", distribution(local))
+    facts.add_row("Estimate", Text(_local_estimate(role, local, where)))
+
+
+def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
+    middle = midpoint(role)
+    placed = place(middle, official["annual_wages"])["text"]
+    found = premium(role)
+    versus = (
+        ""
+        if found is None
+        else f"; {abs(found):.1f}% {'above' if found >= 0 else 'below'} the median"
+    )
+    return f"the range midpoint, {money(middle)}, is {placed}{versus}"
+
+
+def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
+    scaled = local_range(role, local)
+    placed = place(midpoint(role), local["annual_wages"])["text"]
+    lines = [f"the range midpoint, {money(midpoint(role))}, is {placed} in {where}"]
+    if scaled is not None:
+        top = money(int(str(scaled["max"]))) + ("+" if scaled["open_ended"] else "")
+        lines.append(
+            f"the range scaled to {where}: {money(int(str(scaled['min'])))} - {top}"
+            f" (local median / national median = {scaled['ratio']})"
+        )
+    return "\n".join(lines)
+
+
+def where_table(estimates: Sequence[EstimateRecord]) -> RenderableType:
+    """``where``: one row per place."""
+    table = new_table()
+    table.add_column("Place")
+    table.add_column("Employment", justify="right")
+    table.add_column("Median", justify="right")
+    table.add_column("10th - 90th", justify="right")
+    table.add_column("LQ", justify="right")
+    for estimate in estimates:
+        lq = estimate["location_quotient"]
+        table.add_row(
+            literal(place_name(estimate["area"])),
+            count(estimate["employment"]),
+            wage(estimate, "median"),
+            f"{wage(estimate, 'p10')} - {wage(estimate, 'p90')}",
+            "-" if lq is None else f"{lq:.2f}",
+        )
+    if not estimates:
+        return Text("No places match.")
+    first = estimates[0]
+    caption = literal(
+        f"{first['occupation']['title']} ({first['occupation']['code']}); {first['source']},"
+        f" {first['release']}. LQ: location quotient, the share of local jobs in this occupation"
+        " over the national share.",
+        MUTED,
+    )
+    return Group(table, Text(), caption)
+
+
+def occupations_table(found: Sequence[EstimateRecord]) -> RenderableType:
+    """``occupations``: code, title, national median and employment."""
+    table = new_table()
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Occupation")
+    table.add_column("Median", justify="right")
+    table.add_column("Employment", justify="right")
+    for estimate in found:
+        table.add_row(
+            estimate["occupation"]["code"],
+            literal(estimate["occupation"]["title"]),
+            wage(estimate, "median"),
+            count(estimate["employment"]),
+        )
+    if not found:
+        return Text("No occupations match.")
+    caption = Text(f"National figures; {found[0]['source']}, {found[0]['release']}.", style=MUTED)
+    return Group(table, Text(), caption)
+
+
+def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
+                    area: AreaRecord | None) -> RenderableType:  # fmt: skip
+    """``occupation CODE``: the national distribution, and a place's."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style=HEADER, no_wrap=True)
+    facts.add_column()
+    facts.add_row("Official pay", literal(provenance(national), MUTED))
+    facts.add_row("", distribution(national))
+    if area is not None:
+        where = place_name(area)
+        if local is None:
+            facts.add_row("Local pay", literal(f"BLS published no figures for it in {where}"))
+        else:
+            facts.add_row("Local pay", literal(provenance(local), MUTED))
+            facts.add_row("", distribution(local))
+    occupation = national["occupation"]
+    title = Text.assemble(
+        literal(occupation["title"], "bold underline"), (f"  {occupation['code']}", MUTED)
+    )
+    return Group(title, Text(), facts)
