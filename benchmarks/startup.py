@@ -33,7 +33,14 @@ TARGETS = {
     "cold cache, 10 roles": 15,
     "1k roles: list --json (warm)": 3,
     "10k roles: list --json (warm)": 3,
+    "show sre --in CA --json": 3,
+    "where sre --json": 3,
+    "occupations web --json": 3,
+    "show sre --in CA": 7,
+    "where sre --metros": 7,
+    "occupations web": 7,
 }
+PEAK_MEMORY_MB = 40  # for the official-data paths
 
 
 def write_dataset(path: Path, count: int) -> None:
@@ -69,6 +76,27 @@ def timed(command: list[str], env: dict[str, str]) -> float:
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
     )
     return time.perf_counter() - started
+
+
+# Run from a small interpreter, so the child's peak is not the benchmark's own size (a
+# forked child starts with its parent's pages). ru_maxrss is in KiB on Linux.
+_PEAK = (
+    "import resource, subprocess, sys;"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def peak_mb(python: str, command: list[str], env: dict[str, str]) -> float:
+    """The largest resident set of one run of ``command``, in MB (Unix only; 0 elsewhere)."""
+    try:
+        import resource  # noqa: F401
+    except ImportError:
+        return 0.0
+    result = subprocess.run(
+        [python, "-c", _PEAK, *command], env=env, capture_output=True, text=True, check=True
+    )
+    return int(result.stdout) / 1024
 
 
 def main() -> None:
@@ -120,6 +148,12 @@ def run(runs: int, python: str, techpay: str, work: Path) -> None:
         ("show sre", [techpay, "show", "sre"], lambda: base),
         ("--help", [techpay, "--help"], lambda: base),
         ("cold cache, 10 roles", [techpay, "list", "--json"], lambda: cold(base)),
+        ("show sre --in CA --json", [techpay, "show", "sre", "--in", "CA", "--json"], lambda: base),
+        ("where sre --json", [techpay, "where", "sre", "--json"], lambda: base),
+        ("occupations web --json", [techpay, "occupations", "web", "--json"], lambda: base),
+        ("show sre --in CA", [techpay, "show", "sre", "--in", "CA"], lambda: base),
+        ("where sre --metros", [techpay, "where", "sre", "--metros"], lambda: base),
+        ("occupations web", [techpay, "occupations", "web"], lambda: base),
     ]
     for count in (1_000, 10_000):
         data = ["--data", str(work / f"roles-{count}.toml"), "--no-bundled"]
@@ -134,6 +168,8 @@ def run(runs: int, python: str, techpay: str, work: Path) -> None:
         if result.returncode != 0:
             sys.exit(f"{' '.join(command)} failed: {result.stderr.decode()}")
 
+    command_of = {name: command for name, command, _ in paths}
+    env_of = {name: env for name, _, env in paths}
     ratios: dict[str, list[float]] = {name: [] for name, _, _ in paths}
     seconds: dict[str, list[float]] = {name: [] for name, _, _ in paths}
     bare: list[float] = []
@@ -147,17 +183,22 @@ def run(runs: int, python: str, techpay: str, work: Path) -> None:
             seconds[name].append(elapsed)
 
     print(f"python -c pass: median {statistics.median(bare) * 1000:.1f} ms over {len(bare)} runs")
-    print(f"{'path':<36} {'median':>7} {'min':>6} {'max':>6}  target   median ms")
+    print(f"{'path':<36} {'median':>7} {'min':>6} {'max':>6}  target   median ms  peak MB")
     for name, _, _ in paths:
         values = seconds[name] if "seconds" in name else ratios[name]
         unit = " s" if "seconds" in name else "x"
         target = TARGETS.get(name)
         verdict = f"<= {target}x" if target else "<= 1 s" if "seconds" in name else ""
         milliseconds = statistics.median(seconds[name]) * 1000
+        peak = peak_mb(python, command_of[name], env_of[name]())
         print(
             f"{name:<36} {statistics.median(values):>6.2f}{unit} {min(values):>5.2f}{unit}"
-            f" {max(values):>5.2f}{unit}  {verdict:<8} {milliseconds:>7.1f}"
+            f" {max(values):>5.2f}{unit}  {verdict:<8} {milliseconds:>7.1f}  {peak:>7.1f}"
         )
+    print(
+        f"peak MB: the largest resident set of any run (target for official-data paths:"
+        f" <= {PEAK_MEMORY_MB} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -141,6 +141,15 @@ def test_the_fast_path_prints_what_the_full_cli_prints(user_file, data):
         ["filter", "--max-salary", "1", "--json"],
         ["filter", "--max-salary", "1"],
         ["--no-bundled", "--data", "USER", "list", "--json"],
+        ["show", "sre", "--in", "CA", "--json"],
+        ["show", "sre", "--in", "austin"],
+        ["where", "sre", "--json"],
+        ["where", "em", "--metros", "--top", "3", "--sort", "p90"],
+        ["where", "sre", "--in", "austin", "--in", "TX", "--json"],
+        ["where", "15-1254", "--min-employment", "0", "-n", "4", "--json"],
+        ["occupations", "web", "--json"],
+        ["occupations", "15-12", "-n", "3"],
+        ["occupation", "15-2011", "--in", "CA", "--json"],
     ],
 )
 def test_common_commands_are_answered_fast_and_the_same(argv, user_file):
@@ -166,6 +175,11 @@ def test_common_commands_are_answered_fast_and_the_same(argv, user_file):
         ["list", "--", "x"],
         ["--version"],
         ["validate", "x.toml"],
+        ["show", "sre", "--in", "portland"],
+        ["where", "sre", "--top", "0"],
+        ["where", "sre", "--sort", "pay"],
+        ["where", "sre", "--metros", "--states"],
+        ["occupation", "99-9999"],
     ],
 )
 def test_anything_doubtful_is_left_to_the_full_cli(argv):
@@ -250,6 +264,9 @@ def test_a_warm_run_needs_no_framework():
         ["list", "--json"],
         ["show", "sre", "--json"],
         ["filter", "--skill", "python", "--json"],
+        ["show", "sre", "--in", "CA", "--json"],
+        ["where", "sre", "--json"],
+        ["occupations", "web", "--json"],
     ):
         subprocess.run(
             [sys.executable, "-c", code, *argv], capture_output=True, env=clean_env(), check=True

@@ -141,6 +141,11 @@ def local_estimates(role: RoleRecord, local: EstimateRecord | None) -> dict[str,
     return {"label": LABEL, "salary": local_range(role, local), "midpoint_placement": placement}
 
 
+# where: the defaults and bounds of --top and --min-employment. Estimates for fewer than 100
+# jobs are noisy, and so small a market is rarely one to move for.
+DEFAULT_MIN_EMPLOYMENT = 100
+MAX_EMPLOYMENT = 10_000_000
+MAX_TOP = 1000
 PLACE_SORTS = {
     "median": "median",
     "p90": "p90",

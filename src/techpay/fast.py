@@ -27,7 +27,19 @@ _SORTING = {"--sort": "sort", "-s": "sort"}
 _FLAGS = {"--json": "json", "--reverse": "reverse", "-r": "reverse"}
 _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "list": ({**_SORTING, "--limit": "limit", "-n": "limit"}, {**_FLAGS, "--official": "official"}),
-    "show": ({}, {"--json": "json"}),
+    "show": ({"--in": "place"}, {"--json": "json"}),
+    "where": (
+        {
+            **_SORTING,
+            "--top": "top",
+            "-n": "top",
+            "--min-employment": "min_employment",
+            "--in": "place",
+        },
+        {"--json": "json", "--metros": "metros", "--states": "states"},
+    ),
+    "occupations": ({"--limit": "limit", "-n": "limit"}, {"--json": "json"}),
+    "occupation": ({"--in": "place"}, {"--json": "json"}),
     "compare": ({}, {"--json": "json"}),
     "filter": (
         {
@@ -44,7 +56,7 @@ _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         _FLAGS,
     ),
 }
-_REPEATABLE = {"data", "skill", "cluster"}
+_REPEATABLE = {"data", "skill", "cluster", "place"}
 
 
 class Request:
@@ -203,7 +215,70 @@ def _answer_show(request: Request, entry: Entry) -> int | None:
 
     if len(request.arguments) != 1:
         return None
-    answers.role(entry.catalog(), request.arguments[0], json_output="json" in request.flags)
+    answers.role(
+        entry.catalog(),
+        request.arguments[0],
+        json_output="json" in request.flags,
+        place=request.value("place"),
+    )
+    return 0
+
+
+def _whole_number(text: str | None, default: int, low: int, high: int) -> int:
+    """An option's whole number within bounds; ValueError (hand over) for anything else."""
+    if text is None:
+        return default
+    if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
+        raise ValueError(text)
+    return int(text)
+
+
+def _answer_where(request: Request, entry: Entry) -> int | None:
+    from techpay import answers
+    from techpay.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP, PLACE_SORTS
+
+    sort = request.value("sort", "median") or "median"
+    if (
+        len(request.arguments) != 1
+        or sort not in PLACE_SORTS
+        or {"metros", "states"} <= request.flags
+    ):
+        return None
+    answers.where(
+        entry.catalog(),
+        request.arguments[0],
+        metros="metros" in request.flags,
+        places=request.values.get("place", []),
+        sort=sort,
+        top=_whole_number(request.value("top"), 10, 1, MAX_TOP),
+        min_employment=_whole_number(
+            request.value("min_employment"), DEFAULT_MIN_EMPLOYMENT, 0, MAX_EMPLOYMENT
+        ),
+        json_output="json" in request.flags,
+    )
+    return 0
+
+
+def _answer_occupations(request: Request, entry: Entry) -> int | None:
+    from techpay import answers
+
+    limit = request.value("limit")
+    answers.occupations(
+        request.arguments,
+        json_output="json" in request.flags,
+        limit=None if limit is None else _whole_number(limit, 0, 1, 1 << 31),
+    )
+    return 0
+
+
+def _answer_occupation(request: Request, entry: Entry) -> int | None:
+    from techpay import answers
+
+    if len(request.arguments) != 1:
+        return None
+    answers.occupation(
+        request.arguments[0], place=request.value("place"), json_output="json" in request.flags
+    )
     return 0
 
 
@@ -280,6 +355,9 @@ _ANSWERS = {
     "filter": _answer_filter,
     "show": _answer_show,
     "compare": _answer_compare,
+    "where": _answer_where,
+    "occupations": _answer_occupations,
+    "occupation": _answer_occupation,
 }
 
 

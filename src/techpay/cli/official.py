@@ -8,9 +8,9 @@ import typer
 
 from techpay import answers
 from techpay.cli.app import JsonFlag, PlaceOption, app, catalog, complete_place, complete_role
+from techpay.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
-PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]
-DEFAULT_MIN_EMPLOYMENT = 100
+PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
 
 
 @app.command()
@@ -40,14 +40,16 @@ def where(
     ] = "median",
     top: Annotated[
         int,
-        typer.Option("--top", "-n", min=1, max=1000, metavar="N", help="Show the first N places."),
+        typer.Option(
+            "--top", "-n", min=1, max=MAX_TOP, metavar="N", help="Show the first N places."
+        ),
     ] = 10,
     min_employment: Annotated[
         int,
         typer.Option(
             "--min-employment",
             min=0,
-            max=10_000_000,
+            max=MAX_EMPLOYMENT,
             metavar="N",
             help=(
                 "Leave out places with fewer than N jobs in the occupation (default 100: smaller"
