@@ -354,3 +354,28 @@ def test_a_damaged_bundle_is_reported_with_how_to_reinstall(tmp_path):
 def test_json_is_plain_data(cli):
     out = cli("where", "sre", "--json").stdout
     assert json.loads(out)["source"] == "BLS OEWS"
+
+
+def test_list_and_filter_in_a_place_add_the_local_median_and_an_estimate(cli, cli_json):
+    """Texas, Software Developers (15-1252): median $132,150, national $135,980."""
+    out = cli("list", "--in", "texas").stdout
+    sre = next(line for line in out.splitlines() if "Site Reliability" in line)
+    assert sre.split()[-4:] == ["$132,150", "$136,057", "-", "$179,789"]
+    blockchain = next(line for line in out.splitlines() if "Blockchain" in line)
+    assert blockchain.split()[-2:] == ["n/a", "-"]
+    assert "Local median: Texas, BLS OEWS, May 2025." in out
+    roles = cli_json("filter", "--cluster", "ai", "--in", "CA")
+    assert [role["local"]["area"]["name"] for role in roles] == ["California"] * 4
+    mle = roles[1]
+    assert mle["local"]["official"]["occupation"]["code"] == "15-2051"
+    assert mle["salary"]["min"] == 150_000  # the article's figures are never replaced
+
+
+def test_compare_in_a_place(cli, cli_json):
+    out = " ".join(cli("compare", "sre", "em", "--in", "san jose").stdout.split())
+    assert "Local median $213,110 $291,660" in out
+    compared = cli_json("compare", "sre", "em", "--in", "san jose")
+    assert [role["local"]["official"]["annual_wages"]["median"] for role in compared["roles"]] == [
+        213_110,
+        291_660,
+    ]

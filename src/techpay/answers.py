@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from techpay.dataset import Catalog
     from techpay.output import Pictures
-    from techpay.records import AreaRecord, EstimateRecord, RoleRecord
+    from techpay.records import AreaRecord, EstimateRecord, Locality, RoleRecord
 
 
 def roles(
@@ -25,11 +25,14 @@ def roles(
     official: bool = False,
     plain: bool = False,
     say_when_none: bool = False,
+    place: str | None = None,
 ) -> None:
-    """``list`` and ``filter``: a table, plain lines or JSON of the chosen roles.
+    """``list`` and ``filter``: a table, plain lines or JSON of the chosen roles; with
+    ``place``, each role's official median there and its range scaled to it.
 
     With ``say_when_none`` (``filter``), an empty table is "No roles match." on stderr.
     """
+    locality = None if place is None else local_figures(chosen, place)
     if say_when_none and not chosen and not json_output:
         note("No roles match.")
         return
@@ -37,7 +40,7 @@ def roles(
     def table() -> object:
         from techpay.render.chart import RolesTable
 
-        return RolesTable(chosen, official)
+        return RolesTable(chosen, official, locality)
 
     def lines() -> str:
         from techpay.render.plain import roles_lines
@@ -47,7 +50,7 @@ def roles(
     def payload() -> object:
         from techpay.render import data
 
-        return data.role_list(chosen)
+        return data.role_list(chosen, data.places_of(locality))
 
     emit(json_output, payload, table, lines if plain else None)
 
@@ -94,23 +97,42 @@ def comparison(
     json_output: bool,
     official: bool = False,
     pictures: Pictures | None = None,
+    place: str | None = None,
 ) -> None:
-    """``compare``: the roles side by side, their salary differences and shared tags."""
+    """``compare``: the roles side by side, their salary differences and shared tags; with
+    ``place``, their official medians there and their ranges scaled to it."""
     from techpay.queries import compare_roles
 
     compared = compare_roles(catalog.resolve_all(names))
+    locality = None if place is None else local_figures(compared["roles"], place)
 
     def view() -> object:
         from techpay.render.chart import ComparisonView
 
-        return ComparisonView(compared, official)
+        return ComparisonView(compared, official, locality)
 
     def payload() -> object:
         from techpay.render import data
 
-        return data.comparison_object(compared)
+        return data.comparison_object(compared, data.places_of(locality))
 
     emit(json_output, payload, view, None, pictures)
+
+
+def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
+    """The place ``place`` names, and each role's official figures there (None for a role
+    without an official occupation, or where BLS published none)."""
+    from techpay.official.bundle import open_bundle
+    from techpay.official.places import resolve
+    from techpay.official.roles import pay_code
+
+    bundle = open_bundle()
+    area = resolve(place, bundle.areas())
+    figures = {}
+    for role in chosen:
+        code = pay_code(role)
+        figures[role["id"]] = None if code is None else bundle.estimate(code, area["code"])
+    return area, figures
 
 
 def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:

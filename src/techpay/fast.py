@@ -26,7 +26,10 @@ _GLOBAL_FLAGS = {"--no-bundled": "no_bundled"}
 _SORTING = {"--sort": "sort", "-s": "sort"}
 _FLAGS = {"--json": "json", "--reverse": "reverse", "-r": "reverse"}
 _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
-    "list": ({**_SORTING, "--limit": "limit", "-n": "limit"}, {**_FLAGS, "--official": "official"}),
+    "list": (
+        {**_SORTING, "--limit": "limit", "-n": "limit", "--in": "place"},
+        {**_FLAGS, "--official": "official"},
+    ),
     "show": ({"--in": "place"}, {"--json": "json"}),
     "where": (
         {
@@ -40,7 +43,7 @@ _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "occupations": ({"--limit": "limit", "-n": "limit"}, {"--json": "json"}),
     "occupation": ({"--in": "place"}, {"--json": "json"}),
-    "compare": ({}, {"--json": "json"}),
+    "compare": ({"--in": "place"}, {"--json": "json"}),
     "filter": (
         {
             **_SORTING,
@@ -52,6 +55,7 @@ _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
             "-c": "cluster",
             "--text": "text",
             "-t": "text",
+            "--in": "place",
         },
         _FLAGS,
     ),
@@ -192,7 +196,8 @@ def _answer_filter(request: Request, entry: Entry) -> int | None:
 def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
     """JSON from the pre-rendered text (the reason for this path); anything else as the
     full CLI prints it."""
-    if "json" in request.flags:
+    place = request.value("place")
+    if "json" in request.flags and place is None:
         from techpay.cache import roles_json
         from techpay.output import write_ascii
 
@@ -203,9 +208,10 @@ def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
     roles = entry.record()["roles"]
     answers.roles(
         [roles[index] for index in order],
-        json_output=False,
+        json_output="json" in request.flags,
         official="official" in request.flags,
         say_when_none=request.command == "filter",
+        place=place,
     )
     return 0
 
@@ -285,7 +291,12 @@ def _answer_occupation(request: Request, entry: Entry) -> int | None:
 def _answer_compare(request: Request, entry: Entry) -> int | None:
     from techpay import answers
 
-    answers.comparison(entry.catalog(), request.arguments, json_output="json" in request.flags)
+    answers.comparison(
+        entry.catalog(),
+        request.arguments,
+        json_output="json" in request.flags,
+        place=request.value("place"),
+    )
     return 0
 
 

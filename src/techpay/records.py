@@ -187,3 +187,7 @@ class Placement(TypedDict):
     percentile: float | None  # interpolated between published percentiles; None outside them
     between: list[int]  # the published percentiles around it, e.g. [50, 75]; [] when outside
     text: str  # "about the 62nd percentile", "below the 10th percentile", ...
+
+
+# A place, and each role's official figures there by role id (None where there are none).
+Locality = tuple[AreaRecord, dict[str, EstimateRecord | None]]

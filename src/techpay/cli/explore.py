@@ -43,6 +43,7 @@ def list_roles(
         int | None, typer.Option("--limit", "-n", min=1, help="Show at most N roles.")
     ] = None,
     official: OfficialFlag = False,
+    place: PlaceOption = None,
     plain: PlainFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
@@ -55,10 +56,11 @@ def list_roles(
       techpay list --sort salary --limit 3
       techpay list --sort name --reverse
       techpay list --official --sort official
+      techpay list --in texas
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
     roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    answers.roles(roles, json_output=json_output, official=official, plain=plain)
+    answers.roles(roles, json_output=json_output, official=official, plain=plain, place=place)
 
 
 @app.command()
@@ -97,6 +99,7 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[list[str], role_argument("Two or more roles; the first is the baseline.")],
     official: OfficialFlag = False,
+    place: PlaceOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
     force: ForceFlag = False,
@@ -112,11 +115,17 @@ def compare(
     Examples:
       techpay compare sre devops
       techpay compare mle ds ai-pm
+      techpay compare sre devops --in "san jose"
       techpay compare em ai-pm --json | jq '.salary_differences'
     """
     pictures = Pictures.wanted(svg, html, force)
     answers.comparison(
-        catalog(ctx), roles, json_output=json_output, official=official, pictures=pictures
+        catalog(ctx),
+        roles,
+        json_output=json_output,
+        official=official,
+        pictures=pictures,
+        place=place,
     )
 
 
@@ -130,6 +139,7 @@ def filter_roles(
     text: TextOption = None,
     sort: SortOption = "rank",
     reverse: ReverseFlag = False,
+    place: PlaceOption = None,
     plain: PlainFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
@@ -156,7 +166,7 @@ def filter_roles(
         sort=sort,
         reverse=reverse,
     )
-    answers.roles(roles, json_output=json_output, plain=plain, say_when_none=True)
+    answers.roles(roles, json_output=json_output, plain=plain, say_when_none=True, place=place)
 
 
 @app.command()

@@ -19,9 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from rich.console import Console, ConsoleOptions, RenderableType
-    from rich.table import Table
 
-    from techpay.records import Comparison, RoleRecord, SalaryRecord
+    from techpay.records import Comparison, Locality, RoleRecord, SalaryRecord
 
 # range, beyond an open-ended top, the open end, the midpoint, axis, tick
 UNICODE = ("━", "┄", "▶", "●", "─", "┬")
@@ -133,22 +132,32 @@ def range_bars(roles: Sequence[RoleRecord], ascii_only: bool, width: int = BAR_W
 class RolesTable:
     """The roles table, with a range column when the terminal is wide enough."""
 
-    def __init__(self, roles: Sequence[RoleRecord], official: bool = False) -> None:
-        self.roles, self.official = roles, official
+    def __init__(
+        self, roles: Sequence[RoleRecord], official: bool = False, locality: Locality | None = None
+    ) -> None:
+        self.roles, self.official, self.locality = roles, official, locality
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Table]:
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
         from techpay.render.views import roles_table
 
         wide = options.max_width >= WIDE and bool(self.roles)
         bars = range_bars(self.roles, options.ascii_only) if wide else None
-        yield roles_table(self.roles, self.official, bars)
+        yield roles_table(self.roles, self.official, bars, self.locality)
+        if self.locality is not None:
+            from techpay.render.official import locality_caption
+
+            yield locality_caption(self.locality)
 
 
 class ComparisonView:
     """The comparison, with a range row when the terminal is wide enough."""
 
-    def __init__(self, comparison: Comparison, official: bool = False) -> None:
-        self.comparison, self.official = comparison, official
+    def __init__(
+        self, comparison: Comparison, official: bool = False, locality: Locality | None = None
+    ) -> None:
+        self.comparison, self.official, self.locality = comparison, official, locality
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
@@ -159,4 +168,8 @@ class ComparisonView:
         width = min(BAR_WIDTH, (options.max_width - 18) // len(roles) - 2)
         wide = options.max_width >= WIDE and width >= 10
         bars = range_bars(roles, options.ascii_only, width) if wide else None
-        yield comparison_view(self.comparison, self.official, bars)
+        yield comparison_view(self.comparison, self.official, bars, self.locality)
+        if self.locality is not None:
+            from techpay.render.official import locality_caption
+
+            yield locality_caption(self.locality)

@@ -17,7 +17,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from techpay.records import AreaRecord, Comparison, EstimateRecord, RelatedRole, RoleRecord
+    from techpay.records import (
+        AreaRecord,
+        Comparison,
+        EstimateRecord,
+        Locality,
+        RelatedRole,
+        RoleRecord,
+    )
 
 
 def dumps(payload: object) -> str:
@@ -83,9 +90,19 @@ def role_list(
     return [role_object(role, (places or {}).get(role["id"])) for role in roles]
 
 
-def comparison_object(comparison: Comparison) -> dict[str, object]:
+def comparison_object(
+    comparison: Comparison, places: dict[str, Local] | None = None
+) -> dict[str, object]:
     """``compare``: the roles, the salary differences and the shared and unique tags."""
-    return {**comparison, "roles": role_list(comparison["roles"])}
+    return {**comparison, "roles": role_list(comparison["roles"], places)}
+
+
+def places_of(locality: Locality | None) -> dict[str, Local] | None:
+    """Each role's place and figures there, as ``role_list`` takes them."""
+    if locality is None:
+        return None
+    area, figures = locality
+    return {role_id: (area, local) for role_id, local in figures.items()}
 
 
 def array_item(text: str) -> str:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import AreaRecord, EstimateRecord, RoleRecord
+    from techpay.records import AreaRecord, EstimateRecord, Locality, RoleRecord
 
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
                      ("p90", "90th"))  # fmt: skip
@@ -191,3 +191,27 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
         literal(occupation["title"], "bold underline"), (f"  {occupation['code']}", MUTED)
     )
     return Group(title, Text(), facts)
+
+
+def local_cells(role: RoleRecord, local: EstimateRecord | None) -> tuple[str, str]:
+    """``$134,120`` and ``$138,085 - $182,469``: the median in a place and the range scaled
+    to it; ``n/a`` where BLS published none (or the role has no official occupation)."""
+    if local is None:
+        return "n/a", "-"
+    scaled = local_range(role, local)
+    if scaled is None:
+        return wage(local, "median"), "-"
+    top = money(int(str(scaled["max"]))) + ("+" if scaled["open_ended"] else "")
+    return wage(local, "median"), f"{money(int(str(scaled['min'])))} - {top}"
+
+
+def locality_caption(locality: Locality) -> Text:
+    """Whose figures the local columns are, and what the estimate is."""
+    area, figures = locality
+    release = next((local["release"] for local in figures.values() if local), None)
+    source = f"BLS OEWS, {release}" if release else "BLS OEWS (none published here)"
+    return literal(
+        f"Local median: {place_name(area)}, {source}. Range there: an estimate, the article's"
+        " range scaled by the local over the national median of the role's occupation.",
+        MUTED,
+    )

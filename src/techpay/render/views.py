@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         AreaRecord,
         Comparison,
         EstimateRecord,
+        Locality,
         RelatedRole,
         RoleRecord,
         SalaryDifference,
@@ -128,10 +129,14 @@ def official_text(role: RoleRecord) -> str:
 
 
 def roles_table(
-    roles: Iterable[RoleRecord], official: bool = False, bars: Sequence[Text] | None = None
+    roles: Iterable[RoleRecord],
+    official: bool = False,
+    bars: Sequence[Text] | None = None,
+    locality: Locality | None = None,
 ) -> Table:
     """``list`` and ``filter``: one row per role; ``official`` puts the official median and
-    the range's premium over it where the clusters would be; ``bars`` adds a range column."""
+    the range's premium over it where the clusters would be; ``locality`` puts the median in
+    a place and the range scaled to it there; ``bars`` adds a range column."""
     table = new_table()
     table.add_column("#", justify="right")
     table.add_column("Role")
@@ -140,7 +145,10 @@ def roles_table(
     if official:
         table.add_column("Official", justify="right")
         table.add_column("Premium (match)", justify="right")
-    else:
+    if locality is not None:
+        table.add_column("Local median", justify="right")
+        table.add_column("Range there (estimate)", justify="right")
+    elif not official:
         table.add_column("Clusters")
     if bars is not None:
         table.add_column("Range", no_wrap=True)
@@ -153,7 +161,11 @@ def roles_table(
         ]
         if official:
             cells += _official_cells(role)
-        else:
+        if locality is not None:
+            from techpay.render.official import local_cells
+
+            cells += local_cells(role, locality[1].get(role["id"]))
+        elif not official:
             cells.append(literal(", ".join(role["clusters"])))
         if bars is not None:
             cells.append(bars[index])
@@ -229,7 +241,10 @@ def role_view(
 
 
 def comparison_view(
-    comparison: Comparison, official: bool = False, bars: Sequence[Text] | None = None
+    comparison: Comparison,
+    official: bool = False,
+    bars: Sequence[Text] | None = None,
+    locality: Locality | None = None,
 ) -> RenderableType:
     """``compare``: the roles side by side, then the tags they share."""
     roles = comparison["roles"]
@@ -248,6 +263,7 @@ def comparison_view(
             if official
             else []
         ),
+        *(_local_rows(roles, locality) if locality is not None else []),
         ("Difference", [_difference(differences.get(role["id"])) for role in roles]),
         ("Clusters", [literal(", ".join(role["clusters"]) or "-") for role in roles]),
         ("Responsibilities", [_bullets(role["responsibilities"]) for role in roles]),
@@ -261,6 +277,19 @@ def comparison_view(
         ("Skill tags shared by all: ", HEADER), literal(", ".join(shared) or "none")
     )
     return Group(table, footer)
+
+
+def _local_rows(
+    roles: Sequence[RoleRecord], locality: Locality
+) -> list[tuple[str, Sequence[Text]]]:
+    """``compare --in``: the median there, and the range scaled to it (an estimate)."""
+    from techpay.render.official import local_cells
+
+    cells = [local_cells(role, locality[1].get(role["id"])) for role in roles]
+    return [
+        ("Local median", [Text(median) for median, _ in cells]),
+        ("Range there", [Text(scaled) for _, scaled in cells]),
+    ]
 
 
 def _difference(difference: SalaryDifference | None) -> Text:
