@@ -151,8 +151,11 @@ app = typer.Typer(
         "Explore the highest paying tech jobs of 2026: salary ranges, what each role does,"
         " the skills it needs, and how roles compare.\n\n"
         "Figures are US average salary ranges (USD per year) from the article the dataset"
-        " is built from. Every command that prints results takes --json for scripts. Your own"
-        " data files can be layered over the bundled data with --data or TECHPAY_DATA."
+        " is built from. Your own data files can be layered over the bundled data with --data"
+        " or TECHPAY_DATA.\n\n"
+        "For scripts, every command that prints results takes --json; the others need none:"
+        " export writes JSON with --format json, schema prints JSON, init writes a TOML file"
+        " to edit, and help prints text."
     ),
     epilog=(
         "\b\nExamples:\n"
