@@ -178,6 +178,16 @@ class TestGlobalOptionsAfterTheCommand:
         assert run_techpay(*_globals_first(words)).stdout == answered.stdout
 
     @pytest.mark.parametrize("command", sorted(ARGUMENTS))
+    def test_no_command_has_an_option_spelt_like_a_global_one(self, command):
+        own = [
+            spelling
+            for param in GROUP.commands[command].params
+            if not getattr(param, "hidden", False)
+            for spelling in param.opts
+        ]
+        assert not set(own) & (GLOBAL_VALUES | GLOBAL_FLAGS)
+
+    @pytest.mark.parametrize("command", sorted(ARGUMENTS))
     def test_a_commands_help_points_to_the_global_options_once(self, cli, command):
         text = cli(command, "--help").stdout
         assert text.count("--data FILE") == 1
