@@ -146,11 +146,14 @@ class TestCompare:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["sre"], "techpay: compare needs at least two roles\n"),
+            (
+                ["sre"],
+                "techpay: compare needs at least two roles (see 'techpay compare --help')\n",
+            ),
             (
                 ["sre", "Site Reliability Engineer"],
                 "techpay: site-reliability-engineer named more than once;"
-                " compare different roles\n",
+                " compare different roles (see 'techpay compare --help')\n",
             ),
         ],
     )
@@ -215,11 +218,13 @@ class TestFilter:
             ),
             (
                 ["--skill", "pythn"],
-                "techpay: no role has the skill tag 'pythn'; did you mean python, pytorch?\n",
+                "techpay: no role has the skill tag 'pythn'; did you mean python, pytorch?"
+                " (see 'techpay filter --help')\n",
             ),
             (
                 ["--cluster", "cloudy"],
-                "techpay: no role has the cluster 'cloudy'; did you mean cloud?\n",
+                "techpay: no role has the cluster 'cloudy'; did you mean cloud?"
+                " (see 'techpay filter --help')\n",
             ),
         ],
     )

@@ -299,7 +299,7 @@ class TestExport:
         result = cli("export", "-f", "sqlite")
         assert (result.exit_code, result.stderr) == (
             EXIT_USAGE,
-            "techpay: the sqlite format needs a file: add -o FILE\n",
+            "techpay: the sqlite format needs a file: add -o FILE (see 'techpay export --help')\n",
         )
 
     def test_an_existing_file_is_never_overwritten_without_force(self, cli, tmp_path):

@@ -5,7 +5,7 @@ Pure functions, like ``techpay.queries``: records in, JSON-ready records out.
 
 from __future__ import annotations
 
-from techpay.errors import TechpayError
+from techpay.errors import TechpayError, UsageError
 from techpay.queries import (
     closest,
     known_tags,
@@ -86,7 +86,10 @@ def match_roles(
 
 def career_path(start: RoleRecord, goal: RoleRecord) -> CareerPath:
     """Moving from ``start`` to ``goal``: tags kept, gained and left behind, the duties that
-    are new, and the salary change (goal minus start)."""
+    are new, and the salary change (goal minus start). The same role twice is a usage
+    error, as in ``compare``: there is no move to describe."""
+    if start["id"] == goal["id"]:
+        raise UsageError(f"{start['id']} named as both FROM and TO; name two different roles")
     start_tags, goal_tags = role_tags(start), role_tags(goal)
     return {
         "from_id": start["id"],

@@ -1,7 +1,7 @@
 """The techpay command line (Typer). Importing this package registers every command.
 
 The import order is the order of the commands in ``techpay --help``: exploring first, then
-the career questions, then managing data files.
+the career questions, then managing data files, then ``help``.
 """
 
 # isort: off
@@ -11,6 +11,8 @@ from techpay.cli import official
 from techpay.cli import manage
 
 # isort: on
-from techpay.cli.app import app, run
+from techpay.cli.app import app, help_command, run
+
+app.command("help")(help_command)  # last in the list, after the commands it explains
 
 __all__ = ["app", "career", "explore", "manage", "official", "run"]

@@ -5,6 +5,7 @@ Errors are caught in one place, :meth:`TechpayGroup.main`, and printed as one li
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Sequence
@@ -12,9 +13,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
+# The Click that typer vendors: its context, and the parser's errors (``_usage_message``
+# words them).
+from typer._click import Context as ParserContext
+from typer._click import Parameter
+from typer._click.exceptions import UsageError as ParserUsageError
+from typer.core import TyperOption
+
 from techpay import __version__, cache, output, queries
 from techpay.dataset import data_files
-from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError
+from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError
 from techpay.output import debugging, internal_error, report
 
 if TYPE_CHECKING:
@@ -24,12 +32,51 @@ if TYPE_CHECKING:
 SortKey = Literal["rank", "salary", "min", "max", "name", "official"]
 
 
+# The global options a command also takes after its name, as gh and kubectl allow.
+ALSO_AFTER_THE_COMMAND = ("data_file", "no_bundled", "pager", "debug")
+
+
 class TechpayGroup(typer.core.TyperGroup):
     """The root command; its ``main`` is the one place errors become exit codes.
 
     Both the real command and Typer's CliRunner call ``main``, so tests see exactly what
     users see: one line on stderr and the documented exit code, never a traceback.
     """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        settings = [
+            option
+            for option in self.params
+            if isinstance(option, TyperOption) and option.name in ALSO_AFTER_THE_COMMAND
+        ]
+        anywhere = _work_anywhere(settings)
+        self.help = f"{self.help}\n\n{anywhere} 'techpay help COMMAND' explains a command."
+        for command in self.commands.values():
+            command.params.extend(_after_the_command(option) for option in settings)
+            command.epilog = f"Global options: {anywhere} See 'techpay --help'."
+
+    def parse_args(self, ctx: ParserContext, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except ParserUsageError as error:
+            raise _told_where(error, ctx) from None
+
+    def invoke(self, ctx: ParserContext) -> Any:
+        """Every usage error names the help to read: the parser's (some come without a
+        command, like a missing option value) and the core's (``compare sre sre``)."""
+        try:
+            return super().invoke(ctx)
+        except ParserUsageError as error:
+            raise _told_where(error, self._command_context(ctx)) from None
+        except UsageError as error:
+            raise ParserUsageError(str(error), self._command_context(ctx)) from error
+
+    def _command_context(self, ctx: ParserContext) -> ParserContext:
+        """A context naming the command being run (the root's, before there is one)."""
+        name = ctx.invoked_subcommand
+        command = self.get_command(ctx, name) if name else None
+        return ctx if command is None else ParserContext(command, info_name=name, parent=ctx)
 
     def main(  # type: ignore[override]
         self,
@@ -64,6 +111,39 @@ class TechpayGroup(typer.core.TyperGroup):
         return code
 
 
+def _told_where(error: ParserUsageError, ctx: ParserContext) -> ParserUsageError:
+    """The error, with the command whose help explains it when the parser gave none."""
+    if error.ctx is None:
+        error.ctx, error.cmd = ctx, ctx.command
+    return error
+
+
+def _after_the_command(option: TyperOption) -> TyperOption:
+    """A copy of a global option for a command's own list: hidden from the command's help
+    (the root's explains it) and recorded on the root, as if given before the command."""
+    accepted = copy.copy(option)
+    accepted.hidden, accepted.expose_value, accepted.callback = True, False, _record_on_root
+    return accepted
+
+
+def _record_on_root(ctx: ParserContext, option: Parameter, value: Any) -> Any:
+    """A global option given after the command, merged into the root's value: a flag is
+    set either way, and --data files given after the command layer over those before it."""
+    if value:
+        root = ctx.find_root().params
+        before = root.get(option.name)
+        root[option.name] = [*(before or []), *value] if isinstance(value, list) else value
+        if option.name == "pager":
+            output.PAGE_VIEWS = True
+    return value
+
+
+def _work_anywhere(options: list[TyperOption]) -> str:
+    """The sentence saying which global options may also follow the command."""
+    names = [f"{max(option.opts, key=len)} {option.metavar or ''}".strip() for option in options]
+    return f"{', '.join(names[:-1])} and {names[-1]} work before or after the command."
+
+
 app = typer.Typer(
     name="techpay",
     cls=TechpayGroup,
@@ -71,8 +151,11 @@ app = typer.Typer(
         "Explore the highest paying tech jobs of 2026: salary ranges, what each role does,"
         " the skills it needs, and how roles compare.\n\n"
         "Figures are US average salary ranges (USD per year) from the article the dataset"
-        " is built from. Every command takes --json for scripts. Your own data files can be"
-        " layered over the bundled data with --data or TECHPAY_DATA."
+        " is built from. Your own data files can be layered over the bundled data with --data"
+        " or TECHPAY_DATA.\n\n"
+        "For scripts, every command that prints results takes --json; the others need none:"
+        " export writes JSON with --format json, schema prints JSON, init writes a TOML file"
+        " to edit, and help prints text."
     ),
     epilog=(
         "\b\nExamples:\n"
@@ -136,6 +219,33 @@ def main(
 ) -> None:
     """Explore the highest paying tech jobs of 2026."""
     output.PAGE_VIEWS = pager
+
+
+def help_command(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="COMMAND", help="The command to explain; none: techpay itself."),
+    ] = None,
+) -> None:
+    """Explain a command: the same text as 'techpay COMMAND --help'.
+
+    \b
+    Examples:
+      techpay help list
+      techpay help
+    """
+    root = ctx.find_root()
+    if name is None:
+        typer.echo(root.get_help(), color=root.color)
+        return
+    group = root.command
+    assert isinstance(group, TechpayGroup)
+    # An unknown name fails here as 'techpay NAME' would: a usage error with suggestions.
+    _, command, _ = group.resolve_command(root, [name])
+    assert command is not None
+    explained = typer.Context(command, info_name=name, parent=root)
+    typer.echo(command.get_help(explained), color=root.color)
 
 
 def data_options(ctx: typer.Context) -> DataOptions:

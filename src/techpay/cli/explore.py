@@ -31,7 +31,7 @@ from techpay.cli.app import (
     role_argument,
     select,
 )
-from techpay.output import Pictures, note, show_view
+from techpay.output import Pictures, emit, note
 
 
 @app.command("list")
@@ -182,6 +182,14 @@ def chart(
     svg: SvgOption = None,
     html: HtmlOption = None,
     force: ForceFlag = False,
+    json_output: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the numbers drawn instead: each role's min, max, midpoint and"
+            " open_ended, and the axis ticks of an 80-column chart.",
+        ),
+    ] = False,
 ) -> None:
     """Draw the salary ranges as bars on one dollar axis.
 
@@ -194,6 +202,7 @@ def chart(
       techpay chart
       techpay chart --cluster ai --sort rank
       techpay chart --svg chart.svg
+      techpay chart --json | jq -r '.roles[] | "\\(.midpoint) \\(.title)"'
     """
     roles = select(
         catalog(ctx),
@@ -205,7 +214,7 @@ def chart(
         sort=sort,
         reverse=reverse,
     )
-    if not roles:
+    if not roles and not json_output:
         note("No roles match.")
         return
 
@@ -214,4 +223,10 @@ def chart(
 
         return SalaryChart(roles)
 
-    show_view(view, Pictures.wanted(svg, html, force))
+    def numbers() -> object:
+        from techpay.render import data
+        from techpay.render.chart import axis_ticks
+
+        return data.chart_object(roles, axis_ticks(roles))
+
+    emit(json_output, numbers, view, None, Pictures.wanted(svg, html, force))

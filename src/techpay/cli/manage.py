@@ -99,6 +99,7 @@ def export_roles(
 
     Takes the selection options of 'techpay filter'. Files are written atomically (a
     temporary file, then a rename) and an existing FILE is only replaced with --force.
+    There is no --json: --format json writes JSON.
 
     \b
     Examples:
@@ -148,6 +149,7 @@ def init(
     """Write a commented starter data file with one example role.
 
     The file validates as it is; edit it, then use it with --data or TECHPAY_DATA.
+    It is TOML, for people to edit, so there is no --json.
 
     \b
     Examples:
@@ -166,6 +168,7 @@ def schema() -> None:
     """Print the JSON Schema of the data file format (TOML or JSON).
 
     Data files larger than the size limit are refused before they are parsed.
+    The schema is JSON already, so there is no --json.
 
     \b
     Examples:

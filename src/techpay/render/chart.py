@@ -99,11 +99,14 @@ class SalaryChart:
     def __init__(self, roles: Sequence[RoleRecord]) -> None:
         self.roles = roles
 
+    def layout(self, width: int) -> tuple[int, Scale]:
+        """For a chart ``width`` columns wide: the titles' width, and the axis beside them."""
+        label_width = min(max(len(role["title"]) for role in self.roles), max(8, width // 3))
+        return label_width, Scale([role["salary"] for role in self.roles], width - label_width - 1)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         glyphs = ASCII if options.ascii_only else UNICODE
-        width = options.max_width
-        label_width = min(max(len(role["title"]) for role in self.roles), max(8, width // 3))
-        scale = Scale([role["salary"] for role in self.roles], width - label_width - 1)
+        label_width, scale = self.layout(options.max_width)
         for role in self.roles:
             title = role["title"]
             if len(title) > label_width:
@@ -117,6 +120,14 @@ class SalaryChart:
         yield Text.assemble(indent, (labels, "dim"))
         line, _, open_end, middle = glyphs[:4]
         yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+
+
+JSON_COLUMNS = 80  # chart --json gives the axis as drawn this wide, whatever the terminal
+
+
+def axis_ticks(roles: Sequence[RoleRecord], width: int = JSON_COLUMNS) -> list[int]:
+    """The amounts the axis marks when the chart of ``roles`` is ``width`` columns wide."""
+    return SalaryChart(roles).layout(width)[1].ticks() if roles else []
 
 
 WIDE = 120  # columns from which list and compare add a range bar

@@ -105,6 +105,23 @@ def places_of(locality: Locality | None) -> dict[str, Local] | None:
     return {role_id: (area, local) for role_id, local in figures.items()}
 
 
+def chart_object(roles: Iterable[RoleRecord], ticks: list[int]) -> dict[str, object]:
+    """``chart``: the numbers behind the picture: each role's range and midpoint, in the
+    order drawn, and the amounts the axis marks."""
+    bars = [
+        {
+            "id": role["id"],
+            "title": role["title"],
+            "min": role["salary"]["min"],
+            "max": role["salary"]["max"],
+            "midpoint": salary_midpoint(role["salary"]),
+            "open_ended": role["salary"]["open_ended"],
+        }
+        for role in roles
+    ]
+    return {"roles": bars, "ticks": ticks}
+
+
 def array_item(text: str) -> str:
     """A value's JSON (as :func:`dumps` prints it) indented to stand inside an array."""
     return "  " + text.rstrip("\n").replace("\n", "\n  ")
