@@ -7,8 +7,6 @@ box-drawing characters.
 
 from __future__ import annotations
 
-import math
-
 from rich.text import Text
 
 from techpay.queries import salary_midpoint
@@ -26,26 +24,36 @@ if TYPE_CHECKING:
 # range, beyond an open-ended top, the open end, the midpoint, axis, tick
 UNICODE = ("━", "┄", "▶", "●", "─", "┬")
 ASCII = ("=", ".", ">", "o", "-", "+")
-STEPS = (1_000, 2_000, 5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000)
-TICK_SPACING = 8  # columns each tick label needs
+NICE_STEPS = (1, 2, 2.5, 5)  # tick steps are these times a power of ten, from $1k up
+FIRST_STEP_POWER = 3
 
 
 class Scale:
-    """Maps amounts onto ``width`` columns between ``low`` and ``high``."""
+    """Maps amounts onto ``width`` columns between ``low`` and ``high``.
 
-    def __init__(self, salaries: Sequence[SalaryRecord], width: int) -> None:
+    The tick step is the finest round step whose every tick label fits under its tick
+    without touching the next one; so the number of ticks is bounded by the width, whatever
+    the amounts are.
+    """
+
+    def __init__(self, salaries: Sequence[SalaryRecord], width: int, currency: str = "USD") -> None:
         lowest = min(salary["min"] for salary in salaries)
         highest = max(salary["max"] for salary in salaries)
         if any(salary["open_ended"] for salary in salaries):
             highest += max((highest - lowest) // 5, 1)  # room to show a range runs on
-        span = max(highest - lowest, 1)
         self.width = max(width, 2)
-        fitting = [step for step in STEPS if span / step * TICK_SPACING <= self.width]
-        self.step = fitting[0] if fitting else STEPS[-1]
-        self.low = math.floor(lowest / self.step) * self.step
-        self.high = math.ceil(highest / self.step) * self.step
+        self.currency = currency
+        for step in _round_steps(max(highest - lowest, 1)):
+            self._use_step(step, lowest, highest)
+            if self.ticks_fit():
+                break
+
+    def _use_step(self, step: int, lowest: int, highest: int) -> None:
+        self.step = step
+        self.low = lowest // step * step
+        self.high = -(-highest // step) * step  # rounded up, in integers: exact at any size
         if self.high == self.low:
-            self.high += self.step
+            self.high += step
 
     def column(self, amount: int) -> int:
         fraction = (amount - self.low) / (self.high - self.low)
@@ -53,6 +61,39 @@ class Scale:
 
     def ticks(self) -> list[int]:
         return list(range(self.low, self.high + 1, self.step))
+
+    def ticks_fit(self) -> bool:
+        """Every tick gets its label (there are never more ticks than half the columns)."""
+        count = (self.high - self.low) // self.step + 1
+        return count <= self.width // 2 and len(tick_labels(self)) == count
+
+
+def _round_steps(span: int) -> Iterator[int]:
+    """1k, 2k, 2.5k, 5k, 10k, 20k, ...: until one step covers the whole span, then once more
+    (the coarsest: at most three ticks)."""
+    power = 10**FIRST_STEP_POWER
+    while True:
+        for factor in NICE_STEPS:
+            step = int(factor * power)
+            yield step
+            if step >= span * 2:
+                return
+        power *= 10
+
+
+def tick_labels(scale: Scale) -> list[tuple[int, int, str]]:
+    """``(tick column, label start, label)`` for each tick whose label fits: centred under
+    it, kept inside the axis, and a column clear of the previous label."""
+    placed: list[tuple[int, int, str]] = []
+    free_from = 0
+    for amount in scale.ticks():
+        column = scale.column(amount)
+        label = short_money(amount, scale.currency)
+        start = min(max(0, column - len(label) // 2), scale.width - len(label))
+        if start >= free_from and start >= 0:
+            placed.append((column, start, label))
+            free_from = start + len(label) + 1
+    return placed
 
 
 def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:
@@ -78,19 +119,14 @@ def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:
 
 
 def axis(scale: Scale, glyphs: tuple[str, ...]) -> tuple[str, str]:
-    """The axis line with tick marks, and the tick labels under them."""
+    """The axis line with tick marks, and the tick labels under them; a tick is marked only
+    where its label fits, so no tick goes unlabelled."""
     rule, tick = glyphs[4:6]
     marks = [rule] * scale.width
     labels = [" "] * scale.width
-    free_from = 0
-    for amount in scale.ticks():
-        column = scale.column(amount)
+    for column, start, label in tick_labels(scale):
         marks[column] = tick
-        label = short_money(amount)
-        start = min(max(0, column - len(label) // 2), scale.width - len(label))
-        if start >= free_from:  # a label that would overlap the previous one is left out
-            labels[start : start + len(label)] = label
-            free_from = start + len(label) + 1
+        labels[start : start + len(label)] = label
     return "".join(marks), "".join(labels).rstrip()
 
 
