@@ -85,12 +85,14 @@ class TestPath:
         move = cli_json("path", "devops", "sre")
         assert move["salary"] == {
             "id": "site-reliability-engineer",
+            "currency": "USD",
             "min": 10_000,
             "max": 10_000,
             "midpoint": 10_000,
             "min_percent": 7.7,
             "max_percent": 5.7,
             "midpoint_percent": 6.6,
+            "not_comparable": None,
         }
         assert move["gain"] == ["distributed-systems", "debugging"]
         assert move["keep"] == ["monitoring", "observability", "automation", "scripting"]

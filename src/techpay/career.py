@@ -8,6 +8,7 @@ from __future__ import annotations
 from techpay.errors import TechpayError
 from techpay.queries import (
     closest,
+    currency_order,
     known_tags,
     rank_order,
     role_tags,
@@ -48,7 +49,9 @@ def match_roles(
 ) -> MatchResult:
     """Rank roles by how much of their skill set the person already has.
 
-    Highest coverage first; ties go to the higher salary midpoint, then the better rank.
+    Highest coverage first; ties go to USD roles, then other currencies by code (amounts in
+    different currencies are never compared), then the higher salary midpoint, then the
+    better rank.
     Roles that use none of the skills are left out. Skills no role lists are reported in
     ``unknown`` with the closest tags.
     """
@@ -77,6 +80,7 @@ def match_roles(
     matches.sort(
         key=lambda match: (
             -match["coverage"],
+            currency_order(match["salary"]["currency"]),
             -salary_midpoint(match["salary"]),
             rank_order(by_id[match["id"]]),
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from techpay.queries import salary_midpoint
+from techpay.queries import currency_order, salary_midpoint
 from techpay.render.views import literal, short_money
 
 TYPE_CHECKING = False
@@ -131,7 +131,8 @@ def axis(scale: Scale, glyphs: tuple[str, ...]) -> tuple[str, str]:
 
 
 class SalaryChart:
-    """``chart``: one bar per role, labelled, on a shared axis."""
+    """``chart``: one bar per role, labelled, on a shared axis: one axis per currency, since
+    amounts in different currencies are not comparable (USD first, then by code)."""
 
     def __init__(self, roles: Sequence[RoleRecord]) -> None:
         self.roles = roles
@@ -140,11 +141,26 @@ class SalaryChart:
         glyphs = ASCII if options.ascii_only else UNICODE
         width = options.max_width
         label_width = min(max(len(role["title"]) for role in self.roles), max(8, width // 3))
-        scale = Scale([role["salary"] for role in self.roles], width - label_width - 1)
-        for role in self.roles:
+        groups = by_currency(self.roles)
+        for number, (currency, roles) in enumerate(groups.items()):
+            if len(groups) > 1:
+                yield from [Text()] * (number > 0)
+                yield Text(f"Salaries in {currency}", style="bold cyan")
+            yield from self._bars(roles, currency, label_width, width, options.ascii_only)
+        line, _, open_end, middle = glyphs[:4]
+        yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+
+    @staticmethod
+    def _bars(
+        roles: Sequence[RoleRecord], currency: str, label_width: int, width: int, ascii_only: bool
+    ) -> Iterator[Text]:
+        """The bars of roles paid in one currency, and their axis."""
+        glyphs = ASCII if ascii_only else UNICODE
+        scale = Scale([role["salary"] for role in roles], width - label_width - 1, currency)
+        for role in roles:
             title = role["title"]
             if len(title) > label_width:
-                title = title[: label_width - 1] + ("~" if options.ascii_only else "…")
+                title = title[: label_width - 1] + ("~" if ascii_only else "…")
             yield Text.assemble(
                 literal(title.ljust(label_width), "bold"), " ", bar(role["salary"], scale, glyphs)
             )
@@ -152,18 +168,39 @@ class SalaryChart:
         indent = " " * (label_width + 1)  # unstyled, for the same reason as in bar()
         yield Text.assemble(indent, (rule, "dim"))
         yield Text.assemble(indent, (labels, "dim"))
-        line, _, open_end, middle = glyphs[:4]
-        yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+
+
+def by_currency(roles: Sequence[RoleRecord]) -> dict[str, list[RoleRecord]]:
+    """The roles grouped by the currency they are paid in, USD first, then by code; each
+    group keeps the roles' order."""
+    groups: dict[str, list[RoleRecord]] = {}
+    for role in roles:
+        groups.setdefault(role["salary"]["currency"], []).append(role)
+    return dict(sorted(groups.items(), key=lambda group: currency_order(group[0])))
 
 
 WIDE = 120  # columns from which list and compare add a range bar
 BAR_WIDTH = 24
 
 
-def range_bars(roles: Sequence[RoleRecord], ascii_only: bool, width: int = BAR_WIDTH) -> list[Text]:
-    """Small bars of each role's range on one shared scale, for a table column."""
-    scale = Scale([role["salary"] for role in roles], width)
-    return [bar(role["salary"], scale, ASCII if ascii_only else UNICODE) for role in roles]
+def range_bars(
+    roles: Sequence[RoleRecord], ascii_only: bool, width: int = BAR_WIDTH, currency: str = ""
+) -> list[Text]:
+    """Small bars of each role's range on one shared scale, for a table column.
+
+    Only roles paid in ``currency`` (by default the first by ``currency_order``) are drawn: a
+    bar on another currency's scale would invite a comparison that cannot be made.
+    """
+    currency = currency or next(iter(by_currency(roles)))
+    drawn = [role["salary"] for role in roles if role["salary"]["currency"] == currency]
+    scale = Scale(drawn, width, currency)
+    glyphs = ASCII if ascii_only else UNICODE
+    return [
+        bar(role["salary"], scale, glyphs)
+        if role["salary"]["currency"] == currency
+        else Text(f"{role['salary']['currency']}, not drawn", style="dim")
+        for role in roles
+    ]
 
 
 class RolesTable:
@@ -194,5 +231,6 @@ class ComparisonView:
         roles = self.comparison["roles"]
         width = min(BAR_WIDTH, (options.max_width - 18) // len(roles) - 2)
         wide = options.max_width >= WIDE and width >= 10
-        bars = range_bars(roles, options.ascii_only, width) if wide else None
+        baseline_currency = roles[0]["salary"]["currency"]
+        bars = range_bars(roles, options.ascii_only, width, baseline_currency) if wide else None
         yield comparison_view(self.comparison, self.official, bars)
