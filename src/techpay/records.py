@@ -115,9 +115,17 @@ class UnknownSkill(TypedDict):
     suggestions: list[str]
 
 
+class NamedRoles(TypedDict):
+    """A word typed into ``match`` that names roles (a cluster id, a role's name)."""
+
+    name: str
+    roles: list[str]
+
+
 class MatchResult(TypedDict):
     skills: list[str]  # what was typed, as tags (synonyms applied)
     unknown: list[UnknownSkill]
+    named: list[NamedRoles]
     matches: list[RoleMatch]
 
 

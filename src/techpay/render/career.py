@@ -45,7 +45,7 @@ def match_view(result: MatchResult) -> RenderableType:
         grid.add_row(
             literal(match["title"]),
             f"{match['coverage']:g}%",
-            literal(", ".join(match["matched"])),
+            literal(", ".join(match["matched"]) or "-"),
             literal(", ".join(match["missing"]) or "-"),
             short_range(match["salary"]),
         )
