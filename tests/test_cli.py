@@ -130,12 +130,14 @@ class TestCompare:
         assert comparison["salary_differences"] == [
             {
                 "id": "site-reliability-engineer",
+                "currency": "USD",
                 "min": 10_000,
                 "max": 10_000,
                 "midpoint": 10_000,
                 "min_percent": 7.7,
                 "max_percent": 5.7,
                 "midpoint_percent": 6.6,
+                "not_comparable": None,
             }
         ]
         assert comparison["tags"]["unique"]["site-reliability-engineer"] == [

@@ -355,14 +355,14 @@ class TestChartJson:
         ticks = cli_json("chart")["ticks"]
         steps = {after - before for before, after in itertools.pairwise(ticks)}
         assert len(steps) == 1
-        assert ticks == [120_000 + 20_000 * index for index in range(9)]
+        assert ticks == [125_000 + 25_000 * index for index in range(7)]
         picture = _chart_at(80).splitlines()
         assert sum(picture[-3].count(mark) for mark in "┬+") == len(ticks)
 
     @pytest.mark.parametrize("columns", ["40", "80", "200"])
     def test_json_does_not_depend_on_the_terminal(self, columns):
         result = run_techpay("chart", "--json", env=clean_env(COLUMNS=columns))
-        assert json.loads(result.stdout)["ticks"][0] == 120_000
+        assert json.loads(result.stdout)["ticks"][0] == 125_000
         assert result.stdout == run_techpay("chart", "--json").stdout
 
     @pytest.mark.parametrize(

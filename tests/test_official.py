@@ -379,3 +379,21 @@ def test_compare_in_a_place(cli, cli_json):
         213_110,
         291_660,
     ]
+
+
+def test_a_range_in_another_currency_gets_official_figures_but_no_estimate(cli, cli_json, tmp_path):
+    """BLS figures are US dollars: a EUR range is never set against them."""
+    path = tmp_path / "eur.toml"
+    path.write_text(
+        '[[roles]]\nid = "berlin-dev"\ntitle = "Berlin Developer"\n'
+        'salary = { min = 70000, max = 90000, currency = "EUR" }\n'
+        'occupation = { code = "15-1252", title = "Software Developers", match = "low" }\n',
+        encoding="utf-8",
+    )
+    role = cli_json("--data", str(path), "show", "berlin-dev", "--in", "CA")
+    assert role["official"]["annual_wages"]["median"] == 135_980
+    assert role["estimates"] is None
+    assert role["local"]["estimates"]["salary"] is None
+    assert role["local"]["estimates"]["midpoint_placement"] is None
+    out = " ".join(cli("--data", str(path), "show", "berlin-dev").stdout.split())
+    assert "none: the range is in EUR, the official figures in USD" in out

@@ -198,12 +198,14 @@ class TestCompare:
         assert comparison["salary_differences"] == [
             {
                 "id": "devops-engineer",
+                "currency": "USD",
                 "min": -10_000,
                 "max": -10_000,
                 "midpoint": -10_000,
                 "min_percent": -7.1,
                 "max_percent": -5.4,
                 "midpoint_percent": -6.2,
+                "not_comparable": None,
             }
         ]
         assert comparison["tags"]["shared"] == [

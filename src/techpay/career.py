@@ -6,8 +6,10 @@ Pure functions, like ``techpay.queries``: records in, JSON-ready records out.
 from __future__ import annotations
 
 from techpay.errors import TechpayError, UsageError
+from techpay.names import normalise_name
 from techpay.queries import (
     closest,
+    currency_order,
     known_tags,
     rank_order,
     role_tags,
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from techpay.records import (
         CareerPath,
         MatchResult,
+        NamedRoles,
         RelatedRole,
         RoleMatch,
         RoleRecord,
@@ -48,21 +51,34 @@ def match_roles(
 ) -> MatchResult:
     """Rank roles by how much of their skill set the person already has.
 
-    Highest coverage first; ties go to the higher salary midpoint, then the better rank.
-    Roles that use none of the skills are left out. Skills no role lists are reported in
+    Highest coverage first; ties go to USD roles, then other currencies by code (amounts in
+    different currencies are never compared), then the higher salary midpoint, then the
+    better rank. Roles that use none of the skills are left out, unless a word names them
+    (see :func:`roles_named`): ``match ml`` lists the Machine Learning Engineer with the
+    skills it asks for. Skills no role lists, and that name no role, are reported in
     ``unknown`` with the closest tags.
     """
     known = known_tags(roles)
-    wanted = list(dict.fromkeys(skill_tag(skill, synonyms) for skill in split_skills(typed)))
+    words = split_skills(typed)
+    named: list[NamedRoles] = [
+        {"name": normalise_name(word), "roles": ids}
+        for word in dict.fromkeys(words)
+        if (ids := roles_named(word, roles))
+    ]
+    listed = {role_id for entry in named for role_id in entry["roles"]}
+    wanted = list(dict.fromkeys(skill_tag(word, synonyms) for word in words))
+    naming_words = {entry["name"] for entry in named}
     unknown: list[UnknownSkill] = [
-        {"skill": tag, "suggestions": closest(tag, known)} for tag in wanted if tag not in known
+        {"skill": tag, "suggestions": closest(tag, known)}
+        for tag in wanted
+        if tag not in known and tag not in naming_words
     ]
     have = set(wanted) & set(known)
     matches: list[RoleMatch] = []
     for role in roles:
         tags = role_tags(role)
         matched = [tag for tag in tags if tag in have]
-        if matched:
+        if matched or role["id"] in listed:
             matches.append(
                 {
                     "id": role["id"],
@@ -77,11 +93,35 @@ def match_roles(
     matches.sort(
         key=lambda match: (
             -match["coverage"],
+            currency_order(match["salary"]["currency"]),
             -salary_midpoint(match["salary"]),
             rank_order(by_id[match["id"]]),
         )
     )
-    return {"skills": wanted, "unknown": unknown, "matches": matches}
+    return {"skills": wanted, "unknown": unknown, "named": named, "matches": matches}
+
+
+def roles_named(word: str, roles: Sequence[RoleRecord]) -> list[str]:
+    """The ids of the roles a word typed into ``match`` is about, in dataset order.
+
+    People type a role's area as a skill (ml, devops, sre, ai, cloud, security), so a word
+    names every role of the cluster with that id; else the role whose id, alias or title it
+    is; else the one role that has a name beginning with it as whole words (``ml`` begins
+    ``ml-engineer``, ``machine learning`` begins ``machine-learning-engineer``; ``r`` begins
+    no name, though ``research-scientist`` starts with the letter).
+    """
+    key = normalise_name(word)
+    in_cluster = [role["id"] for role in roles if key in role["clusters"]]
+    if in_cluster or not key:
+        return in_cluster
+    names = {
+        role["id"]: (role["id"], *role["aliases"], normalise_name(role["title"])) for role in roles
+    }
+    exact = [role_id for role_id, own in names.items() if key in own]
+    if exact:
+        return exact
+    begun = [role_id for role_id, own in names.items() if any(n.startswith(f"{key}-") for n in own)]
+    return begun if len(begun) == 1 else []
 
 
 def career_path(start: RoleRecord, goal: RoleRecord) -> CareerPath:

@@ -55,10 +55,29 @@ def read_document(path: str) -> dict[str, Any]:
         raise DataError([Problem(path, f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError as error:
         raise DataError([Problem(path, f"not UTF-8 text ({error.reason})")]) from None
-    parsed = _parse_json(path, text) if path.lower().endswith(".json") else _parse_toml(path, text)
+    parsed = _parse_within_limits(path, text)
     if not isinstance(parsed, dict):
         raise DataError([Problem(path, "expected a table of settings and [[roles]] at the top")])
     return parsed
+
+
+def _parse_within_limits(path: str, text: str) -> Any:
+    """Parse TOML or JSON; the limits the parsers and Python's ``int`` keep are problems with
+    the file (one line naming it), not internal errors."""
+    import sys
+
+    parse = _parse_json if path.lower().endswith(".json") else _parse_toml
+    try:
+        return parse(path, text)
+    except RecursionError:
+        message = "data nested deeper than the parser allows (is this a techpay data file?)"
+        raise DataError([Problem(path, message)]) from None
+    except ValueError as error:
+        if "integer string conversion" not in str(error):
+            raise
+        digits = sys.get_int_max_str_digits()
+        message = f"an integer too long to convert (over {digits:,} digits)"
+        raise DataError([Problem(path, message)]) from None
 
 
 def _parse_toml(path: str, text: str) -> dict[str, Any]:

@@ -32,10 +32,16 @@ def midpoint(role: RoleRecord) -> int:
     return (salary["min"] + salary["max"] + 1) // 2
 
 
+def comparable(role: RoleRecord) -> bool:
+    """Whether the role's range can be set against BLS figures, which are US dollars."""
+    return role["salary"]["currency"] == "USD"
+
+
 def premium(role: RoleRecord) -> float | None:
-    """How far the range midpoint is above (+) or below (-) the official median, in percent."""
+    """How far the range midpoint is above (+) or below (-) the official median, in percent;
+    None without a median, or for a range in another currency than the US dollar."""
     median = official_median(role)
-    if median is None:
+    if median is None or not comparable(role):
         return None
     return round((midpoint(role) - median) * 100 / median, 1)
 
@@ -105,7 +111,7 @@ def local_range(role: RoleRecord, local: EstimateRecord | None) -> dict[str, obj
     role's occupation; None when either median is not published."""
     national = official_median(role)
     here = None if local is None else local["annual_wages"]["median"]
-    if national is None or here is None:
+    if national is None or here is None or not comparable(role):
         return None
     ratio = here / national
     low, high = round(role["salary"]["min"] * ratio), round(role["salary"]["max"] * ratio)
@@ -123,7 +129,7 @@ def role_estimates(role: RoleRecord) -> dict[str, object] | None:
     """The national estimates of a role: premium and where its range sits; None without
     official figures."""
     official = role.get("official")
-    if official is None or official_median(role) is None:
+    if official is None or official_median(role) is None or not comparable(role):
         return None
     wages = official["annual_wages"]
     return {
@@ -137,7 +143,9 @@ def role_estimates(role: RoleRecord) -> dict[str, object] | None:
 
 def local_estimates(role: RoleRecord, local: EstimateRecord | None) -> dict[str, object]:
     """With a place: the range scaled to it, and where the article's midpoint sits there."""
-    placement = None if local is None else place(midpoint(role), local["annual_wages"])
+    placement = None
+    if local is not None and comparable(role):
+        placement = place(midpoint(role), local["annual_wages"])
     return {"label": LABEL, "salary": local_range(role, local), "midpoint_placement": placement}
 
 

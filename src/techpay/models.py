@@ -50,16 +50,32 @@ Tag = Annotated[str, BeforeValidator(_normalise), StringConstraints(pattern=TAG_
 Names = Annotated[tuple[Name, ...], AfterValidator(_unique)]
 Amount = Annotated[int, Field(gt=0, strict=True)]
 
+# Far above any real yearly salary, in any currency: ten billion units leaves room for
+# currencies with small units (yen, won, rupiah, dong). Higher is a typo (1e13 for 1e5), and
+# would also be too large to chart sensibly or to store in SQLite.
+MAX_SALARY = 10_000_000_000
+
+
+def _not_above_max_salary(amount: int) -> int:
+    if amount > MAX_SALARY:
+        raise ValueError(f"must be at most {MAX_SALARY:,} a year")
+    return amount
+
+
+SalaryAmount = Annotated[
+    Amount, AfterValidator(_not_above_max_salary), Field(json_schema_extra={"maximum": MAX_SALARY})
+]
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Salary(_Frozen):
-    """A yearly salary range in whole units of ``currency``."""
+    """A yearly salary range in whole units of ``currency``, each end at most 10,000,000,000."""
 
-    min: Amount
-    max: Amount
+    min: SalaryAmount
+    max: SalaryAmount
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
     open_ended: bool = False
     stated: Text | None = None

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
 
 SORT_KEYS = ("rank", "salary", "min", "max", "name", "official")
+SALARY_KEYS = ("salary", "min", "max")  # orders that compare amounts, so only within a currency
+HOME_CURRENCY = "USD"  # the bundled data's, first in every order by pay; --min-salary's unit
 
 
 def rank_order(role: RoleRecord) -> tuple[bool, int, str]:
@@ -26,15 +28,26 @@ def rank_order(role: RoleRecord) -> tuple[bool, int, str]:
     return (rank is None, rank or 0, role["id"])
 
 
+def currency_order(currency: str) -> tuple[bool, str]:
+    """USD first, then the other currencies by code: the order of groups wherever roles are
+    ordered by pay (amounts in different currencies are never compared)."""
+    return (currency != HOME_CURRENCY, currency)
+
+
+def _currency(role: RoleRecord) -> tuple[bool, str]:
+    return currency_order(role["salary"]["currency"])
+
+
 _SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
     "rank": rank_order,
     "salary": lambda role: (
+        *_currency(role),
         -salary_midpoint(role["salary"]),
         -role["salary"]["max"],
         *rank_order(role),
     ),
-    "min": lambda role: (-role["salary"]["min"], *rank_order(role)),
-    "max": lambda role: (-role["salary"]["max"], *rank_order(role)),
+    "min": lambda role: (*_currency(role), -role["salary"]["min"], *rank_order(role)),
+    "max": lambda role: (*_currency(role), -role["salary"]["max"], *rank_order(role)),
     "name": lambda role: (role["title"].casefold(), role["id"]),
     # Highest official median first; roles without one last, never counted as zero.
     "official": lambda role: (
@@ -67,7 +80,8 @@ def sort_roles(
     ``rank`` is the article's order; ``salary`` is by midpoint, highest first, ties going to the
     higher max, then the better rank; ``min``/``max`` are highest first; ``name`` is A to Z;
     ``official`` is by official median, highest first, roles without one last (also when
-    reversed: a missing median is not a low one).
+    reversed: a missing median is not a low one). The orders by pay sort each currency on its
+    own: USD first, then the other currencies by code (also when reversed).
     """
     if key not in _SORT_ORDERS:
         raise UsageError(f"unknown sort key {key!r}; use one of: {', '.join(SORT_KEYS)}")
@@ -77,7 +91,13 @@ def sort_roles(
 
 def reversed_order(ordered: list[RoleRecord], key: str) -> list[RoleRecord]:
     """The reverse of an order ``sort_roles`` gave, without sorting again; roles without an
-    official median stay last when sorting by it."""
+    official median stay last when sorting by it, and the orders by pay are reversed within
+    each currency, whose groups keep their order."""
+    if key in SALARY_KEYS:
+        groups: dict[str, list[RoleRecord]] = {}
+        for role in ordered:
+            groups.setdefault(role["salary"]["currency"], []).append(role)
+        return [role for group in groups.values() for role in group[::-1]]
     if key != "official":
         return ordered[::-1]
     known = [role for role in ordered if official_median(role) is not None]
@@ -148,7 +168,8 @@ def filter_roles(
     """The roles that meet every criterion given.
 
     ``min_salary``: the whole range is at or above it (min >= X). ``max_salary``: the whole
-    range is at or below it (max <= X; an open-ended range never is). ``skills``/``clusters``:
+    range is at or below it (max <= X; an open-ended range never is). Both are US dollars, so
+    a role paid in another currency never meets either. ``skills``/``clusters``:
     the role has every one. ``text``: every word occurs, ignoring case, in the title, summary,
     responsibilities or skills.
     """
@@ -158,6 +179,9 @@ def filter_roles(
 
     def keep(role: RoleRecord) -> bool:
         salary = role["salary"]
+        bounded = min_salary is not None or max_salary is not None
+        if bounded and salary["currency"] != HOME_CURRENCY:
+            return False
         if min_salary is not None and salary["min"] < min_salary:
             return False
         if max_salary is not None and (salary["open_ended"] or salary["max"] > max_salary):
@@ -241,18 +265,62 @@ def compare_roles(roles: Sequence[RoleRecord]) -> Comparison:
 
 
 def salary_difference(baseline: RoleRecord, other: RoleRecord) -> SalaryDifference:
-    """``other`` minus ``baseline``: min, max and midpoint, in units and in percent."""
+    """``other`` minus ``baseline``: min, max and midpoint, in units and in percent.
+
+    Salaries in different currencies are not comparable (techpay has no exchange rates):
+    every figure is then None and ``not_comparable`` says why.
+    """
     base, then = baseline["salary"], other["salary"]
+    if base["currency"] != then["currency"]:
+        return {
+            "id": other["id"],
+            "currency": None,
+            "min": None,
+            "max": None,
+            "midpoint": None,
+            "min_percent": None,
+            "max_percent": None,
+            "midpoint_percent": None,
+            "not_comparable": currencies_differ(base["currency"], then["currency"]),
+        }
     base_mid, other_mid = salary_midpoint(base), salary_midpoint(then)
     return {
         "id": other["id"],
+        "currency": base["currency"],
         "min": then["min"] - base["min"],
         "max": then["max"] - base["max"],
         "midpoint": other_mid - base_mid,
         "min_percent": _percent(then["min"] - base["min"], base["min"]),
         "max_percent": _percent(then["max"] - base["max"], base["max"]),
         "midpoint_percent": _percent(other_mid - base_mid, base_mid),
+        "not_comparable": None,
     }
+
+
+def currencies_differ(first: str, second: str) -> str:
+    """Why two salaries are not compared."""
+    return f"{first} and {second} are different currencies; techpay does not convert between them"
+
+
+def currency_counts(roles: Iterable[RoleRecord]) -> dict[str, int]:
+    """How many roles are paid in each currency, USD first, then the others by code."""
+    counts: dict[str, int] = {}
+    for role in roles:
+        counts[role["salary"]["currency"]] = counts.get(role["salary"]["currency"], 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: currency_order(item[0])))
+
+
+def mixed_currencies_warning(roles: Iterable[RoleRecord]) -> str | None:
+    """What ``validate`` says of a dataset whose salaries are in several currencies."""
+    counts = currency_counts(roles)
+    if len(counts) < 2:
+        return None
+    listed = ", ".join(f"{count} in {currency}" for currency, count in counts.items())
+    return (
+        f"warning: salaries in {len(counts)} currencies ({listed}); they are never compared"
+        f" or converted, orders by pay group them ({HOME_CURRENCY} first), and"
+        f" --min-salary/--max-salary keep only {HOME_CURRENCY} roles"
+    )
 
 
 def _percent(change: int, base: int) -> float:

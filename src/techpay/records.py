@@ -71,15 +71,20 @@ class DatasetRecord(TypedDict):
 
 
 class SalaryDifference(TypedDict):
-    """How one role's salary differs from the baseline role's (other minus baseline)."""
+    """How one role's salary differs from the baseline role's (other minus baseline).
+
+    In different currencies the figures are None and ``not_comparable`` says why.
+    """
 
     id: str
-    min: int
-    max: int
-    midpoint: int
-    min_percent: float
-    max_percent: float
-    midpoint_percent: float
+    currency: str | None
+    min: int | None
+    max: int | None
+    midpoint: int | None
+    min_percent: float | None
+    max_percent: float | None
+    midpoint_percent: float | None
+    not_comparable: str | None
 
 
 class TagComparison(TypedDict):
@@ -110,9 +115,17 @@ class UnknownSkill(TypedDict):
     suggestions: list[str]
 
 
+class NamedRoles(TypedDict):
+    """A word typed into ``match`` that names roles (a cluster id, a role's name)."""
+
+    name: str
+    roles: list[str]
+
+
 class MatchResult(TypedDict):
     skills: list[str]  # what was typed, as tags (synonyms applied)
     unknown: list[UnknownSkill]
+    named: list[NamedRoles]
     matches: list[RoleMatch]
 
 

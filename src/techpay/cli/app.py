@@ -303,7 +303,8 @@ SortOption = Annotated[
         help=(
             "rank: the article's order; salary: by range midpoint, highest first (ties: higher"
             " max, then rank); min / max: by that end of the range, highest first; name: A-Z;"
-            " official: by official median, highest first, roles without one last."
+            " official: by official median, highest first, roles without one last. Orders by"
+            " pay sort each currency on its own: USD first, then the others by code."
         ),
     ),
 ]
@@ -363,7 +364,10 @@ MinSalaryOption = Annotated[
         "--min-salary",
         parser=_amount,
         metavar="AMOUNT",
-        help="Keep roles whose whole range is at or above AMOUNT (min >= AMOUNT).",
+        help=(
+            "Keep roles whose whole range is at or above AMOUNT (min >= AMOUNT). AMOUNT is US"
+            " dollars: roles paid in other currencies are left out."
+        ),
     ),
 ]
 MaxSalaryOption = Annotated[
@@ -374,7 +378,8 @@ MaxSalaryOption = Annotated[
         metavar="AMOUNT",
         help=(
             "Keep roles whose whole range is at or below AMOUNT (max <= AMOUNT);"
-            " open-ended ranges never are."
+            " open-ended ranges never are. AMOUNT is US dollars: roles paid in other"
+            " currencies are left out."
         ),
     ),
 ]

@@ -40,7 +40,9 @@ def match(
 
     Coverage is the share of a role's skill tags you have. Ties go to the better-paid role
     (salary midpoint), then to the article's order. Common spellings are understood (k8s,
-    google cloud, ml); skills no role lists are reported with the closest tags.
+    google cloud, ml); skills no role lists are reported with the closest tags. A word
+    that names roles (a cluster such as ai or cloud, a role's name such as devops, sre or
+    ml) lists those roles too, with the skills they ask for.
 
     \b
     Examples:

@@ -29,7 +29,7 @@ from techpay.errors import EXIT_ERROR, UsageError
 from techpay.estimates import LABEL as ESTIMATE_LABEL
 from techpay.estimates import official_median
 from techpay.files import write_atomically, write_text_atomically
-from techpay.output import emit, note
+from techpay.output import emit, note, warn
 from techpay.render import data, export
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
@@ -47,7 +47,8 @@ def validate(
     Each file is checked on its own (TOML syntax as FILE:LINE:COL, fields as
     FILE: role 'id' -> field), then all of them together, layered in order over the bundled
     data (unless --no-bundled), for names two roles claim or clusters nobody defines.
-    Exits 0 when all are valid, 1 otherwise.
+    Exits 0 when all are valid, 1 otherwise. Salaries in more than one currency are
+    valid, with a warning: they are never compared or converted.
 
     \b
     Examples:
@@ -56,7 +57,10 @@ def validate(
       techpay validate my-roles.toml --json | jq '.[].message'
     """
     options = data_options(ctx)
-    _, problems = check_layers(files, bundled=options.bundled)
+    merged, problems = check_layers(files, bundled=options.bundled)
+    mixed = queries.mixed_currencies_warning(merged["roles"])
+    if mixed:  # worth knowing, not a problem: the files stay valid
+        warn(mixed)
     if json_output:
         sys.stdout.write(data.dumps([problem.as_dict() for problem in problems]))
     else:

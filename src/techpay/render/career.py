@@ -9,6 +9,7 @@ from rich.text import Text
 from techpay.render.views import (
     HEADER,
     MUTED,
+    difference_figures,
     literal,
     new_table,
     salary_range,
@@ -22,7 +23,14 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import CareerPath, MatchResult, RoleRecord, SalaryRecord, SkillDemand
+    from techpay.records import (
+        CareerPath,
+        MatchResult,
+        RoleRecord,
+        SalaryDifference,
+        SalaryRecord,
+        SkillDemand,
+    )
 
 
 def match_view(result: MatchResult) -> RenderableType:
@@ -37,7 +45,7 @@ def match_view(result: MatchResult) -> RenderableType:
         grid.add_row(
             literal(match["title"]),
             f"{match['coverage']:g}%",
-            literal(", ".join(match["matched"])),
+            literal(", ".join(match["matched"]) or "-"),
             literal(", ".join(match["missing"]) or "-"),
             short_range(match["salary"]),
         )
@@ -52,10 +60,6 @@ def short_range(salary: SalaryRecord) -> str:
 
 def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> RenderableType:
     """``path``: the salary change, then the skills and duties that change."""
-    salary = path["salary"]
-    change = salary["midpoint"]
-    verdict = "a raise" if change > 0 else "a pay cut" if change < 0 else "no change in pay"
-    currency = goal["salary"]["currency"]
     title = Text.assemble(
         literal(start["title"], "bold"), (" -> ", MUTED), literal(goal["title"], "bold")
     )
@@ -63,16 +67,7 @@ def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> Renderab
     facts.add_column(style=HEADER, no_wrap=True)
     facts.add_column()
     facts.add_row("Salary", f"{salary_range(start['salary'])} -> {salary_range(goal['salary'])}")
-    facts.add_row(
-        "Change",
-        Text(
-            f"{verdict}: midpoint {signed_money(change, currency)}"
-            f" ({salary['midpoint_percent']:+.1f}%),"
-            f" min {signed_money(salary['min'], currency)} ({salary['min_percent']:+.1f}%),"
-            f" max {signed_money(salary['max'], currency)} ({salary['max_percent']:+.1f}%)",
-            style="bold",
-        ),
-    )
+    facts.add_row("Change", salary_change(path["salary"]))
     for label, tags in (("Keep", path["keep"]), ("Gain", path["gain"]), ("Leave", path["leave"])):
         facts.add_row(label, literal(", ".join(tags) or "-"))
     duties = Text("\n").join(literal(f"- {duty}") for duty in path["new_responsibilities"])
@@ -83,6 +78,21 @@ def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> Renderab
         Text(),
         Text("New responsibilities", style=HEADER),
         duties if path["new_responsibilities"] else Text("-"),
+    )
+
+
+def salary_change(difference: SalaryDifference) -> Text:
+    """``a raise: midpoint +$10,000 (+6.6%), min ...``; or why there is no figure."""
+    figures = difference_figures(difference)
+    if figures is None:
+        return literal(f"not comparable: {difference['not_comparable']}", "bold")
+    currency, (minimum, maximum, middle), (min_percent, max_percent, mid_percent) = figures
+    verdict = "a raise" if middle > 0 else "a pay cut" if middle < 0 else "no change in pay"
+    return Text(
+        f"{verdict}: midpoint {signed_money(middle, currency)} ({mid_percent:+.1f}%),"
+        f" min {signed_money(minimum, currency)} ({min_percent:+.1f}%),"
+        f" max {signed_money(maximum, currency)} ({max_percent:+.1f}%)",
+        style="bold",
     )
 
 

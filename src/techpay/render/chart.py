@@ -7,11 +7,9 @@ box-drawing characters.
 
 from __future__ import annotations
 
-import math
-
 from rich.text import Text
 
-from techpay.queries import salary_midpoint
+from techpay.queries import currency_order, salary_midpoint
 from techpay.render.views import literal, short_money
 
 TYPE_CHECKING = False
@@ -25,26 +23,36 @@ if TYPE_CHECKING:
 # range, beyond an open-ended top, the open end, the midpoint, axis, tick
 UNICODE = ("━", "┄", "▶", "●", "─", "┬")
 ASCII = ("=", ".", ">", "o", "-", "+")
-STEPS = (1_000, 2_000, 5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000)
-TICK_SPACING = 8  # columns each tick label needs
+NICE_STEPS = (1, 2, 2.5, 5)  # tick steps are these times a power of ten, from $1k up
+FIRST_STEP_POWER = 3
 
 
 class Scale:
-    """Maps amounts onto ``width`` columns between ``low`` and ``high``."""
+    """Maps amounts onto ``width`` columns between ``low`` and ``high``.
 
-    def __init__(self, salaries: Sequence[SalaryRecord], width: int) -> None:
+    The tick step is the finest round step whose every tick label fits under its tick
+    without touching the next one; so the number of ticks is bounded by the width, whatever
+    the amounts are.
+    """
+
+    def __init__(self, salaries: Sequence[SalaryRecord], width: int, currency: str = "USD") -> None:
         lowest = min(salary["min"] for salary in salaries)
         highest = max(salary["max"] for salary in salaries)
         if any(salary["open_ended"] for salary in salaries):
             highest += max((highest - lowest) // 5, 1)  # room to show a range runs on
-        span = max(highest - lowest, 1)
         self.width = max(width, 2)
-        fitting = [step for step in STEPS if span / step * TICK_SPACING <= self.width]
-        self.step = fitting[0] if fitting else STEPS[-1]
-        self.low = math.floor(lowest / self.step) * self.step
-        self.high = math.ceil(highest / self.step) * self.step
+        self.currency = currency
+        for step in _round_steps(max(highest - lowest, 1)):
+            self._use_step(step, lowest, highest)
+            if self.ticks_fit():
+                break
+
+    def _use_step(self, step: int, lowest: int, highest: int) -> None:
+        self.step = step
+        self.low = lowest // step * step
+        self.high = -(-highest // step) * step  # rounded up, in integers: exact at any size
         if self.high == self.low:
-            self.high += self.step
+            self.high += step
 
     def column(self, amount: int) -> int:
         fraction = (amount - self.low) / (self.high - self.low)
@@ -52,6 +60,39 @@ class Scale:
 
     def ticks(self) -> list[int]:
         return list(range(self.low, self.high + 1, self.step))
+
+    def ticks_fit(self) -> bool:
+        """Every tick gets its label (there are never more ticks than half the columns)."""
+        count = (self.high - self.low) // self.step + 1
+        return count <= self.width // 2 and len(tick_labels(self)) == count
+
+
+def _round_steps(span: int) -> Iterator[int]:
+    """1k, 2k, 2.5k, 5k, 10k, 20k, ...: until one step covers the whole span, then once more
+    (the coarsest: at most three ticks)."""
+    power = 10**FIRST_STEP_POWER
+    while True:
+        for factor in NICE_STEPS:
+            step = int(factor * power)
+            yield step
+            if step >= span * 2:
+                return
+        power *= 10
+
+
+def tick_labels(scale: Scale) -> list[tuple[int, int, str]]:
+    """``(tick column, label start, label)`` for each tick whose label fits: centred under
+    it, kept inside the axis, and a column clear of the previous label."""
+    placed: list[tuple[int, int, str]] = []
+    free_from = 0
+    for amount in scale.ticks():
+        column = scale.column(amount)
+        label = short_money(amount, scale.currency)
+        start = min(max(0, column - len(label) // 2), scale.width - len(label))
+        if start >= free_from and start >= 0:
+            placed.append((column, start, label))
+            free_from = start + len(label) + 1
+    return placed
 
 
 def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:
@@ -77,40 +118,52 @@ def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:
 
 
 def axis(scale: Scale, glyphs: tuple[str, ...]) -> tuple[str, str]:
-    """The axis line with tick marks, and the tick labels under them."""
+    """The axis line with tick marks, and the tick labels under them; a tick is marked only
+    where its label fits, so no tick goes unlabelled."""
     rule, tick = glyphs[4:6]
     marks = [rule] * scale.width
     labels = [" "] * scale.width
-    free_from = 0
-    for amount in scale.ticks():
-        column = scale.column(amount)
+    for column, start, label in tick_labels(scale):
         marks[column] = tick
-        label = short_money(amount)
-        start = min(max(0, column - len(label) // 2), scale.width - len(label))
-        if start >= free_from:  # a label that would overlap the previous one is left out
-            labels[start : start + len(label)] = label
-            free_from = start + len(label) + 1
+        labels[start : start + len(label)] = label
     return "".join(marks), "".join(labels).rstrip()
 
 
 class SalaryChart:
-    """``chart``: one bar per role, labelled, on a shared axis."""
+    """``chart``: one bar per role, labelled, on a shared axis: one axis per currency, since
+    amounts in different currencies are not comparable (USD first, then by code)."""
 
     def __init__(self, roles: Sequence[RoleRecord]) -> None:
         self.roles = roles
 
-    def layout(self, width: int) -> tuple[int, Scale]:
-        """For a chart ``width`` columns wide: the titles' width, and the axis beside them."""
-        label_width = min(max(len(role["title"]) for role in self.roles), max(8, width // 3))
-        return label_width, Scale([role["salary"] for role in self.roles], width - label_width - 1)
+    def label_width(self, width: int) -> int:
+        """For a chart ``width`` columns wide: how wide the titles are drawn."""
+        return min(max(len(role["title"]) for role in self.roles), max(8, width // 3))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         glyphs = ASCII if options.ascii_only else UNICODE
-        label_width, scale = self.layout(options.max_width)
-        for role in self.roles:
+        width = options.max_width
+        label_width = self.label_width(width)
+        groups = by_currency(self.roles)
+        for number, (currency, roles) in enumerate(groups.items()):
+            if len(groups) > 1:
+                yield from [Text()] * (number > 0)
+                yield Text(f"Salaries in {currency}", style="bold cyan")
+            yield from self._bars(roles, currency, label_width, width, options.ascii_only)
+        line, _, open_end, middle = glyphs[:4]
+        yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+
+    @staticmethod
+    def _bars(
+        roles: Sequence[RoleRecord], currency: str, label_width: int, width: int, ascii_only: bool
+    ) -> Iterator[Text]:
+        """The bars of roles paid in one currency, and their axis."""
+        glyphs = ASCII if ascii_only else UNICODE
+        scale = Scale([role["salary"] for role in roles], width - label_width - 1, currency)
+        for role in roles:
             title = role["title"]
             if len(title) > label_width:
-                title = title[: label_width - 1] + ("~" if options.ascii_only else "…")
+                title = title[: label_width - 1] + ("~" if ascii_only else "…")
             yield Text.assemble(
                 literal(title.ljust(label_width), "bold"), " ", bar(role["salary"], scale, glyphs)
             )
@@ -118,26 +171,52 @@ class SalaryChart:
         indent = " " * (label_width + 1)  # unstyled, for the same reason as in bar()
         yield Text.assemble(indent, (rule, "dim"))
         yield Text.assemble(indent, (labels, "dim"))
-        line, _, open_end, middle = glyphs[:4]
-        yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+
+
+def by_currency(roles: Sequence[RoleRecord]) -> dict[str, list[RoleRecord]]:
+    """The roles grouped by the currency they are paid in, USD first, then by code; each
+    group keeps the roles' order."""
+    groups: dict[str, list[RoleRecord]] = {}
+    for role in roles:
+        groups.setdefault(role["salary"]["currency"], []).append(role)
+    return dict(sorted(groups.items(), key=lambda group: currency_order(group[0])))
 
 
 JSON_COLUMNS = 80  # chart --json gives the axis as drawn this wide, whatever the terminal
 
 
 def axis_ticks(roles: Sequence[RoleRecord], width: int = JSON_COLUMNS) -> list[int]:
-    """The amounts the axis marks when the chart of ``roles`` is ``width`` columns wide."""
-    return SalaryChart(roles).layout(width)[1].ticks() if roles else []
+    """The amounts the axis marks when the chart of ``roles`` is ``width`` columns wide (the
+    first axis drawn, USD's, when the roles are paid in several currencies)."""
+    if not roles:
+        return []
+    label_width = SalaryChart(roles).label_width(width)
+    currency, first = next(iter(by_currency(roles).items()))
+    return Scale([role["salary"] for role in first], width - label_width - 1, currency).ticks()
 
 
 WIDE = 120  # columns from which list and compare add a range bar
 BAR_WIDTH = 24
 
 
-def range_bars(roles: Sequence[RoleRecord], ascii_only: bool, width: int = BAR_WIDTH) -> list[Text]:
-    """Small bars of each role's range on one shared scale, for a table column."""
-    scale = Scale([role["salary"] for role in roles], width)
-    return [bar(role["salary"], scale, ASCII if ascii_only else UNICODE) for role in roles]
+def range_bars(
+    roles: Sequence[RoleRecord], ascii_only: bool, width: int = BAR_WIDTH, currency: str = ""
+) -> list[Text]:
+    """Small bars of each role's range on one shared scale, for a table column.
+
+    Only roles paid in ``currency`` (by default the first by ``currency_order``) are drawn: a
+    bar on another currency's scale would invite a comparison that cannot be made.
+    """
+    currency = currency or next(iter(by_currency(roles)))
+    drawn = [role["salary"] for role in roles if role["salary"]["currency"] == currency]
+    scale = Scale(drawn, width, currency)
+    glyphs = ASCII if ascii_only else UNICODE
+    return [
+        bar(role["salary"], scale, glyphs)
+        if role["salary"]["currency"] == currency
+        else Text(f"{role['salary']['currency']}, not drawn", style="dim")
+        for role in roles
+    ]
 
 
 class RolesTable:
@@ -178,7 +257,8 @@ class ComparisonView:
         roles = self.comparison["roles"]
         width = min(BAR_WIDTH, (options.max_width - 18) // len(roles) - 2)
         wide = options.max_width >= WIDE and width >= 10
-        bars = range_bars(roles, options.ascii_only, width) if wide else None
+        baseline_currency = roles[0]["salary"]["currency"]
+        bars = range_bars(roles, options.ascii_only, width, baseline_currency) if wide else None
         yield comparison_view(self.comparison, self.official, bars, self.locality)
         if self.locality is not None:
             from techpay.render.official import locality_caption

@@ -12,7 +12,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.estimates import local_range, midpoint, place, premium
+from techpay.estimates import comparable, local_range, midpoint, place, premium
 from techpay.official.roles import missing_reason
 from techpay.render.views import HEADER, MUTED, literal, money, new_table
 
@@ -98,6 +98,8 @@ def add_official_rows(facts: Table, role: RoleRecord, area: AreaRecord | None,
 
 
 def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
+    if not comparable(role):
+        return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
     middle = midpoint(role)
     placed = place(middle, official["annual_wages"])["text"]
     found = premium(role)
@@ -110,6 +112,8 @@ def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
 
 
 def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
+    if not comparable(role):
+        return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
     scaled = local_range(role, local)
     placed = place(midpoint(role), local["annual_wages"])["text"]
     lines = [f"the range midpoint, {money(midpoint(role))}, is {placed} in {where}"]

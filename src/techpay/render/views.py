@@ -295,11 +295,33 @@ def _local_rows(
 def _difference(difference: SalaryDifference | None) -> Text:
     if difference is None:
         return Text("(baseline)", style=MUTED)
-    percent = difference["midpoint_percent"]
+    figures = difference_figures(difference)
+    if figures is None:
+        return literal(f"not comparable: {difference['not_comparable']}", MUTED)
+    currency, (minimum, maximum, middle), (_, _, percent) = figures
     return Text(
-        f"midpoint {signed_money(difference['midpoint'])} ({percent:+.1f}%)\n"
-        f"min {signed_money(difference['min'])}, max {signed_money(difference['max'])}"
+        f"midpoint {signed_money(middle, currency)} ({percent:+.1f}%)\n"
+        f"min {signed_money(minimum, currency)}, max {signed_money(maximum, currency)}"
     )
+
+
+def difference_figures(
+    difference: SalaryDifference,
+) -> tuple[str, list[int], list[float]] | None:
+    """The currency, the min, max and midpoint changes, and their percents; None when the
+    salaries are in different currencies (then there are no figures)."""
+    amounts = [difference["min"], difference["max"], difference["midpoint"]]
+    percents = [
+        difference["min_percent"],
+        difference["max_percent"],
+        difference["midpoint_percent"],
+    ]
+    known_amounts = [amount for amount in amounts if amount is not None]
+    known_percents = [percent for percent in percents if percent is not None]
+    currency = difference["currency"]
+    if currency is None or len(known_amounts) < 3 or len(known_percents) < 3:
+        return None
+    return currency, known_amounts, known_percents
 
 
 def about_view(about: dict[str, Any]) -> RenderableType:
