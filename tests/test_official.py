@@ -397,3 +397,19 @@ def test_a_range_in_another_currency_gets_official_figures_but_no_estimate(cli, 
     assert role["local"]["estimates"]["midpoint_placement"] is None
     out = " ".join(cli("--data", str(path), "show", "berlin-dev").stdout.split())
     assert "none: the range is in EUR, the official figures in USD" in out
+
+
+def test_chart_official_draws_the_official_span_under_each_range(cli, cli_json):
+    """Under each range, the 10th-90th percentile with the median marked; a legend names
+    the release and the place."""
+    out = cli("chart", "--official", "--cluster", "leadership").stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("Software Engineering Manager")
+    assert "◆" in lines[1] or "*" in lines[1]
+    assert "official 10th-90th percentile" in out
+    assert "BLS OEWS May 2025, United States" in " ".join(out.split())
+    found = cli_json("chart", "--official", "--in", "seattle", "--cluster", "leadership")
+    em = found["roles"][0]
+    assert em["official"]["area"]["name"] == "Seattle-Tacoma-Bellevue, WA"
+    assert em["official"]["occupation"]["code"] == "11-3021"
+    assert "no official figures" in cli("chart", "--official", "--text", "blockchain").stdout

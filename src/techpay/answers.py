@@ -135,6 +135,19 @@ def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
     return area, figures
 
 
+def official_figures(
+    chosen: Sequence[RoleRecord], place: str | None
+) -> tuple[dict[str, EstimateRecord | None], str]:
+    """Each role's official figures, nationally or (with ``place``) there, and the place's
+    name ("" for the nation)."""
+    if place is None:
+        return {role["id"]: role.get("official") for role in chosen}, ""
+    from techpay.render.official import place_name
+
+    area, figures = local_figures(chosen, place)
+    return figures, place_name(area)
+
+
 def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:
     """The place ``place`` names, and the official figures of the role's occupation there.
 

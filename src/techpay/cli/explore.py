@@ -179,6 +179,17 @@ def chart(
     text: TextOption = None,
     sort: SortOption = "salary",
     reverse: ReverseFlag = False,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official",
+            help=(
+                "Under each range, draw the official 10th-90th percentile and median of the"
+                " role's occupation (BLS OEWS), on the same axis."
+            ),
+        ),
+    ] = False,
+    place: PlaceOption = None,
     svg: SvgOption = None,
     html: HtmlOption = None,
     force: ForceFlag = False,
@@ -202,6 +213,7 @@ def chart(
       techpay chart
       techpay chart --cluster ai --sort rank
       techpay chart --svg chart.svg
+      techpay chart --official --in seattle
       techpay chart --json | jq -r '.roles[] | "\\(.midpoint) \\(.title)"'
     """
     roles = select(
@@ -217,16 +229,17 @@ def chart(
     if not roles and not json_output:
         note("No roles match.")
         return
+    spans, where = answers.official_figures(roles, place) if official or place else (None, "")
 
     def view() -> object:
         from techpay.render.chart import SalaryChart
 
-        return SalaryChart(roles)
+        return SalaryChart(roles, spans, where)
 
     def numbers() -> object:
         from techpay.render import data
         from techpay.render.chart import axis_ticks
 
-        return data.chart_object(roles, axis_ticks(roles))
+        return data.chart_object(roles, axis_ticks(roles), spans)
 
     emit(json_output, numbers, view, None, Pictures.wanted(svg, html, force))

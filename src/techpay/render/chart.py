@@ -18,11 +18,12 @@ if TYPE_CHECKING:
 
     from rich.console import Console, ConsoleOptions, RenderableType
 
-    from techpay.records import Comparison, Locality, RoleRecord, SalaryRecord
+    from techpay.records import Comparison, EstimateRecord, Locality, RoleRecord, SalaryRecord
 
-# range, beyond an open-ended top, the open end, the midpoint, axis, tick
-UNICODE = ("━", "┄", "▶", "●", "─", "┬")
-ASCII = ("=", ".", ">", "o", "-", "+")
+# range, beyond an open-ended top, the open end, the midpoint, axis, tick, then for the
+# official 10th-90th percentile span: its line and its median
+UNICODE = ("━", "┄", "▶", "●", "─", "┬", "╌", "◆")
+ASCII = ("=", ".", ">", "o", "-", "+", "~", "*")
 NICE_STEPS = (1, 2, 2.5, 5)  # tick steps are these times a power of ten, from $1k up
 FIRST_STEP_POWER = 3
 
@@ -129,12 +130,57 @@ def axis(scale: Scale, glyphs: tuple[str, ...]) -> tuple[str, str]:
     return "".join(marks), "".join(labels).rstrip()
 
 
+def official_span(estimate: EstimateRecord | None) -> SalaryRecord | None:
+    """The published 10th to 90th percentile as a range to draw (a top-coded 90th runs on
+    from the top code); None when too little is published to draw one."""
+    if estimate is None:
+        return None
+    wages = estimate["annual_wages"]
+    published = [wages["p10"], wages["p25"], wages["median"], wages["p75"], wages["p90"]]
+    known = [value for value in published if value is not None]
+    absent = estimate["absent"].get("p90")
+    top = None if absent is None else absent["at_least"]
+    ends = [*known, *([] if top is None else [top])]
+    if not ends:
+        return None
+    low, high = ends[0], ends[-1]
+    return {"min": low, "max": high, "currency": "USD", "open_ended": top is not None,
+            "stated": None, "note": None}  # fmt: skip
+
+
+def official_bar(
+    span: SalaryRecord, median: int | None, scale: Scale, glyphs: tuple[str, ...]
+) -> Text:
+    """The official span drawn like a range, in its own glyphs, the median marked."""
+    beyond, open_end, span_line, span_median = glyphs[1], glyphs[2], glyphs[6], glyphs[7]
+    drawn = bar(span, scale, (span_line, beyond, open_end, span_line)).plain
+    cells = list(drawn)
+    if median is not None:
+        cells[scale.column(median)] = span_median
+    text = Text("".join(cells))
+    start = len(drawn) - len(drawn.lstrip())
+    text.stylize("magenta", start, len(drawn))
+    return text
+
+
 class SalaryChart:
     """``chart``: one bar per role, labelled, on a shared axis: one axis per currency, since
-    amounts in different currencies are not comparable (USD first, then by code)."""
+    amounts in different currencies are not comparable (USD first, then by code).
 
-    def __init__(self, roles: Sequence[RoleRecord]) -> None:
+    With ``official`` (each role's official figures by id, national or for one place), a
+    second bar under each role in US dollars draws the official 10th to 90th percentile of
+    its occupation, the median marked, on the same axis.
+    """
+
+    def __init__(
+        self,
+        roles: Sequence[RoleRecord],
+        official: dict[str, EstimateRecord | None] | None = None,
+        where: str = "",
+    ) -> None:
         self.roles = roles
+        self.official = official
+        self.where = where
 
     def label_width(self, width: int) -> int:
         """For a chart ``width`` columns wide: how wide the titles are drawn."""
@@ -152,14 +198,35 @@ class SalaryChart:
             yield from self._bars(roles, currency, label_width, width, options.ascii_only)
         line, _, open_end, middle = glyphs[:4]
         yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+        if self.official is not None:
+            span_line, span_median = glyphs[6:8]
+            release = next((found["release"] for found in self.official.values() if found), "")
+            yield Text(
+                f"{span_line * 2} official 10th-90th percentile  {span_median} official median"
+                f" (BLS OEWS {release}, {self.where or 'United States'}; of the role's occupation)",
+                style="dim",
+            )
 
-    @staticmethod
+    def _spans(self, roles: Sequence[RoleRecord], currency: str) -> dict[str, SalaryRecord]:
+        """The official spans to draw under these roles (only under ranges in US dollars)."""
+        if self.official is None or currency != "USD":
+            return {}
+        spans = {role["id"]: official_span(self.official.get(role["id"])) for role in roles}
+        return {role_id: span for role_id, span in spans.items() if span is not None}
+
     def _bars(
-        roles: Sequence[RoleRecord], currency: str, label_width: int, width: int, ascii_only: bool
+        self,
+        roles: Sequence[RoleRecord],
+        currency: str,
+        label_width: int,
+        width: int,
+        ascii_only: bool,
     ) -> Iterator[Text]:
         """The bars of roles paid in one currency, and their axis."""
         glyphs = ASCII if ascii_only else UNICODE
-        scale = Scale([role["salary"] for role in roles], width - label_width - 1, currency)
+        spans = self._spans(roles, currency)
+        drawn = [role["salary"] for role in roles] + list(spans.values())
+        scale = Scale(drawn, width - label_width - 1, currency)
         for role in roles:
             title = role["title"]
             if len(title) > label_width:
@@ -167,6 +234,14 @@ class SalaryChart:
             yield Text.assemble(
                 literal(title.ljust(label_width), "bold"), " ", bar(role["salary"], scale, glyphs)
             )
+            if role["id"] in spans:
+                official = self.official[role["id"]] if self.official else None
+                median = official["annual_wages"]["median"] if official else None
+                yield Text.assemble(
+                    " " * (label_width + 1), official_bar(spans[role["id"]], median, scale, glyphs)
+                )
+            elif self.official is not None and currency == "USD":
+                yield Text.assemble(" " * (label_width + 1), ("no official figures", "dim"))
         rule, labels = axis(scale, glyphs)
         indent = " " * (label_width + 1)  # unstyled, for the same reason as in bar()
         yield Text.assemble(indent, (rule, "dim"))

@@ -105,11 +105,17 @@ def places_of(locality: Locality | None) -> dict[str, Local] | None:
     return {role_id: (area, local) for role_id, local in figures.items()}
 
 
-def chart_object(roles: Iterable[RoleRecord], ticks: list[int]) -> dict[str, object]:
+def chart_object(
+    roles: Iterable[RoleRecord],
+    ticks: list[int],
+    official: dict[str, EstimateRecord | None] | None = None,
+) -> dict[str, object]:
     """``chart``: the numbers behind the picture: each role's range and midpoint, in the
-    order drawn, and the amounts the axis marks."""
-    bars = [
-        {
+    order drawn, and the amounts the axis marks; with ``official`` (``--official``, ``--in``),
+    each role's official figures too."""
+    bars = []
+    for role in roles:
+        drawn: dict[str, object] = {
             "id": role["id"],
             "title": role["title"],
             "min": role["salary"]["min"],
@@ -117,8 +123,9 @@ def chart_object(roles: Iterable[RoleRecord], ticks: list[int]) -> dict[str, obj
             "midpoint": salary_midpoint(role["salary"]),
             "open_ended": role["salary"]["open_ended"],
         }
-        for role in roles
-    ]
+        if official is not None:
+            drawn["official"] = official.get(role["id"])
+        bars.append(drawn)
     return {"roles": bars, "ticks": ticks}
 
 
