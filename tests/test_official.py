@@ -413,3 +413,35 @@ def test_chart_official_draws_the_official_span_under_each_range(cli, cli_json):
     assert em["official"]["area"]["name"] == "Seattle-Tacoma-Bellevue, WA"
     assert em["official"]["occupation"]["code"] == "11-3021"
     assert "no official figures" in cli("chart", "--official", "--text", "blockchain").stdout
+
+
+def test_match_and_path_in_a_place(cli, cli_json):
+    """The matched roles, or both ends of a path, with their medians in the place."""
+    out = cli("match", "python", "sql", "--in", "austin").stdout
+    assert "In Austin-Round Rock-San Marcos, TX" in out
+    assert "$127,360" in out  # Data Scientists (15-2051) in Austin
+    moved = cli_json("path", "devops", "sre", "--in", "seattle")
+    assert moved["local"]["area"]["name"] == "Seattle-Tacoma-Bellevue, WA"
+    assert moved["local"]["to"][0]["official"]["annual_wages"]["median"] == 167_280
+    assert moved["gain"] == ["distributed-systems", "debugging"]  # the path itself is unchanged
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("T", ["TN", "TX"]),
+        ("t", ["tn", "tx", "tennessee", "texas"]),
+        ("aus", ["austin-round-rock-san-marcos-tx"]),
+    ],
+)
+def test_places_complete_on_tab(typed, first):
+    from conftest import clean_env, run_techpay
+
+    result = run_techpay(
+        env=clean_env(
+            _TECHPAY_COMPLETE="complete_bash",
+            COMP_WORDS=f"techpay show sre --in {typed}",
+            COMP_CWORD="4",
+        )
+    )
+    assert result.stdout.decode().split()[: len(first)] == first

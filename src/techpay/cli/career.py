@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from techpay import career, queries
+from techpay import answers, career, queries
 from techpay.cli.app import (
     ClusterOption,
     JsonFlag,
+    PlaceOption,
     app,
     catalog,
     complete_role,
@@ -18,6 +19,9 @@ from techpay.cli.app import (
 )
 from techpay.errors import EXIT_ERROR, did_you_mean
 from techpay.output import emit, warn
+
+if TYPE_CHECKING:
+    from techpay.records import Locality, RoleRecord
 
 
 @app.command()
@@ -34,6 +38,7 @@ def match(
     top: Annotated[
         int | None, typer.Option("--top", "-n", min=1, help="Show the N best matches.")
     ] = None,
+    place: PlaceOption = None,
     json_output: JsonFlag = False,
 ) -> None:
     """Rank the roles by how much of their skill set you already have.
@@ -49,6 +54,7 @@ def match(
       techpay match python sql docker kubernetes
       techpay match "python, statistics" --top 3
       techpay match k8s terraform aws --json | jq '.matches[0]'
+      techpay match python sql --in austin
     """
     everything = catalog(ctx)
     result = career.match_roles(everything.roles, skills, everything.record["synonyms"])
@@ -61,12 +67,18 @@ def match(
             "none of those skills is one a role lists; see 'techpay skills'"
         )
 
+    matched = [everything.resolve(found["id"]) for found in result["matches"]]
+    locality = None if place is None else answers.local_figures(matched, place)
+
     def view() -> object:
         from techpay.render.career import match_view
 
-        return match_view(result)
+        return with_locality(match_view(result), matched, locality)
 
-    emit(json_output, lambda: result, view)
+    def payload() -> object:
+        return with_local_objects(dict(result), {"matches": matched}, locality)
+
+    emit(json_output, payload, view)
     if not result["matches"]:
         raise typer.Exit(EXIT_ERROR)
 
@@ -76,6 +88,7 @@ def path(
     ctx: typer.Context,
     start: Annotated[str, role_argument("The role you have.", "FROM")],
     goal: Annotated[str, role_argument("The role you want.", "TO")],
+    place: PlaceOption = None,
     json_output: JsonFlag = False,
 ) -> None:
     """What moving from one role to another means.
@@ -88,17 +101,53 @@ def path(
     Examples:
       techpay path devops sre
       techpay path ds mle --json | jq '.gain'
+      techpay path devops sre --in seattle
     """
     everything = catalog(ctx)
     first, second = everything.resolve(start), everything.resolve(goal)
     move = career.career_path(first, second)
+    locality = None if place is None else answers.local_figures([first, second], place)
 
     def view() -> object:
         from techpay.render.career import path_view
 
-        return path_view(move, first, second)
+        return with_locality(path_view(move, first, second), [first, second], locality)
 
-    emit(json_output, lambda: move, view)
+    def payload() -> object:
+        return with_local_objects(dict(move), {"from": [first], "to": [second]}, locality)
+
+    emit(json_output, payload, view)
+
+
+def with_locality(view: object, roles: list[RoleRecord], locality: Locality | None) -> object:
+    """A view, followed by the roles' official medians in a place, when one was given."""
+    if locality is None:
+        return view
+    from rich.console import Group
+    from rich.text import Text
+
+    from techpay.render.official import local_table
+
+    return Group(view, Text(), local_table(roles, locality))  # type: ignore[arg-type]
+
+
+def with_local_objects(
+    document: dict[str, object], roles: dict[str, list[RoleRecord]], locality: Locality | None
+) -> dict[str, object]:
+    """A JSON document with ``local``: the place, and for each key the roles' figures there."""
+    if locality is None:
+        return document
+    from techpay.render.data import local_object
+
+    area, figures = locality
+    document["local"] = {
+        "area": area,
+        **{
+            key: [local_object(role, area, figures.get(role["id"])) for role in listed]
+            for key, listed in roles.items()
+        },
+    }
+    return document
 
 
 @app.command()

@@ -104,9 +104,14 @@ def suggest(key: str, areas: Iterable[AreaRecord]) -> list[str]:
 
 
 def completions(incomplete: str, areas: Iterable[AreaRecord]) -> list[str]:
-    """PLACE completions: postal codes, then state and metro names as single words."""
+    """PLACE completions: postal codes (in the case typed), then state names, then metro
+    names, each as one word."""
     prefix = incomplete.lower()
     listed = list(areas)
-    codes = [area["postal"] for area in listed if area["type"] == "state" and area["postal"]]
-    names = [slug(area) for area in listed if area["type"] != "national"]
+    states = [area for area in listed if area["type"] == "state"]
+    codes = [area["postal"] for area in states if area["postal"]]
+    if incomplete == prefix:
+        codes = [code.lower() for code in codes]
+    names = [slug(area) for area in states]
+    names += [slug(area) for area in listed if area["type"] == "metro"]
     return [name for name in [*codes, *names] if name.lower().startswith(prefix)]

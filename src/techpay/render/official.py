@@ -219,3 +219,16 @@ def locality_caption(locality: Locality) -> Text:
         " range scaled by the local over the national median of the role's occupation.",
         MUTED,
     )
+
+
+def local_table(roles: Sequence[RoleRecord], locality: Locality) -> RenderableType:
+    """``match --in`` and ``path --in``: each role's official median in the place and its
+    range scaled to it (an estimate)."""
+    area, figures = locality
+    table = new_table()
+    table.add_column(f"In {place_name(area)}")
+    table.add_column("Local median", justify="right")
+    table.add_column("Range there (estimate)", justify="right")
+    for role in roles:
+        table.add_row(literal(role["title"]), *local_cells(role, figures.get(role["id"])))
+    return Group(table, locality_caption(locality))
