@@ -136,18 +136,20 @@ def roles_table(
 ) -> Table:
     """``list`` and ``filter``: one row per role; ``official`` puts the official median and
     the range's premium over it where the clusters would be; ``locality`` puts the median in
-    a place and the range scaled to it there; ``bars`` adds a range column."""
+    a place and the range scaled to it there (in place of the midpoint, for room); ``bars``
+    adds a range column. Amounts never wrap: the role's title does."""
     table = new_table()
     table.add_column("#", justify="right")
     table.add_column("Role")
-    table.add_column("Salary range", justify="right")
-    table.add_column("Midpoint", justify="right")
+    table.add_column("Salary range", justify="right", no_wrap=True)
+    if locality is None:
+        table.add_column("Midpoint", justify="right", no_wrap=True)
     if official:
-        table.add_column("Official", justify="right")
+        table.add_column("Official", justify="right", no_wrap=True)
         table.add_column("Premium (match)", justify="right")
     if locality is not None:
-        table.add_column("Local median", justify="right")
-        table.add_column("Range there (estimate)", justify="right")
+        table.add_column("Local median", justify="right", no_wrap=True)
+        table.add_column("Range there (estimate)", justify="right", no_wrap=True)
     elif not official:
         table.add_column("Clusters")
     if bars is not None:
@@ -157,7 +159,7 @@ def roles_table(
             str(role["rank"] or "-"),
             literal(role["title"], "bold"),
             salary_range(role["salary"]),
-            midpoint(role["salary"]),
+            *([midpoint(role["salary"])] if locality is None else []),
         ]
         if official:
             cells += _official_cells(role)
