@@ -48,6 +48,20 @@ def test_the_wheel_carries_the_dataset(wheel):
     assert packaged == (ROOT / "data" / "roles.toml").read_bytes()
 
 
+def test_the_wheel_carries_the_official_data_within_six_megabytes(wheel):
+    """The OEWS bundle and its checksum ship byte for byte, and add at most 6 MB."""
+    import zipfile
+
+    archive = zipfile.ZipFile(wheel)
+    for name in ("oews.sqlite", "oews.sqlite.sha256"):
+        assert archive.read(f"techpay/data/{name}") == (ROOT / "data" / name).read_bytes()
+    added = sum(
+        archive.getinfo(f"techpay/data/{name}").compress_size
+        for name in ("oews.sqlite", "oews.sqlite.sha256")
+    )
+    assert added <= 6 * 1024 * 1024
+
+
 def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -78,6 +92,15 @@ def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
     roles = json.loads(result.stdout)
     assert len(roles) == 10
     assert roles[0]["salary"]["stated"] == "$160,000 to $240,000+"
+    assert roles[0]["official"]["annual_wages"]["median"] == 140_300  # from the packaged bundle
+    where = subprocess.run(
+        [str(bin_dir / "techpay"), "where", "sre", "--in", "austin", "--json"],
+        cwd=outside,
+        capture_output=True,
+        check=True,
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)},
+    )
+    assert json.loads(where.stdout)["places"][0]["annual_wages"]["median"] == 134_120
     where = subprocess.run(
         [
             str(bin_dir / "python"),
