@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from techpay.cache import load_catalog
 from techpay.errors import EXIT_ERROR, EXIT_USAGE
-from techpay.estimates import place, premium
+from techpay.estimates import average_premium, place, premium
 from techpay.official.bundle import open_bundle
-from techpay.queries import average_premium, sort_roles
+from techpay.queries import sort_roles
 
 CATALOG = load_catalog([])
 BUNDLE = open_bundle()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from techpay.queries import official_median, salary_midpoint
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -20,16 +22,9 @@ LABEL = "estimate: derived by techpay from the article's range and the official 
 PERCENTILES = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
 
 
-def official_median(role: RoleRecord) -> int | None:
-    """The national official median of the role's occupation, if published."""
-    official = role.get("official")
-    return None if official is None else official["annual_wages"]["median"]
-
-
 def midpoint(role: RoleRecord) -> int:
-    """The middle of the article's range in whole dollars, halves rounded up."""
-    salary = role["salary"]
-    return (salary["min"] + salary["max"] + 1) // 2
+    """The middle of the article's range (see :func:`techpay.queries.salary_midpoint`)."""
+    return salary_midpoint(role["salary"])
 
 
 def comparable(role: RoleRecord) -> bool:
@@ -44,6 +39,12 @@ def premium(role: RoleRecord) -> float | None:
     if median is None or not comparable(role):
         return None
     return round((midpoint(role) - median) * 100 / median, 1)
+
+
+def average_premium(roles: Iterable[RoleRecord]) -> float | None:
+    """The mean premium over the roles that have an official median (others are left out)."""
+    premiums = [found for role in roles if (found := premium(role)) is not None]
+    return round(sum(premiums) / len(premiums), 1) if premiums else None
 
 
 def ordinal(number: int) -> str:

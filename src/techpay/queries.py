@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from techpay.errors import UsageError, did_you_mean
-from techpay.estimates import official_median, premium
 from techpay.names import normalise_name
 
 TYPE_CHECKING = False
@@ -58,10 +57,10 @@ _SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
 }
 
 
-def average_premium(roles: Iterable[RoleRecord]) -> float | None:
-    """The mean premium over the roles that have an official median (others are left out)."""
-    premiums = [found for role in roles if (found := premium(role)) is not None]
-    return round(sum(premiums) / len(premiums), 1) if premiums else None
+def official_median(role: RoleRecord) -> int | None:
+    """The national official median of the role's occupation, if published."""
+    official = role.get("official")
+    return None if official is None else official["annual_wages"]["median"]
 
 
 def salary_midpoint(salary: SalaryRecord) -> int:

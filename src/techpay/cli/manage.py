@@ -27,9 +27,10 @@ from techpay.cli.app import (
 from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
 from techpay.errors import EXIT_ERROR, UsageError
 from techpay.estimates import LABEL as ESTIMATE_LABEL
-from techpay.estimates import official_median
+from techpay.estimates import average_premium
 from techpay.files import write_atomically, write_text_atomically
 from techpay.output import emit, note, warn
+from techpay.queries import official_median
 from techpay.render import data, export
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
@@ -214,7 +215,7 @@ def about(ctx: typer.Context, json_output: JsonFlag = False) -> None:
         "official": official_provenance(open_bundle().meta()),
         "official_premium": {
             "label": ESTIMATE_LABEL,
-            "average_percent": queries.average_premium(roles),
+            "average_percent": average_premium(roles),
             "roles_counted": len(roles) - len(without),
             "roles_without_official_figures": without,
         },

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from techpay.estimates import official_median
-from techpay.queries import salary_midpoint
+from techpay.queries import official_median, salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

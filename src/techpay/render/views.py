@@ -16,8 +16,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.estimates import official_median, premium
-from techpay.queries import salary_midpoint
+from techpay.estimates import premium
+from techpay.queries import official_median, salary_midpoint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
