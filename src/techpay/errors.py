@@ -9,9 +9,58 @@ EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_BROKEN_PIPE = 141  # the reader went away (like SIGPIPE in native tools)
 
 
+# What a terminal could act on instead of showing: C0 controls (ESC, BEL, CR, ...), DEL, the
+# 8-bit C1 controls (CSI U+009B, OSC U+009D), line and paragraph separators, the bidi controls
+# that reorder what is shown, lone surrogates (unprintable) and the two code points XML forbids.
+_UNSAFE_RANGES = (
+    (0x00, 0x1F),
+    (0x7F, 0x9F),
+    (0x061C, 0x061C),
+    (0x200E, 0x200F),
+    (0x2028, 0x202E),
+    (0x2066, 0x2069),
+    (0xD800, 0xDFFF),
+    (0xFFFE, 0xFFFF),
+)
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# Translation tables by (characters kept, \\u escapes only); each is built on first use.
+_ESCAPE_TABLES: dict[tuple[str, bool], dict[int, str]] = {}
+
+
+def _escape(code: int, unicode_escapes: bool) -> str:
+    named = _NAMED_ESCAPES.get(chr(code))
+    if named:
+        return named
+    return f"\\x{code:02x}" if code < 0x100 and not unicode_escapes else f"\\u{code:04x}"
+
+
+def _escape_table(keep: str, unicode_escapes: bool) -> dict[int, str]:
+    table = _ESCAPE_TABLES.get((keep, unicode_escapes))
+    if table is None:
+        table = {
+            code: _escape(code, unicode_escapes)
+            for first, last in _UNSAFE_RANGES
+            for code in range(first, last + 1)
+            if chr(code) not in keep
+        }
+        _ESCAPE_TABLES[keep, unicode_escapes] = table
+    return table
+
+
+def literal_text(text: str, keep: str = "", *, unicode_escapes: bool = False) -> str:
+    """Text from a data file as a terminal should show it: exactly what the file says.
+
+    Every character a terminal could act on is written as an escape (``\\x1b``, ``\\r``,
+    ``\\u202e``), so data can neither colour, move, retitle nor split what is printed;
+    ``keep`` names the ones to leave alone (``"\\n"`` where the text is laid out in lines).
+    ``unicode_escapes`` writes ``\\u001b`` for ``\\x1b``: the form TOML and JSON strings read.
+    """
+    return text.translate(_escape_table(keep, unicode_escapes))
+
+
 def did_you_mean(suggestions: list[str]) -> str:
     """The hint after an unknown name: ``did you mean sre, devops?``."""
-    return f"did you mean {', '.join(suggestions)}?"
+    return literal_text(f"did you mean {', '.join(suggestions)}?")
 
 
 class TechpayError(Exception):
@@ -46,9 +95,8 @@ class AmbiguousRole(TechpayError):
     def __init__(self, query: str, candidates: list[str]) -> None:
         self.query = query
         self.candidates = candidates
-        super().__init__(
-            f"{query!r} could be any of: {', '.join(candidates)}; type more of the name"
-        )
+        names = literal_text(", ".join(candidates))
+        super().__init__(f"{query!r} could be any of: {names}; type more of the name")
 
 
 class Problem:
@@ -74,17 +122,19 @@ class Problem:
         self.field = field
 
     def __str__(self) -> str:
-        """``FILE:LINE:COL: message`` for syntax, ``FILE: role 'id' -> field: message`` else."""
+        """``FILE:LINE:COL: message`` for syntax, ``FILE: role 'id' -> field: message`` else;
+        one line, whatever the file holds."""
         if self.line is not None:
-            return f"{self.file}:{self.line}:{self.column}: {self.message}"
+            return literal_text(f"{self.file}:{self.line}:{self.column}: {self.message}")
         where = []
         if self.role is not None:
-            where.append(
-                f"role {self.role}" if self.role.startswith("#") else f"role {self.role!r}"
-            )
+            # "#3" stands for the third role when it has no usable id; an id is quoted.
+            by_position = self.role[:1] == "#" and self.role[1:].isdigit()
+            where.append(f"role {self.role}" if by_position else f"role {self.role!r}")
         if self.field:
             where.append(self.field)
-        return f"{self.file}: {' -> '.join(where)}{': ' if where else ''}{self.message}"
+        located = f"{' -> '.join(where)}: " if where else ""
+        return literal_text(f"{self.file}: {located}{self.message}")
 
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"

@@ -97,8 +97,11 @@ def note(message: str) -> None:
 
 
 def warn(message: str) -> None:
-    """One line on stderr, marked as techpay's: a warning, or an error's message."""
-    sys.stderr.write(f"techpay: {message}\n")
+    """One line on stderr, marked as techpay's: a warning, or an error's message. Whatever
+    data the message quotes is shown literally (no escape sequence reaches the terminal)."""
+    from techpay.errors import literal_text
+
+    sys.stderr.write(f"techpay: {literal_text(message)}\n")
 
 
 def report(message: str, exit_code: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TextIO
 
 import typer
 
@@ -138,10 +138,21 @@ def export_roles(
             "markdown": lambda: export.markdown_text(roles),
         }[output_format]()
         if output is None or output == STDOUT:
-            sys.stdout.write(rendered)
+            on_terminal = _is_terminal(sys.stdout)
+            sys.stdout.write(
+                export.for_terminal(rendered, output_format) if on_terminal else rendered
+            )
             return
         write_text_atomically(output, rendered, force=force)
     note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal (what a file or pipe gets stays byte-exact data)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
+        return False
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from techpay.errors import literal_text
 from techpay.queries import role_tags, salary_midpoint
 from techpay.render.data import dumps
 
@@ -89,7 +90,10 @@ def csv_text(roles: list[RoleRecord]) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A Markdown table cell: on one line whatever the text holds (CR, LF, U+2028 and every
+    other line boundary become spaces), its pipes and backslashes escaped."""
+    one_line = " ".join(text.splitlines())
+    return one_line.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def markdown_text(roles: list[RoleRecord]) -> str:
@@ -111,6 +115,13 @@ def markdown_text(roles: list[RoleRecord]) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def for_terminal(rendered: str, output_format: str) -> str:
+    """An export as a terminal should show it: every control character but line breaks and
+    tabs written as an escape, so data cannot act on the terminal. TOML stays TOML (such a
+    character can only be inside a string, where ``\\u009b`` reads back as the same data)."""
+    return literal_text(rendered, keep="\n\t", unicode_escapes=output_format == "toml")
 
 
 _SCHEMA = """

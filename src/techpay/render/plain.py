@@ -6,8 +6,7 @@ written as an escape (``\\t``, ``\\n``, ``\\x1b``), so a record is always exactl
 
 from __future__ import annotations
 
-import re
-
+from techpay.errors import literal_text
 from techpay.queries import official_median, salary_midpoint
 
 TYPE_CHECKING = False
@@ -16,15 +15,13 @@ if TYPE_CHECKING:
 
     from techpay.records import RoleRecord
 
-_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-_SPECIAL = re.compile(r"[\\\t\n\r\x00-\x1f\x7f-\x9f]")
-
 
 def field(value: object) -> str:
-    """One field: ``None`` as empty, text with its separators escaped."""
+    """One field: ``None`` as empty, text with its separators and every other control
+    character escaped (a backslash doubled, so each escape reads one way back)."""
     if value is None:
         return ""
-    return _SPECIAL.sub(lambda m: _ESCAPES.get(m[0], f"\\x{ord(m[0]):02x}"), str(value))
+    return literal_text(str(value).replace("\\", "\\\\"))
 
 
 def line(*values: object) -> str:

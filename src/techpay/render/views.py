@@ -8,7 +8,6 @@ reaching the terminal.
 from __future__ import annotations
 
 import os
-import re
 from typing import IO, TYPE_CHECKING
 
 from rich import box
@@ -16,6 +15,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from techpay.errors import literal_text
 from techpay.estimates import premium
 from techpay.queries import official_median, salary_midpoint
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
         SalaryRecord,
     )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SYMBOLS = {"USD": "$"}
 HEADER = "bold cyan"
 MUTED = "dim"
@@ -62,8 +61,9 @@ def make_console(file: IO[str], stderr: bool = False, record: bool = False) -> C
 
 
 def literal(text: str, style: str = "") -> Text:
-    """Data text, shown exactly: no markup, control characters written as ``\\xNN``."""
-    return Text(_CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", text), style=style)
+    """Data text, shown exactly: no markup, control characters written as ``\\xNN`` (tabs and
+    line breaks are laid out)."""
+    return Text(literal_text(text, keep="\t\n"), style=style)
 
 
 def money(amount: int, currency: str = "USD") -> str:
