@@ -24,7 +24,8 @@ LAYERS = [
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
                 "render.plain", "render.chart", "render.official"}),
     ("answers", {"output", "answers", "cache"}),
-    ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.manage"}),
+    ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.manage",
+             "cli.wording"}),
     ("start-up", {"fast", "launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}

@@ -61,7 +61,7 @@ def test_invalid_data_is_reported_exactly_as_without_the_cache(cache_home, tmp_p
             without.stderr,
         )
     assert without.returncode == 1
-    assert b"salary.min: Input should be greater than 0" in without.stderr
+    assert b"salary.min: must be more than 0" in without.stderr
     assert not any("bad" in str(p) for p in entries(cache_home))
 
 

@@ -43,8 +43,8 @@ class TestList:
         assert result.exit_code == EXIT_USAGE
         assert result.stdout == ""
         assert result.stderr == (
-            "techpay: Invalid value for '--sort' / '-s': 'pay' is not one of 'rank', 'salary',"
-            " 'min', 'max', 'name', 'official' (see 'techpay list --help')\n"
+            "techpay: --sort must be one of: rank, salary, min, max, name, official"
+            " (got 'pay') (see 'techpay list --help')\n"
         )
 
     def test_limit_must_be_positive(self, cli):
@@ -210,12 +210,12 @@ class TestFilter:
         [
             (
                 ["--min-salary", "abc"],
-                "techpay: Invalid value for '--min-salary': 'abc' is not an amount; write it like"
+                "techpay: --min-salary: 'abc' is not an amount; write it like"
                 " 150000, 150k or $150,000 (see 'techpay filter --help')\n",
             ),
             (
                 ["--min-salary", "-5"],
-                "techpay: Invalid value for '--min-salary': '-5' is negative; salaries are positive"
+                "techpay: --min-salary: '-5' is negative; salaries are positive"
                 " amounts (see 'techpay filter --help')\n",
             ),
             (

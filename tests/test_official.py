@@ -322,9 +322,11 @@ def test_occupation_codes_are_validated(cli, tmp_path):
     )
     result = cli("--no-bundled", "validate", str(path))
     assert result.exit_code == EXIT_ERROR
-    lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{path}: role 'x' -> occupation.code: should look like NN-NNNN.NN")
-    assert "occupation.match" in lines[1]
+    assert result.stdout.splitlines() == [
+        f"{path}: role 'x' -> occupation.code: must look like NN-NNNN.NN (O*NET-SOC) or"
+        " NN-NNNN (SOC) (got '15-125')",
+        f"{path}: role 'x' -> occupation.match: must be 'high', 'medium' or 'low' (got 'certain')",
+    ]
 
 
 def test_the_shipped_bundle_matches_its_recorded_checksum():

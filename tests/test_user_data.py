@@ -120,7 +120,7 @@ class TestLayering:
         result = cli("--data", path, "list")
         assert result.stderr == (
             f"techpay: {path}: role 'site-reliability-engineer' -> salary.max:"
-            " Input should be greater than 0 (got -1)\n"
+            " must be more than 0 (got -1)\n"
         )
 
     def test_an_alias_claimed_across_files_is_an_error(self, cli, write):
@@ -168,7 +168,7 @@ class TestValidate:
         assert result.exit_code == EXIT_ERROR
         assert result.stdout.splitlines() == [
             f"{broken}:1:9: Invalid value",
-            f"{bad}: role 'a' -> title: String should have at least 1 character (got '')",
+            f"{bad}: role 'a' -> title: must not be empty (got '')",
             f"{bad}: role 'a' -> salary: min (5) is greater than max (1)",
             f"{bad}: role 'b' -> colour: unknown field",
         ]
@@ -221,7 +221,7 @@ class TestValidate:
                 "column": None,
                 "role": "site-reliability-engineer",
                 "field": "salary.max",
-                "message": "Input should be greater than 0 (got 0)",
+                "message": "must be more than 0 (got 0)",
             }
         ]
 

@@ -118,7 +118,67 @@ def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
         raise DataError(schema_problems(error, raw, path)) from None
 
 
-_MESSAGES = {"missing": "required field is missing", "extra_forbidden": "unknown field"}
+# What a rejected value must be instead, in the words of the person who wrote the data file,
+# by pydantic's error type ("Input should be greater than 0" is a programmer's wording).
+# ``{gt}``-style fields come from the error's context.
+_RULES = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+    "string_type": "must be text",
+    "string_too_short": "must not be empty",
+    "string_unicode": "must be valid Unicode text (a lone surrogate is not)",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "int_parsing_size": "is too large a number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be at most {le}",
+    "literal_error": "must be {expected}",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+}
+_NOT_ECHOED = {"missing", "extra_forbidden"}  # the value is absent, or its key is the problem
+
+
+def describe_error(detail: Mapping[str, Any]) -> str:
+    """What is wrong with a value pydantic rejected, as a rule: ``must be at least 1``."""
+    from techpay.models import PATTERN_MEANINGS
+
+    kind, context = detail["type"], detail.get("ctx") or {}
+    if kind == "value_error":  # our own checks, already worded for people
+        return str(context.get("error", detail["msg"]))
+    if kind == "string_pattern_mismatch":
+        pattern = context.get("pattern", "")
+        return f"must be {PATTERN_MEANINGS.get(pattern, f'text matching {pattern}')}"
+    rule = _RULES.get(kind)
+    if rule is None:  # a check added later: make pydantic's sentence at least read as a rule
+        message = str(detail["msg"])
+        return message.replace("Input should ", "must ").replace("String should ", "must ")
+    figures = {
+        key: f"{value:,}" if isinstance(value, int) else value for key, value in context.items()
+    }
+    return rule.format(**figures)
+
+
+def as_written(value: object) -> str:
+    """A value from a data file, briefly, as the file would write it: ``'x'``, ``12``,
+    ``true``, ``a list``."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+    if isinstance(value, int | float):
+        return str(value)
+    if value is None:
+        return "null"
+    return "a table" if isinstance(value, dict) else "a list"
 
 
 def schema_problems(error: ValidationError, raw: dict[str, Any], path: str) -> list[Problem]:
@@ -128,22 +188,39 @@ def schema_problems(error: ValidationError, raw: dict[str, Any], path: str) -> l
         if not detail["loc"]:  # the whole dataset: list every cross-role problem, not the first
             problems += _consistency(raw["roles"], raw.get("clusters") or None, lambda _: path)
             continue
-        role, field = _locate(detail["loc"], raw)
-        message = _MESSAGES.get(detail["type"], detail["msg"]).removeprefix("Value error, ")
+        role, field, is_key = _locate(detail["loc"], raw)
+        message = describe_error(detail)
         value = detail.get("input")
-        if detail["type"] not in _MESSAGES and isinstance(value, str | int | float | bool):
-            message += f" (got {value!r})"
+        scalar = isinstance(value, str | int | float | bool)
+        if detail["type"] not in _NOT_ECHOED and (scalar or detail["type"].endswith("_type")):
+            message += f" (got {as_written(value)})"
+        if is_key:
+            message = f"each name {message}"
         problems.append(Problem(path, message, role=role, field=field or None))
     return problems
 
 
-def _locate(loc: tuple[int | str, ...], raw: dict[str, Any]) -> tuple[str | None, str]:
+def _locate(loc: tuple[int | str, ...], raw: dict[str, Any]) -> tuple[str | None, str, bool]:
+    """The role (id, or ``#N`` by position), the field path, and whether a table's key (not
+    its value) is what is wrong."""
     role = None
     if loc[0] == "roles" and len(loc) > 1 and isinstance(loc[1], int):
         role = _role_label(raw, loc[1])
         loc = loc[2:]
-    field = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
-    return role, field.lstrip(".")
+    is_key = loc[-1:] == ("[key]",)
+    if is_key:
+        loc = loc[:-2]  # the key itself is quoted in the message, as the value that is wrong
+    return role, "".join(_path_part(part) for part in loc).lstrip("."), is_key
+
+
+def _path_part(part: int | str) -> str:
+    """``[2]`` for a position, ``.name`` for a plain key, ``.'odd key'`` quoted otherwise."""
+    if isinstance(part, int):
+        return f"[{part}]"
+    plain = part and all(
+        character.isascii() and (character.isalnum() or character in "_-+#") for character in part
+    )
+    return f".{part}" if plain else f".{part!r}"
 
 
 def _role_label(raw: dict[str, Any], index: int) -> str:

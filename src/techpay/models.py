@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 KEBAB_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Tags may carry the punctuation of real skill names: c++, c#, node.js.
 TAG_PATTERN = r"^[a-z0-9+#.]+(?:-[a-z0-9+#.]+)*$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+# What a value that does not match each pattern must be, as the person writing a data file
+# would say it (the rejection reads "must be " + this).
+PATTERN_MEANINGS = {
+    KEBAB_PATTERN: "lowercase words joined by hyphens, like staff-engineer",
+    TAG_PATTERN: "a lowercase tag like python, c++, node.js or machine-learning",
+    CURRENCY_PATTERN: "a three-letter currency code in capitals, like USD or EUR",
+}
 
 
 def _normalise(value: object) -> object:
@@ -76,7 +84,7 @@ class Salary(_Frozen):
 
     min: SalaryAmount
     max: SalaryAmount
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "USD"
+    currency: Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)] = "USD"
     open_ended: bool = False
     stated: Text | None = None
     note: Text | None = None
@@ -104,7 +112,7 @@ def _code(pattern: str, shape: str) -> AfterValidator:
         import re
 
         if value is not None and not re.fullmatch(pattern, value):
-            raise ValueError(f"should look like {shape}")
+            raise ValueError(f"must look like {shape}")
         return value
 
     return AfterValidator(check)

@@ -21,8 +21,9 @@ from typer._click.exceptions import UsageError as ParserUsageError
 from typer.core import TyperOption
 
 from techpay import __version__, cache, output, queries
+from techpay.cli.wording import TechpayTyper, value_problem
 from techpay.dataset import data_files
-from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError
+from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError, literal_text
 from techpay.output import debugging, internal_error, report
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def _work_anywhere(options: list[TyperOption]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]} work before or after the command."
 
 
-app = typer.Typer(
+app = TechpayTyper(
     name="techpay",
     cls=TechpayGroup,
     help=(
@@ -449,7 +450,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _usage_message(error: typer.TyperException) -> str:
     context = getattr(error, "ctx", None)
-    message = error.format_message().replace("Value error, ", "").rstrip(".")
+    message = value_problem(error) or error.format_message().replace("Value error, ", "")
+    message = literal_text(message.rstrip("."))
     if context is None:
         return message
     return f"{message} (see '{context.command_path} --help')"
