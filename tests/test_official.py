@@ -447,3 +447,31 @@ def test_places_complete_on_tab(typed, first):
         )
     )
     assert result.stdout.decode().split()[: len(first)] == first
+
+
+def test_exports_keep_the_occupation_and_the_official_figures(cli, tmp_path):
+    """CSV has a column for each; SQLite has occupations, official and synonyms tables."""
+    import csv
+    import io
+    import sqlite3
+
+    rows = list(csv.DictReader(io.StringIO(cli("export", "--format", "csv").stdout)))
+    em = next(row for row in rows if row["id"] == "software-engineering-manager")
+    assert em["occupation_code"] == "11-3021.00"
+    assert em["official_median"] == "175140"
+    assert em["official_release"] == "BLS OEWS May 2025"
+    assert em["premium_percent_estimate"] == "14.2"
+    blockchain = next(row for row in rows if row["id"] == "blockchain-developer")
+    assert blockchain["official_median"] == ""  # none, not zero
+    path = tmp_path / "roles.db"
+    assert cli("export", "--format", "sqlite", "-o", str(path)).exit_code == 0
+    with sqlite3.connect(path) as connection:
+        assert connection.execute(
+            "SELECT median, employment FROM official WHERE role_id = 'site-reliability-engineer'"
+        ).fetchone() == (135_980, 1_687_890)
+        assert connection.execute(
+            "SELECT pay_code FROM occupations WHERE role_id = 'cloud-solutions-architect'"
+        ).fetchone() == ("15-1241",)
+        assert connection.execute("SELECT tag FROM synonyms WHERE synonym = 'k8s'").fetchone() == (
+            "kubernetes",
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from techpay.errors import literal_text
+from techpay.estimates import premium
 from techpay.queries import role_tags, salary_midpoint
 from techpay.render.data import dumps
 
@@ -53,7 +54,19 @@ CSV_COLUMNS = (
     "responsibilities",
     "skills",
     "tags",
+    "occupation_code",
+    "occupation_title",
+    "occupation_match",
+    "official_occupation",
+    "official_release",
+    "official_employment",
+    "official_p10",
+    "official_median",
+    "official_p90",
+    "official_mean",
+    "premium_percent_estimate",
 )
+OFFICIAL_WAGES = ("p10", "p25", "median", "p75", "p90", "mean")
 
 
 def _flat_row(role: RoleRecord) -> dict[str, object]:
@@ -74,6 +87,27 @@ def _flat_row(role: RoleRecord) -> dict[str, object]:
         "responsibilities": LIST_SEPARATOR.join(role["responsibilities"]),
         "skills": LIST_SEPARATOR.join(skill["text"] for skill in role["skills"]),
         "tags": LIST_SEPARATOR.join(role_tags(role)),
+        **_occupation_cells(role),
+    }
+
+
+def _occupation_cells(role: RoleRecord) -> dict[str, object]:
+    """Our occupation mapping and BLS's national figures for it, each under its own name;
+    empty where there are none (a wage BLS did not publish stays empty, never a number)."""
+    occupation, official = role["occupation"], role.get("official")
+    wages = official["annual_wages"] if official else None
+    return {
+        "occupation_code": occupation["code"] if occupation else None,
+        "occupation_title": occupation["title"] if occupation else None,
+        "occupation_match": occupation["match"] if occupation else None,
+        "official_occupation": official["occupation"]["code"] if official else None,
+        "official_release": f"{official['source']} {official['release']}" if official else None,
+        "official_employment": official["employment"] if official else None,
+        "official_p10": wages["p10"] if wages else None,
+        "official_median": wages["median"] if wages else None,
+        "official_p90": wages["p90"] if wages else None,
+        "official_mean": wages["mean"] if wages else None,
+        "premium_percent_estimate": premium(role),
     }
 
 
@@ -148,6 +182,18 @@ CREATE TABLE role_skills (
 );
 CREATE INDEX role_skills_by_tag ON role_skills (tag);
 CREATE TABLE meta_skills (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE synonyms (synonym TEXT PRIMARY KEY, tag TEXT NOT NULL);
+CREATE TABLE occupations (
+    role_id TEXT PRIMARY KEY REFERENCES roles(id), code TEXT NOT NULL, title TEXT NOT NULL,
+    match TEXT NOT NULL, pay_code TEXT, note TEXT, url TEXT
+);
+-- BLS's national figures for each role's occupation; NULL where BLS published no number
+CREATE TABLE official (
+    role_id TEXT PRIMARY KEY REFERENCES roles(id), source TEXT NOT NULL, release TEXT NOT NULL,
+    occupation_code TEXT NOT NULL, occupation_title TEXT NOT NULL, area_code TEXT NOT NULL,
+    employment INTEGER, p10 INTEGER, p25 INTEGER, median INTEGER, p75 INTEGER, p90 INTEGER,
+    mean INTEGER
+);
 """
 
 
@@ -168,10 +214,45 @@ def write_sqlite(record: DatasetRecord, roles: list[RoleRecord], path: str) -> N
             )
             tags = sorted({tag for role in roles for tag in role_tags(role)})
             connection.executemany("INSERT INTO skills VALUES (?)", ((tag,) for tag in tags))
+            connection.executemany("INSERT INTO synonyms VALUES (?, ?)", record["synonyms"].items())
             for role in roles:
                 _insert_role(connection, role)
+                _insert_official(connection, role)
     finally:
         connection.close()
+
+
+def _insert_official(connection: Any, role: RoleRecord) -> None:
+    """The role's occupation mapping, and BLS's national figures for it (when there are any)."""
+    occupation, official = role["occupation"], role.get("official")
+    if occupation is not None:
+        connection.execute(
+            "INSERT INTO occupations VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                role["id"],
+                occupation["code"],
+                occupation["title"],
+                occupation["match"],
+                occupation["pay_code"],
+                occupation["note"],
+                occupation["url"],
+            ),
+        )
+    if official is not None:
+        wages = official["annual_wages"]
+        connection.execute(
+            "INSERT INTO official VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                role["id"],
+                official["source"],
+                official["release"],
+                official["occupation"]["code"],
+                official["occupation"]["title"],
+                official["area"]["code"],
+                official["employment"],
+                *(wages[name] for name in OFFICIAL_WAGES),  # type: ignore[literal-required]
+            ),
+        )
 
 
 def _insert_role(connection: Any, role: RoleRecord) -> None:
