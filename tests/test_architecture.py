@@ -19,13 +19,13 @@ LAYERS = [
     ("base", {"errors", "names", "records", "paths"}),
     ("models", {"models"}),
     ("load", {"dataset", "files", "official", "official.build", "official.bundle",
-              "official.places", "official.roles"}),
+              "official.places", "official.roles", "official.flat", "official.store"}),
     ("queries", {"queries", "career", "estimates"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
                 "render.plain", "render.chart", "render.official"}),
     ("answers", {"output", "answers", "cache"}),
     ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.manage",
-             "cli.wording"}),
+             "cli.wording", "cli.official_data"}),
     ("start-up", {"fast", "launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}

