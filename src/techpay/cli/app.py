@@ -54,8 +54,11 @@ class TechpayGroup(typer.core.TyperGroup):
         anywhere = _work_anywhere(settings)
         self.help = f"{self.help}\n\n{anywhere} 'techpay help COMMAND' explains a command."
         for command in self.commands.values():
-            command.params.extend(_after_the_command(option) for option in settings)
             command.epilog = f"Global options: {anywhere} See 'techpay --help'."
+            # In a group (techpay official ...), its commands take them after their names.
+            for leaf in list(getattr(command, "commands", {}).values()) or [command]:
+                leaf.params.extend(_after_the_command(option) for option in settings)
+                leaf.epilog = command.epilog
 
     def parse_args(self, ctx: ParserContext, args: list[str]) -> list[str]:
         try:

