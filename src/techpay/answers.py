@@ -88,6 +88,18 @@ def role(
         return data.show_object(found, related, local)
 
     emit(json_output, payload, view, lines if plain else None, pictures)
+    note_an_old_release(json_output)
+
+
+def note_an_old_release(quiet: bool) -> None:
+    """On stderr, unless ``quiet`` (JSON, plain lines): the official release in use is
+    more than two years old, and how to update it."""
+    if not quiet:
+        from techpay.official.store import notice_for_bundle_in_use
+
+        notice = notice_for_bundle_in_use()
+        if notice is not None:
+            note(notice)
 
 
 def comparison(
@@ -243,6 +255,7 @@ def where(
     emit(json_output, payload, view)
     for place_name in missing:
         note(f"BLS published no figures for {code} in {place_name}.")
+    note_an_old_release(json_output)
 
 
 def occupations(words: Sequence[str], *, json_output: bool, limit: int | None = None) -> None:

@@ -1,0 +1,413 @@
+"""Importing a BLS OEWS release: the figures it brings, which release answers, and how bad
+input leaves the release in use exactly as it was.
+
+The releases here are small flat files written in BLS's own formats (tab-separated, padded,
+CRLF in the small files, symbols and footnote codes in place of numbers).
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import clean_env, run_techpay
+from techpay.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from techpay.official import build, store
+from techpay.official.bundle import Bundle
+
+THIS_YEAR = datetime.date.today().year
+TOP_CODE_TEXT = "This wage is equal to or greater than $120.00 per hour or $249,600 per year."
+
+AREAS = [
+    ("00", "0000000", "N", "National"),
+    ("06", "0600000", "S", "California"),
+    ("53", "5300000", "S", "Washington"),
+    ("06", "0041940", "M", "San Jose-Sunnyvale-Santa Clara, CA"),
+]
+OCCUPATIONS = [  # code, title, display level
+    ("000000", "All Occupations", 0),
+    ("150000", "Computer and Mathematical Occupations", 0),
+    ("151252", "Software Developers", 3),
+    ("151254", "Web Developers", 3),
+    ("113021", "Computer and Information Systems Managers", 3),
+]
+FOOTNOTES = [
+    (1, "Estimates for detailed occupations do not sum to the totals."),
+    (4, "Wages for some occupations are reported either as hourly wages or annual salaries."),
+    (5, TOP_CODE_TEXT),
+    (8, "Estimate not released."),
+]
+# (area, occupation) -> {datatype: (value, footnote codes)}, as BLS publishes them.
+CELLS = {
+    ("0000000", "151252"): {
+        "01": ("1700000", ""), "03": ("70.10", ""), "04": ("150000", ""), "11": ("85000", ""),
+        "12": ("108000", ""), "13": ("140000", ""), "14": ("176000", ""), "15": ("#", "5"),
+    },
+    ("0600000", "151252"): {
+        "01": ("290000", ""), "04": ("181000", ""), "11": ("105000", ""), "12": ("140000", ""),
+        "13": ("180000", ""), "14": ("230000", ""), "15": ("#", "5"), "17": ("1.44", ""),
+    },
+    ("5300000", "151252"): {
+        "01": ("-", "8"), "04": ("170500", ""), "11": ("96000", ""), "12": ("130000", ""),
+        "13": ("170000", ""), "14": ("215000", ""), "15": ("245000", ""), "17": ("*", "8"),
+    },
+    ("0041940", "151252"): {
+        "01": ("80000", ""), "04": ("200000", ""), "11": ("120000", ""), "12": ("160000", ""),
+        "13": ("200000", ""), "14": ("#", "5"), "15": ("#", "5"), "17": ("3.10", ""),
+    },
+    ("0000000", "151254"): {
+        "01": ("90000", ""), "04": ("98000", ""), "11": ("50000", ""), "12": ("65000", ""),
+        "13": ("92000", ""), "14": ("120000", ""), "15": ("150000", ""),
+    },
+    ("0600000", "151254"): {
+        "01": ("12000", "1"), "04": ("-", "8"), "11": ("-", "8"), "12": ("-", "8"),
+        "13": ("-", "8"), "14": ("-", "8"), "15": ("-", "8"), "17": ("0.95", ""),
+    },
+    ("0000000", "113021"): {
+        "01": ("680000", ""), "04": ("-", "4"), "11": ("-", "4"), "12": ("-", "4"),
+        "13": ("-", "4"), "14": ("-", "4"), "15": ("-", "4"),
+    },
+}  # fmt: skip
+# Rows an import passes over: another industry, a major group, an hourly-only cell.
+OTHER_ROWS = [
+    ("0000000", "511200", "151252", "13", "150500"),
+    ("0000000", "000000", "150000", "13", "101000"),
+    ("0600000", "000000", "113021", "03", "95.00"),
+]
+
+
+def series(area: str, occupation: str, datatype: str, industry: str = "000000") -> str:
+    kind = next(kind for _, code, kind, _ in AREAS if code == area)
+    return f"OEU{kind}{area}{industry}{occupation}{datatype}"
+
+
+def data_lines(year: int, cells: dict = CELLS) -> list[str]:
+    """oe.data.0.Current's lines, sorted by series id as BLS sorts them, padded as BLS pads."""
+    rows = [
+        (series(area, occupation, datatype), value, footnote)
+        for (area, occupation), values in cells.items()
+        for datatype, (value, footnote) in values.items()
+    ]
+    rows += [(series(a, o, d, i), value, "") for a, i, o, d, value in OTHER_ROWS]
+    header = "series_id                    \tyear\tperiod\t       value\tfootnote_codes\n"
+    body = [f"{sid}\t{year}\tA01\t{value:>12}\t{footnote}\n" for sid, value, footnote in sorted(rows)]
+    return [header, *body]
+
+
+def small_file(columns: list[str], rows: list[tuple[object, ...]]) -> str:
+    lines = ["\t".join(columns), *("\t".join(str(field) for field in row) for row in rows)]
+    return "".join(f"{line}\r\n" for line in lines)
+
+
+def write_release(folder: Path, year: int = THIS_YEAR, **replace: str) -> Path:
+    """A release's flat files in ``folder``; ``replace`` swaps a file's text (by name, with
+    ``.`` written ``_``), or drops the file when the text is ``None``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "oe.area": small_file(["state_code", "area_code", "areatype_code", "area_name"], AREAS),
+        "oe.occupation": small_file(
+            ["occupation_code", "occupation_name", "occupation_description", "display_level",
+             "selectable", "sort_sequence"],
+            [(code, title, "", level, "T", n) for n, (code, title, level) in enumerate(OCCUPATIONS)],
+        ),  # fmt: skip
+        "oe.footnote": small_file(["footnote_code", "footnote_text"], FOOTNOTES),
+        "oe.datatype": small_file(
+            ["datatype_code", "datatype_name"], [(f"{n:02d}", f"Datatype {n}") for n in range(1, 18)]
+        ),
+        "oe.release": small_file(["release_date", "description"], [(f"{year}A01", f"May {year}")]),
+        "oe.industry": small_file(["industry_code", "industry_name"], [("000000", "Cross-industry")]),
+        "oe.data.0.Current": "".join(data_lines(year)),
+    }
+    for key, text in replace.items():
+        files[key.replace("_", ".")] = text
+    for name, text in files.items():
+        if text is not None:
+            (folder / name).write_bytes(text.encode("utf-8"))
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file in the data directory, byte for byte (temporary ones included)."""
+    if not folder.exists():
+        return {}
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def data_home(tmp_path, monkeypatch):
+    """A data directory of this test's own; the techpay folder in it."""
+    home = tmp_path / "xdg-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home / "techpay"
+
+
+def imported(cli, source: Path, *options: str) -> None:
+    result = cli("official", "import", str(source), *options)
+    assert result.exit_code == EXIT_OK, result.stderr
+
+
+def national(cli, code: str = "15-1252") -> dict:
+    result = cli("occupation", code, "--json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    return json.loads(result.stdout)["national"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class TestImportFromFlatFiles:
+    def test_the_figures_are_the_new_releases_and_carry_it(self, cli, data_home, tmp_path):
+        """After an import, the official figures are the new release's, labelled with it."""
+        imported(cli, write_release(tmp_path / "oe"))
+        figures = national(cli)
+        assert figures["release"] == f"May {THIS_YEAR}"
+        assert (figures["employment"], figures["annual_wages"]["median"]) == (1_700_000, 140_000)
+        assert figures["annual_wages"]["mean"] == 150_000  # not the hourly 70.10
+
+    def test_symbols_keep_their_footnotes_and_the_releases_own_top_code(
+        self, cli, data_home, tmp_path
+    ):
+        """'#' is at or above the top code BLS's footnote 5 gives; '-' and '*' are not
+        released, with BLS's reason; a national figure has no location quotient."""
+        imported(cli, write_release(tmp_path / "oe"))
+        assert national(cli)["absent"] == {
+            "p90": {"footnote": 5, "reason": TOP_CODE_TEXT, "at_least": 249_600}
+        }
+        bundle = Bundle(str(data_home / "oews.sqlite"))
+        washington = bundle.estimate("15-1252", "5300000")
+        assert washington is not None
+        assert washington["employment"] is None
+        assert washington["absent"]["employment"]["reason"] == "Estimate not released."
+        assert washington["absent"]["location_quotient"]["footnote"] == 8
+        san_jose = bundle.estimate("15-1252", "0041940")
+        assert san_jose is not None
+        assert san_jose["location_quotient"] == 3.1
+        assert {name: absent["at_least"] for name, absent in san_jose["absent"].items()} == {
+            "p75": 249_600, "p90": 249_600
+        }  # fmt: skip
+        managers = national(cli, "11-3021")
+        assert managers["annual_wages"] == dict.fromkeys(
+            ["p10", "p25", "median", "p75", "p90", "mean"]
+        )
+        assert {absent["footnote"] for absent in managers["absent"].values()} == {4}
+
+    def test_tables_name_the_release(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "oe"))
+        assert f"BLS OEWS, May {THIS_YEAR}" in cli("where", "15-1252").stdout
+        assert f"BLS OEWS, May {THIS_YEAR}" in cli("occupation", "15-1252", "--in", "CA").stdout
+
+    def test_rows_of_other_industries_groups_and_datatypes_are_left_out(
+        self, cli, data_home, tmp_path
+    ):
+        imported(cli, write_release(tmp_path / "oe"))
+        bundle = sqlite3.connect(data_home / "oews.sqlite")
+        assert bundle.execute("SELECT code FROM occupation ORDER BY 1").fetchall() == [
+            ("11-3021",), ("15-1252",), ("15-1254",)
+        ]  # fmt: skip
+        rows = set(bundle.execute("SELECT occupation, area FROM estimate"))
+        expected = {(build.soc(occupation), area) for area, occupation in CELLS}
+        # An hourly-only cell is there, every annual figure absent (as in BLS's database).
+        assert rows == expected | {("11-3021", "0600000")}
+
+    def test_a_zip_gives_the_same_bundle_as_the_folder(self, cli, data_home, tmp_path):
+        """BLS's files zipped (in a subfolder, as an archive tool leaves them) import the same."""
+        folder = write_release(tmp_path / "oe")
+        archive = tmp_path / "oe.zip"
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+            for path in sorted(folder.iterdir()):
+                packed.write(path, f"oe/{path.name}")
+        imported(cli, folder)
+        from_folder = sqlite3.connect(data_home / "oews.sqlite").execute(
+            "SELECT * FROM estimate ORDER BY 1, 2"
+        ).fetchall()
+        imported(cli, archive)
+        from_zip = sqlite3.connect(data_home / "oews.sqlite").execute(
+            "SELECT * FROM estimate ORDER BY 1, 2"
+        ).fetchall()
+        assert from_zip == from_folder
+
+    def test_the_bundle_records_release_checksums_and_import_date(
+        self, cli, data_home, tmp_path
+    ):
+        folder = write_release(tmp_path / "oe")
+        imported(cli, folder)
+        meta = dict(sqlite3.connect(data_home / "oews.sqlite").execute("SELECT * FROM meta"))
+        assert (meta["release"], meta["release_code"]) == (f"May {THIS_YEAR}", f"{THIS_YEAR}A01")
+        assert meta["imported"] == datetime.date.today().isoformat()
+        assert (meta["top_code"], meta["top_code_hourly"]) == ("249600", "120.00")
+        files = json.loads(meta["source_files"])
+        required = ["oe.area", "oe.data.0.Current", "oe.datatype", "oe.footnote",
+                    "oe.occupation", "oe.release"]  # fmt: skip
+        assert sorted(files) == required
+        assert all(files[name]["sha256"] == sha256(folder / name) for name in required)
+        recorded = (data_home / "oews.sqlite.sha256").read_text().split()[0]
+        assert recorded == sha256(data_home / "oews.sqlite")
+
+    def test_it_says_what_it_installed_and_where(self, cli, data_home, tmp_path):
+        result = cli("official", "import", str(write_release(tmp_path / "oe")))
+        assert (result.exit_code, result.stdout) == (EXIT_OK, "")
+        assert result.stderr == (
+            f"Imported May {THIS_YEAR} (release {THIS_YEAR}A01) into"
+            f" {data_home / 'oews.sqlite'}; it answers now.\n"
+        )
+
+    def test_the_same_source_gives_the_same_figures_as_the_build_script_would(self, tmp_path):
+        """One implementation: the library call the script makes builds the same rows."""
+        folder = write_release(tmp_path / "oe")
+        build.write(build.from_flat_files(str(folder)), str(tmp_path / "a.sqlite"))
+        build.write(build.from_flat_files(str(folder)), str(tmp_path / "b.sqlite"))
+        assert (tmp_path / "a.sqlite").read_bytes() == (tmp_path / "b.sqlite").read_bytes()
+
+
+class TestWhichReleaseAnswers:
+    def test_status_says_bundled_before_any_import(self, cli, data_home):
+        facts = json.loads(cli("official", "status", "--json").stdout)
+        assert (facts["answering"], facts["release"], facts["imported"]) == (
+            "bundled", "May 2025", None
+        )  # fmt: skip
+        assert facts["published"] == "2026-05-15"
+        assert facts["sha256"] == facts["sha256_recorded"]
+
+    def test_an_import_takes_precedence_and_reset_goes_back(self, cli, data_home, tmp_path):
+        bundled_median = national(cli)["annual_wages"]["median"]
+        imported(cli, write_release(tmp_path / "oe"))
+        facts = json.loads(cli("official", "status", "--json").stdout)
+        assert (facts["answering"], facts["release"]) == ("imported", f"May {THIS_YEAR}")
+        assert facts["path"] == str(data_home / "oews.sqlite")
+        assert facts["bundled"]["release"] == "May 2025"
+        assert national(cli)["annual_wages"]["median"] == 140_000
+        result = cli("official", "reset")
+        assert result.exit_code == EXIT_OK
+        assert result.stderr.splitlines() == [
+            f"Removed {data_home / 'oews.sqlite'}",
+            f"Removed {data_home / 'oews.sqlite.sha256'}",
+            "The bundled release (May 2025) answers now.",
+        ]
+        assert national(cli)["annual_wages"]["median"] == bundled_median
+        assert snapshot(data_home) == {}
+
+    def test_reset_with_nothing_imported_says_so(self, cli, data_home):
+        result = cli("official", "reset")
+        assert (result.exit_code, result.stderr.splitlines()[0]) == (
+            EXIT_OK, "Nothing to remove: no release was imported."
+        )  # fmt: skip
+
+    def test_status_for_people_names_release_path_and_sums(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "oe"))
+        lines = cli("official", "status").stdout.splitlines()
+        assert lines[0] == f"Release    May {THIS_YEAR} ({THIS_YEAR}A01), imported"
+        assert f"Path       {data_home / 'oews.sqlite'}" in lines
+        assert any(line.startswith("Source     oe.data.0.Current  sha256 ") for line in lines)
+
+    def test_the_installed_command_answers_from_the_import_too(self, data_home, tmp_path, cli):
+        """The fast path and the full CLI both answer from the imported release."""
+        imported(cli, write_release(tmp_path / "oe"))
+        env = clean_env(XDG_DATA_HOME=str(data_home.parent))
+        for extra in ({}, {"TECHPAY_NO_FAST": "1"}):
+            result = run_techpay("show", "sre", "--json", env={**env, **extra})
+            official = json.loads(result.stdout)["official"]
+            assert (official["release"], official["annual_wages"]["median"]) == (
+                f"May {THIS_YEAR}", 140_000
+            )  # fmt: skip
+
+    def test_a_damaged_import_says_how_to_go_back(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "oe"))
+        with open(data_home / "oews.sqlite", "r+b") as bundle:
+            bundle.seek(5000)
+            bundle.write(b"damage")
+        result = cli("--no-bundled", "--data", str(tmp_path / "none.toml"), "list")
+        result = cli("official", "status")  # reads the meta; the figures are checked on use
+        result = cli("show", "sre")
+        assert result.exit_code == EXIT_ERROR
+        assert "techpay official reset" in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+class TestOlderReleases:
+    def test_an_older_release_is_refused_without_force(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "new"))
+        before = snapshot(data_home)
+        result = cli("official", "import", str(write_release(tmp_path / "old", THIS_YEAR - 1)))
+        assert result.exit_code == EXIT_ERROR
+        assert f"May {THIS_YEAR - 1} ({THIS_YEAR - 1}A01), older than May {THIS_YEAR}" in (
+            result.stderr
+        )
+        assert "--force" in result.stderr
+        assert snapshot(data_home) == before
+
+    def test_force_imports_it(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "new"))
+        imported(cli, write_release(tmp_path / "old", THIS_YEAR - 1), "--force")
+        assert national(cli)["release"] == f"May {THIS_YEAR - 1}"
+
+    def test_older_than_the_bundled_release_is_refused_too(self, cli, data_home, tmp_path):
+        result = cli("official", "import", str(write_release(tmp_path / "old", 2024)))
+        assert (result.exit_code, snapshot(data_home)) == (EXIT_ERROR, {})
+
+    def test_the_same_release_again_is_accepted(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "oe"))
+        imported(cli, write_release(tmp_path / "oe"))
+
+
+class TestAnOldReleaseIsNoted:
+    """More than 24 months old: one line on stderr in show and where, never with --json."""
+
+    @pytest.fixture
+    def stale(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "old", THIS_YEAR - 3), "--force")
+        return f"the official figures are from May {THIS_YEAR - 3}"
+
+    @pytest.mark.parametrize("argv", [["show", "sre"], ["where", "sre"], ["where", "15-1252"]])
+    def test_show_and_where_say_so_on_stderr(self, cli, stale, argv):
+        result = cli(*argv)
+        assert result.exit_code == EXIT_OK
+        assert result.stderr.count(stale) == 1
+        assert "techpay official import" in result.stderr
+        assert stale not in result.stdout
+
+    @pytest.mark.parametrize("argv", [["show", "sre"], ["where", "sre"]])
+    def test_never_with_json(self, cli, stale, argv):
+        result = cli(*argv, "--json")
+        assert (result.exit_code, result.stderr) == (EXIT_OK, "")
+
+    @pytest.mark.parametrize("argv", [["show", "sre"], ["where", "sre"], ["show", "sre", "--json"]])
+    def test_the_fast_path_agrees_and_keeps_stdout_clean(self, stale, data_home, argv):
+        env = clean_env(XDG_DATA_HOME=str(data_home.parent))
+        fast = run_techpay(*argv, env=env)
+        full = run_techpay(*argv, env={**env, "TECHPAY_NO_FAST": "1"})
+        assert (fast.returncode, fast.stdout, fast.stderr) == (
+            full.returncode, full.stdout, full.stderr
+        )  # fmt: skip
+        assert stale.encode() not in fast.stdout
+        assert (stale.encode() in fast.stderr) == ("--json" not in argv)
+
+    def test_a_recent_release_is_not_noted(self, cli, data_home, tmp_path):
+        imported(cli, write_release(tmp_path / "oe"))
+        assert cli("show", "sre").stderr == ""
+
+    @pytest.mark.parametrize(
+        ("code", "today", "stale"),
+        [
+            ("2025A01", datetime.date(2027, 5, 31), False),  # 24 months: not yet
+            ("2025A01", datetime.date(2027, 6, 1), True),
+            ("2023A01", datetime.date(2026, 11, 26), True),
+            ("2026A01", datetime.date(2026, 1, 1), False),
+        ],
+    )
+    def test_more_than_24_months_is_old(self, code, today, stale):
+        notice = store.stale_notice({"release_code": code, "release": "May x"}, today)
+        assert (notice is not None) == stale
