@@ -103,7 +103,9 @@ def data_lines(year: int, cells: dict = CELLS) -> list[str]:
     ]
     rows += [(series(a, o, d, i), value, "") for a, i, o, d, value in OTHER_ROWS]
     header = "series_id                    \tyear\tperiod\t       value\tfootnote_codes\n"
-    body = [f"{sid}\t{year}\tA01\t{value:>12}\t{footnote}\n" for sid, value, footnote in sorted(rows)]
+    body = [
+        f"{sid}\t{year}\tA01\t{value:>12}\t{footnote}\n" for sid, value, footnote in sorted(rows)
+    ]
     return [header, *body]
 
 
@@ -119,16 +121,28 @@ def write_release(folder: Path, year: int = THIS_YEAR, **replace: str) -> Path:
     files = {
         "oe.area": small_file(["state_code", "area_code", "areatype_code", "area_name"], AREAS),
         "oe.occupation": small_file(
-            ["occupation_code", "occupation_name", "occupation_description", "display_level",
-             "selectable", "sort_sequence"],
-            [(code, title, "", level, "T", n) for n, (code, title, level) in enumerate(OCCUPATIONS)],
-        ),  # fmt: skip
+            [
+                "occupation_code",
+                "occupation_name",
+                "occupation_description",
+                "display_level",
+                "selectable",
+                "sort_sequence",
+            ],
+            [
+                (code, title, "", level, "T", n)
+                for n, (code, title, level) in enumerate(OCCUPATIONS)
+            ],
+        ),
         "oe.footnote": small_file(["footnote_code", "footnote_text"], FOOTNOTES),
         "oe.datatype": small_file(
-            ["datatype_code", "datatype_name"], [(f"{n:02d}", f"Datatype {n}") for n in range(1, 18)]
+            ["datatype_code", "datatype_name"],
+            [(f"{n:02d}", f"Datatype {n}") for n in range(1, 18)],
         ),
         "oe.release": small_file(["release_date", "description"], [(f"{year}A01", f"May {year}")]),
-        "oe.industry": small_file(["industry_code", "industry_name"], [("000000", "Cross-industry")]),
+        "oe.industry": small_file(
+            ["industry_code", "industry_name"], [("000000", "Cross-industry")]
+        ),
         "oe.data.0.Current": "".join(data_lines(year)),
     }
     for key, text in replace.items():
@@ -231,18 +245,20 @@ class TestImportFromFlatFiles:
             for path in sorted(folder.iterdir()):
                 packed.write(path, f"oe/{path.name}")
         imported(cli, folder)
-        from_folder = sqlite3.connect(data_home / "oews.sqlite").execute(
-            "SELECT * FROM estimate ORDER BY 1, 2"
-        ).fetchall()
+        from_folder = (
+            sqlite3.connect(data_home / "oews.sqlite")
+            .execute("SELECT * FROM estimate ORDER BY 1, 2")
+            .fetchall()
+        )
         imported(cli, archive)
-        from_zip = sqlite3.connect(data_home / "oews.sqlite").execute(
-            "SELECT * FROM estimate ORDER BY 1, 2"
-        ).fetchall()
+        from_zip = (
+            sqlite3.connect(data_home / "oews.sqlite")
+            .execute("SELECT * FROM estimate ORDER BY 1, 2")
+            .fetchall()
+        )
         assert from_zip == from_folder
 
-    def test_the_bundle_records_release_checksums_and_import_date(
-        self, cli, data_home, tmp_path
-    ):
+    def test_the_bundle_records_release_checksums_and_import_date(self, cli, data_home, tmp_path):
         folder = write_release(tmp_path / "oe")
         imported(cli, folder)
         meta = dict(sqlite3.connect(data_home / "oews.sqlite").execute("SELECT * FROM meta"))
@@ -329,8 +345,6 @@ class TestWhichReleaseAnswers:
         with open(data_home / "oews.sqlite", "r+b") as bundle:
             bundle.seek(5000)
             bundle.write(b"damage")
-        result = cli("--no-bundled", "--data", str(tmp_path / "none.toml"), "list")
-        result = cli("official", "status")  # reads the meta; the figures are checked on use
         result = cli("show", "sre")
         assert result.exit_code == EXIT_ERROR
         assert "techpay official reset" in result.stderr
@@ -411,3 +425,263 @@ class TestAnOldReleaseIsNoted:
     def test_more_than_24_months_is_old(self, code, today, stale):
         notice = store.stale_notice({"release_code": code, "release": "May x"}, today)
         assert (notice is not None) == stale
+
+
+def spoiled(number: int, field: int | None = None, value: str = "", line: str = "") -> str:
+    """The data file with field ``field`` of line ``number`` (from 1) set to ``value``, or
+    that whole line replaced by ``line``."""
+    lines = data_lines(THIS_YEAR)
+    if field is not None:
+        fields = lines[number - 1].split("\t")
+        fields[field] = value
+        line = "\t".join(fields)
+    lines[number - 1] = line
+    return "".join(lines)
+
+
+AREA_COLUMNS = ["state_code", "area_code", "areatype_code", "area_name"]
+LAST_LINE = len(data_lines(THIS_YEAR))
+BAD_FLAT_FILES = {
+    "a short line": (
+        {"oe_data_0_Current": spoiled(4, line=f"{data_lines(THIS_YEAR)[3][:25]}\t2026\n")},
+        "oe.data.0.Current:4: a short line (2 fields)",
+    ),
+    "a value that is neither a number nor a symbol": (
+        {"oe_data_0_Current": spoiled(4, 3, "    12a3")},
+        "oe.data.0.Current:4: not a number or BLS symbol: '12a3'",
+    ),
+    "a negative value": (
+        {"oe_data_0_Current": spoiled(5, 3, "-1")},
+        "oe.data.0.Current:5: not a number or BLS symbol: '-1'",
+    ),
+    "a symbol BLS does not use": (
+        {"oe_data_0_Current": spoiled(7, 3, "~")},
+        "oe.data.0.Current:7: not a number or BLS symbol: '~'",
+    ),
+    "an unknown area type in a series id": (
+        {"oe_data_0_Current": spoiled(6, 0, "OEUX" + data_lines(THIS_YEAR)[5][4:25])},
+        "oe.data.0.Current:6: unknown area type 'X'",
+    ),
+    "a series id of the wrong length": (
+        {"oe_data_0_Current": spoiled(6, 0, "OEUN00000000000001512521")},
+        "oe.data.0.Current:6: not an OEWS series id",
+    ),
+    "a file cut short": (
+        {"oe_data_0_Current": "".join(data_lines(THIS_YEAR))[:-9]},
+        f"oe.data.0.Current:{LAST_LINE}: the file ends mid-line",
+    ),
+    "a missing data file": ({"oe_data_0_Current": None}, "no oe.data.0.Current"),
+    "a missing area file": ({"oe_area": None}, "no oe.area"),
+    "missing datatype codes": (
+        {"oe_datatype": small_file(["datatype_code", "datatype_name"], [("01", "Employment")])},
+        "oe.datatype: no datatype 04, 11, 12, 13, 14, 15, 17",
+    ),
+    "an unknown area type in oe.area": (
+        {"oe_area": small_file(AREA_COLUMNS, [*AREAS, ("06", "0099999", "Z", "Nowhere")])},
+        "oe.area:6: area '0099999' has an unknown area type 'Z'",
+    ),
+    "a short line in oe.area": (
+        {"oe_area": small_file(AREA_COLUMNS, [*AREAS, ("06", "0099999")])},
+        "oe.area:6: a short line (2 fields, expected 4)",
+    ),
+    "an area the data names but oe.area does not": (
+        {"oe_area": small_file(AREA_COLUMNS, AREAS[:3])},
+        "area 0041940 is not in oe.area",
+    ),
+    "another year's rows": (
+        {"oe_data_0_Current": spoiled(3, 1, str(THIS_YEAR - 1))},
+        f"oe.data.0.Current:3: {THIS_YEAR - 1} A01 is not the release in oe.release",
+    ),
+    "a footnote code that is not one": (
+        {"oe_data_0_Current": spoiled(2, 4, "x\n")},
+        "oe.data.0.Current:2: not a footnote code: 'x'",
+    ),
+    "a release that is not a release code": (
+        {"oe_release": small_file(["release_date", "description"], [("2026-05-15", "May")])},
+        "oe.release:2: not a release code like 2025A01",
+    ),
+    "a header that is not BLS's": (
+        {"oe_data_0_Current": spoiled(1, line="id\tvalue\n")},
+        "oe.data.0.Current:1: not BLS's header (no column series_id, year, period)",
+    ),
+    "lines out of BLS's order": (
+        {
+            "oe_data_0_Current": data_lines(THIS_YEAR)[0]
+            + "".join(sorted(data_lines(THIS_YEAR)[1:], key=lambda line: line[23:25]))
+        },
+        "out of BLS's order",
+    ),
+    "a checksum that does not match the data file": (
+        {"SHA256SUMS": f"{'0' * 64}  oe.data.0.Current\n"},
+        "oe.data.0.Current: its SHA-256 is ",
+    ),
+    "a checksum beside a small file that does not match it": (
+        {"oe_footnote_sha256": f"{'ab' * 32}  oe.footnote\n"},
+        "oe.footnote: its SHA-256 is ",
+    ),
+}
+
+
+@pytest.fixture
+def previous(cli, data_home, tmp_path):
+    """A release imported before the bad one; what the data directory holds with it."""
+    imported(cli, write_release(tmp_path / "previous"))
+    return snapshot(data_home)
+
+
+def refused(cli, source: Path | str, data_home: Path, before: dict[str, bytes]) -> str:
+    """The import fails with one line on stderr and leaves every file as it was."""
+    result = cli("official", "import", str(source))
+    assert (result.exit_code, result.stdout) == (EXIT_ERROR, ""), result.stderr
+    assert result.stderr.startswith("techpay: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.endswith("; the release in use is unchanged\n")
+    assert snapshot(data_home) == before
+    return result.stderr
+
+
+class TestBadInputLosesNothing:
+    @pytest.mark.parametrize("case", sorted(BAD_FLAT_FILES))
+    def test_bad_flat_files(self, cli, data_home, tmp_path, previous, case):
+        replace, message = BAD_FLAT_FILES[case]
+        folder = write_release(tmp_path / "bad", THIS_YEAR, **replace)
+        assert message in refused(cli, folder, data_home, previous)
+        assert national(cli)["annual_wages"]["median"] == 140_000  # the previous one answers
+
+    @pytest.mark.parametrize("case", ["a short line", "a file cut short", "a missing area file"])
+    def test_bad_flat_files_in_a_zip_name_the_member(
+        self, cli, data_home, tmp_path, previous, case
+    ):
+        replace, message = BAD_FLAT_FILES[case]
+        folder = write_release(tmp_path / "bad", THIS_YEAR, **replace)
+        archive = tmp_path / "bad.zip"
+        with zipfile.ZipFile(archive, "w") as packed:
+            for path in folder.iterdir():
+                packed.write(path, path.name)
+        stderr = refused(cli, archive, data_home, previous)
+        assert message.split(":")[-1] in stderr
+        assert str(archive) in stderr
+
+    def test_a_damaged_zip(self, cli, data_home, tmp_path, previous):
+        archive = tmp_path / "oe.zip"
+        archive.write_bytes(b"PK\x03\x04 not really a zip")
+        assert "not a readable zip archive" in refused(cli, archive, data_home, previous)
+
+    def test_a_database_that_is_not_one(self, cli, data_home, tmp_path, previous):
+        database = tmp_path / "oews.sqlite"
+        database.write_bytes(b"SQLite format 2\0" + bytes(5000))
+        assert "not an OEWS database in the expected layout" in refused(
+            cli, database, data_home, previous
+        )
+
+    def test_a_database_with_the_wrong_layout(self, cli, data_home, tmp_path, previous):
+        """techpay's own bundle is a SQLite file, but not the upstream layout."""
+        database = tmp_path / "bundle.sqlite"
+        shutil.copy(data_home / "oews.sqlite", database)
+        assert f"{database}: not an OEWS database in the expected layout" in refused(
+            cli, database, data_home, previous
+        )
+
+    def test_a_truncated_gzip(self, cli, data_home, tmp_path, previous):
+        packed = tmp_path / "oews.sqlite.gz"
+        whole = gzip.compress((data_home / "oews.sqlite").read_bytes())
+        packed.write_bytes(whole[: len(whole) // 2])
+        assert f"{packed}: not a complete gzip file" in refused(cli, packed, data_home, previous)
+
+    def test_a_gzipped_database_with_the_wrong_layout_is_named_as_given(
+        self, cli, data_home, tmp_path, previous
+    ):
+        packed = tmp_path / "oews.sqlite.gz"
+        packed.write_bytes(gzip.compress((data_home / "oews.sqlite").read_bytes()))
+        stderr = refused(cli, packed, data_home, previous)
+        assert stderr.startswith(f"techpay: {packed}: not an OEWS database in the expected layout")
+
+    def test_a_database_its_manifest_disowns(self, cli, data_home, tmp_path, previous):
+        folder = tmp_path / "upstream"
+        folder.mkdir()
+        database = folder / "oews.sqlite"
+        database.write_bytes(b"anything")
+        manifest = {"sources": {}, "database_sha256": "0" * 64, "retrieved": "2026-01-01"}
+        (folder / "manifest.json").write_text(json.dumps(manifest))
+        assert "as manifest.json says" in refused(cli, database, data_home, previous)
+
+    @pytest.mark.parametrize("name", ["release.txt", "missing-folder", "oews.db"])
+    def test_what_is_not_a_release(self, cli, data_home, tmp_path, previous, name):
+        source = tmp_path / name
+        if name != "missing-folder":
+            source.write_text("hello\n")
+        assert str(source) in refused(cli, source, data_home, previous)
+
+    def test_a_full_disk(self, cli, data_home, tmp_path, previous, monkeypatch):
+        """The disk fills while the bundle is written: nothing half-written stays."""
+        real_fill = build._fill
+
+        def fill_then_run_out_of_space(connection, release):
+            real_fill(connection, release)
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(build, "_fill", fill_then_run_out_of_space)
+        stderr = refused(cli, write_release(tmp_path / "oe"), data_home, previous)
+        assert (
+            f"{data_home}: cannot install the official data there (database or disk is full)"
+            in stderr
+        )
+
+    def test_a_data_directory_that_cannot_be_made(self, cli, tmp_path, monkeypatch):
+        """XDG_DATA_HOME names a file: the bundled release goes on answering."""
+        blocker = tmp_path / "not-a-folder"
+        blocker.write_text("")
+        monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+        result = cli("official", "import", str(write_release(tmp_path / "oe")))
+        assert result.exit_code == EXIT_ERROR
+        assert result.stderr.startswith(f"techpay: {blocker / 'techpay'}: cannot install")
+        assert national(cli)["release"] == "May 2025"
+
+    @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="POSIX, not root")
+    def test_an_unwritable_data_directory(self, cli, data_home, tmp_path, previous):
+        data_home.chmod(0o500)
+        try:
+            assert "Permission denied" in refused(
+                cli, write_release(tmp_path / "oe"), data_home, previous
+            )
+        finally:
+            data_home.chmod(0o700)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
+    cli, data_home, tmp_path, previous
+):
+    """Interrupted while reading the data file: status 130, one line, nothing changed."""
+    folder = write_release(tmp_path / "oe")
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        import techpay.launcher
+        from techpay.official import flat
+
+        real_lines = flat.lines
+
+        def slow_lines(folder, name, *arguments):
+            for number, text in real_lines(folder, name, *arguments):
+                if name == flat.DATA and number == 10:
+                    print("halfway", flush=True)
+                    time.sleep(60)
+                yield number, text
+
+        flat.lines = slow_lines
+        sys.exit(techpay.launcher.main(["official", "import", {str(folder)!r}]))
+        """
+    )
+    env = clean_env(XDG_DATA_HOME=str(data_home.parent))
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as process:
+        assert process.stdout.readline() == b"halfway\n"  # type: ignore[union-attr]
+        process.send_signal(signal.SIGINT)
+        stderr = process.stderr.read()  # type: ignore[union-attr]
+        process.wait(timeout=60)
+    assert (process.returncode, stderr) == (
+        EXIT_INTERRUPTED, b"techpay: interrupted; the release in use is unchanged\n"
+    )  # fmt: skip
+    assert snapshot(data_home) == previous

