@@ -805,3 +805,38 @@ def flat_files_from(database: Path, folder: Path) -> None:
                 value, footnote = cells[2 * index], cells[2 * index + 1]
                 if value is not None or footnote is not None:
                     data.write(f"{key}{code}\t{year}\tA01\t{value or ''}\t{footnote or ''}\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals")
+class TestProgress:
+    def test_a_terminal_sees_progress_through_the_data_file(self, data_home, tmp_path):
+        import pty
+
+        from conftest import techpay_command
+
+        controller, terminal = pty.openpty()
+        env = clean_env(XDG_DATA_HOME=str(data_home.parent))
+        command = [*techpay_command(), "official", "import", str(write_release(tmp_path / "oe"))]
+        with subprocess.Popen(command, stderr=terminal, stdout=subprocess.PIPE, env=env) as process:
+            os.close(terminal)
+            shown = b""
+            while True:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # the other side closed
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            process.wait(timeout=60)
+        os.close(controller)
+        assert process.returncode == EXIT_OK
+        assert b"\rReading the data file: 100% of 0 MB" in shown
+        assert shown.endswith(b"it answers now.\r\n")
+
+    def test_a_pipe_sees_only_the_outcome(self, data_home, tmp_path):
+        env = clean_env(XDG_DATA_HOME=str(data_home.parent))
+        result = run_techpay("official", "import", str(write_release(tmp_path / "oe")), env=env)
+        assert (result.returncode, result.stdout) == (EXIT_OK, b"")
+        assert result.stderr.startswith(b"Imported May ")
+        assert result.stderr.count(b"\n") == 1

@@ -9,9 +9,6 @@ a full disk, Ctrl-C) leaves the release in use as it was, with nothing half-writ
 
 from __future__ import annotations
 
-import contextlib
-import datetime
-import hashlib
 import os
 import sys
 
@@ -19,6 +16,7 @@ from techpay.errors import EXIT_INTERRUPTED, OfficialDataError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Callable, Iterator, Mapping
 
     from techpay.official.build import Release
@@ -58,6 +56,8 @@ def imported_bundle(environ: Mapping[str, str] = os.environ) -> str | None:
 
 
 def sha256_of(path: str) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -74,6 +74,8 @@ def months_old(release_code: str, today: datetime.date) -> int | None:
 
 def stale_notice(meta: Mapping[str, str], today: datetime.date | None = None) -> str | None:
     """One line for people when the release in use is more than 24 months old, else None."""
+    import datetime
+
     age = months_old(meta.get("release_code", ""), today or datetime.date.today())
     if age is None or age <= STALE_MONTHS:
         return None
@@ -109,13 +111,15 @@ def import_release(
     Raises :class:`OfficialDataError` (the release in use unchanged) for bad input, an
     older release without ``force``, or a data directory that cannot take the bundle.
     """
+    import datetime
+
     from techpay.official.build import SourceError
     from techpay.official.bundle import forget
 
     folder = data_directory()
     target = os.path.join(folder, BUNDLE_NAME)
     try:
-        with _scratch(folder) as scratch:
+        with _Scratch(folder) as scratch:
             release = _read(source, scratch, progress)
             _refuse_older(release.meta, source, force)
             today = datetime.date.today().isoformat()
@@ -142,7 +146,8 @@ def _reason(error: OSError) -> str:
 
 
 class _Scratch:
-    """Names for temporary files in the data directory; all removed at the end."""
+    """Names for temporary files in the data directory (made if need be); as a context
+    manager, every one is removed at the end, whatever happens."""
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
@@ -153,21 +158,15 @@ class _Scratch:
         self.paths += [path, f"{path}.sha256"]
         return path
 
-    def clean(self) -> None:
+    def __enter__(self) -> _Scratch:
+        os.makedirs(self.folder, exist_ok=True)
+        return self
+
+    def __exit__(self, *_: object) -> None:
         for path in self.paths:
             for leftover in (path, f"{path}.{os.getpid()}.partial"):  # build.write's own
                 if os.path.lexists(leftover):
                     os.unlink(leftover)
-
-
-@contextlib.contextmanager
-def _scratch(folder: str) -> Iterator[_Scratch]:
-    os.makedirs(folder, exist_ok=True)
-    scratch = _Scratch(folder)
-    try:
-        yield scratch
-    finally:
-        scratch.clean()
 
 
 def _read(source: str, scratch: _Scratch, progress: Progress | None) -> Release:
@@ -318,23 +317,24 @@ def _build(release: Release, path: str) -> None:
 def _install(built: str, target: str) -> None:
     """Move the new bundle into place: its sum first (a sum without its bundle is ignored),
     then the bundle, with Ctrl-C held off between the two."""
-    with _no_interrupts():
+    with _NoInterrupts():
         os.replace(f"{built}.sha256", f"{target}.sha256")
         os.replace(built, target)
 
 
-@contextlib.contextmanager
-def _no_interrupts() -> Iterator[None]:
+class _NoInterrupts:
     """Hold Ctrl-C off for a moment, where the platform can."""
-    import signal
 
-    blocking = hasattr(signal, "pthread_sigmask")
-    if blocking:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        if blocking:
+    def __enter__(self) -> None:
+        import signal
+
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    def __exit__(self, *_: object) -> None:
+        import signal
+
+        if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
