@@ -340,6 +340,18 @@ class TestWhichReleaseAnswers:
                 f"May {THIS_YEAR}", 140_000
             )  # fmt: skip
 
+    @pytest.mark.skipif(sys.platform == "win32", reason="'?' in a file name")
+    def test_folder_names_with_hashes_percents_and_question_marks(self, cli, tmp_path, monkeypatch):
+        """SQLite takes paths as URIs; a data directory or a database named like this works."""
+        odd = tmp_path / "a #1 %20 ?b"
+        monkeypatch.setenv("XDG_DATA_HOME", str(odd))
+        imported(cli, write_release(tmp_path / "oe"))
+        assert national(cli)["release"] == f"May {THIS_YEAR}"
+        result = cli("official", "import", str(odd / "techpay" / "oews.sqlite"))
+        assert f"{odd}/techpay/oews.sqlite: not an OEWS database in the expected layout" in (
+            result.stderr
+        )
+
     def test_a_damaged_import_says_how_to_go_back(self, cli, data_home, tmp_path):
         imported(cli, write_release(tmp_path / "oe"))
         with open(data_home / "oews.sqlite", "r+b") as bundle:
@@ -611,6 +623,16 @@ class TestBadInputLosesNothing:
         if name != "missing-folder":
             source.write_text("hello\n")
         assert str(source) in refused(cli, source, data_home, previous)
+
+    @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="POSIX, not root")
+    def test_an_unreadable_source(self, cli, data_home, tmp_path, previous):
+        folder = write_release(tmp_path / "oe")
+        folder.chmod(0o000)
+        try:
+            stderr = refused(cli, folder, data_home, previous)
+        finally:
+            folder.chmod(0o700)
+        assert stderr.startswith(f"techpay: {folder}: cannot read it (Permission denied)")
 
     def test_a_full_disk(self, cli, data_home, tmp_path, previous, monkeypatch):
         """The disk fills while the bundle is written: nothing half-written stays."""

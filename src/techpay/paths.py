@@ -25,3 +25,11 @@ def bundled_file(name: str) -> str | None:
 def packaged_file(name: str) -> str:
     """Where a bundled data file is installed (for messages when it is missing)."""
     return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)
+
+
+def sqlite_uri(path: str, options: str) -> str:
+    """A SQLite ``file:`` URI for ``path``, quoted (a ``#``, ``?`` or ``%`` in a folder's
+    name would otherwise cut the path short), with query ``options`` such as ``mode=ro``."""
+    from pathlib import Path
+
+    return f"{Path(os.path.abspath(path)).as_uri()}?{options}"

@@ -16,6 +16,8 @@ import json
 import os
 import sqlite3
 
+from techpay.paths import sqlite_uri
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -184,7 +186,7 @@ def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None 
     """
     name = name or path
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
         upstream_meta = dict(connection.execute("SELECT name, value FROM meta"))
         footnotes = [
             (int(code), text) for code, text in connection.execute("SELECT * FROM footnote")

@@ -86,7 +86,9 @@ class Bundle:
 
         try:
             if self._connection is None:
-                uri = f"file:{self.path}?mode=ro&immutable=1"
+                from techpay.paths import sqlite_uri
+
+                uri = sqlite_uri(self.path, "mode=ro&immutable=1")
                 self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
             return self._connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:

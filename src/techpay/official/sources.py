@@ -37,8 +37,7 @@ def read(source: str, scratch: Callable[[str], str], progress: Progress | None) 
     from techpay.official import build
     from techpay.official.build import SourceError
 
-    if not os.path.exists(source):
-        raise SourceError(f"{source}: no such file or directory")
+    _check_readable(source)
     if os.path.isdir(source) or source.lower().endswith(".zip"):
         return build.from_flat_files(source, progress)
     if source.endswith(".sqlite.gz"):
@@ -49,6 +48,19 @@ def read(source: str, scratch: Callable[[str], str], progress: Progress | None) 
         f"{source}: not a folder or .zip of BLS's flat files, nor a .sqlite or .sqlite.gz"
         " OEWS database"
     )
+
+
+def _check_readable(source: str) -> None:
+    """A source that cannot be read is the source's fault, not the data directory's."""
+    from techpay.official.build import SourceError
+
+    try:
+        if os.path.isdir(source):
+            os.listdir(source)
+        else:
+            open(source, "rb").close()
+    except OSError as error:
+        raise SourceError(f"{source}: cannot read it ({error.strerror or error})") from None
 
 
 def _gunzip(source: str, target: str) -> str:
