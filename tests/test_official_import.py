@@ -329,6 +329,15 @@ class TestWhichReleaseAnswers:
         assert f"Path       {data_home / 'oews.sqlite'}" in lines
         assert any(line.startswith("Source     oe.data.0.Current  sha256 ") for line in lines)
 
+    def test_text_from_the_files_is_shown_literally(self, cli, data_home, tmp_path):
+        """A release named with a terminal escape cannot colour or move what is printed."""
+        release = small_file(["release_date", "description"], [(f"{THIS_YEAR}A01", "May\x1b[2J")])
+        result = cli("official", "import", str(write_release(tmp_path / "oe", oe_release=release)))
+        assert "\x1b" not in result.stderr
+        assert "May\\x1b[2J" in result.stderr
+        status = cli("official", "status").stdout
+        assert ("\x1b" not in status, "May\\x1b[2J" in status) == (True, True)
+
     def test_the_installed_command_answers_from_the_import_too(self, data_home, tmp_path, cli):
         """The fast path and the full CLI both answer from the imported release."""
         imported(cli, write_release(tmp_path / "oe"))

@@ -7,7 +7,7 @@ JSON renderer only when JSON is printed.
 
 from __future__ import annotations
 
-from techpay.output import emit, note
+from techpay.output import emit, note, warn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def note_an_old_release(quiet: bool) -> None:
 
         notice = notice_for_bundle_in_use()
         if notice is not None:
-            note(notice)
+            warn(notice)
 
 
 def comparison(

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from techpay.cli.app import JsonFlag, app
+from techpay.errors import literal_text
 from techpay.output import note
-from techpay.render.plain import field
 
 official = typer.Typer(
     name="official",
@@ -69,19 +69,19 @@ def import_command(
         if progress is not None:
             sys.stderr.write("\r\x1b[K")
     note(
-        f"Imported {field(meta['release'])} (release {field(meta['release_code'])}) into"
-        f" {field(store.imported_path())}; it answers now."
+        f"Imported {_shown(meta['release'])} (release {_shown(meta['release_code'])}) into"
+        f" {_shown(store.imported_path())}; it answers now."
     )
 
 
 def _progress_line() -> Callable[[int, int], None]:
     """Progress through the data file, on one line of the terminal, at each whole percent."""
-    shown = [-1]
+    last_percent = [-1]
 
     def show(done: int, total: int) -> None:
         percent = done * 100 // max(total, 1)
-        if percent != shown[0]:
-            shown[0] = percent
+        if percent != last_percent[0]:
+            last_percent[0] = percent
             sys.stderr.write(f"\rReading the data file: {percent}% of {total / 1e6:,.0f} MB")
             sys.stderr.flush()
 
@@ -111,23 +111,28 @@ def status(json_output: JsonFlag = False) -> None:
         sys.stdout.write("".join(f"{line}\n" for line in _status_lines(facts)))
 
 
+def _shown(value: object) -> str:
+    """A value from a release's files as text, shown literally (they are not ours)."""
+    return literal_text(str(value))
+
+
 def _status_lines(facts: dict[str, Any]) -> list[str]:
     """The facts for people, data text escaped (a release's files are not ours)."""
     recorded = facts["sha256"] == facts["sha256_recorded"]
     lines = [
-        f"Release    {field(facts['release'])} ({field(facts['release_code'])}),"
+        f"Release    {_shown(facts['release'])} ({_shown(facts['release_code'])}),"
         f" {facts['answering']}",
-        f"Published  {field(facts['published'])} by BLS",
-        f"Imported   {field(facts['imported']) or 'no: the release techpay ships'}",
-        f"Path       {field(facts['path'])}",
+        f"Published  {_shown(facts['published'])} by BLS",
+        f"Imported   {_shown(facts['imported'] or 'no: the release techpay ships')}",
+        f"Path       {_shown(facts['path'])}",
         f"SHA-256    {facts['sha256']}{'' if recorded else ' (not the one recorded beside it)'}",
     ]
     lines += [
-        f"Source     {field(name)}  sha256 {field(entry.get('sha256'))}"
+        f"Source     {_shown(name)}  sha256 {_shown(entry.get('sha256'))}"
         for name, entry in facts["source_files"].items()
     ]
     if facts["answering"] == "imported":
-        bundled = field(facts["bundled"]["release"])
+        bundled = _shown(facts["bundled"]["release"])
         lines.append(f"Bundled    {bundled}: 'techpay official reset' goes back to it")
     return lines
 
@@ -146,7 +151,7 @@ def reset() -> None:
 
     removed = store.reset()
     for path in removed:
-        note(f"Removed {field(path)}")
+        note(f"Removed {_shown(path)}")
     if not removed:
         note("Nothing to remove: no release was imported.")
-    note(f"The bundled release ({field(store.status()['release'])}) answers now.")
+    note(f"The bundled release ({_shown(store.status()['release'])}) answers now.")

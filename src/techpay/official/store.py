@@ -62,23 +62,18 @@ def months_old(release_code: str, today: datetime.date) -> int | None:
 
 
 def stale_notice(meta: Mapping[str, str], today: datetime.date | None = None) -> str | None:
-    """One line for people when the release in use is more than 24 months old, else None."""
+    """One line for people when the release in use is more than 24 months old, else None
+    (data text in it as the file has it: :func:`techpay.output.warn` prints it literally)."""
     import datetime
 
     age = months_old(meta.get("release_code", ""), today or datetime.date.today())
     if age is None or age <= STALE_MONTHS:
         return None
-    release = _printable(meta.get("release", "an old release"))
     return (
-        f"techpay: the official figures are from {release},"
+        f"the official figures are from {meta.get('release', 'an old release')},"
         f" {age} months ago; BLS publishes a release every spring: download it and run"
         " 'techpay official import PATH' (see 'techpay official import --help')"
     )
-
-
-def _printable(text: str) -> str:
-    """Data text for a terminal: control characters as ``\\xNN``."""
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def notice_for_bundle_in_use() -> str | None:
