@@ -29,6 +29,7 @@ from techpay.official import build, store
 from techpay.official.bundle import Bundle
 
 THIS_YEAR = datetime.date.today().year
+DATA = "oe.data.0.Current"
 TOP_CODE_TEXT = "This wage is equal to or greater than $120.00 per hour or $249,600 per year."
 
 AREAS = [
@@ -871,3 +872,45 @@ class TestProgress:
         assert (result.returncode, result.stdout) == (EXIT_OK, b"")
         assert result.stderr.startswith(b"Imported May ")
         assert result.stderr.count(b"\n") == 1
+
+
+class TestStreaming:
+    """The data file is read in blocks: memory does not grow with its size."""
+
+    @staticmethod
+    def release_with_other_industries(folder: Path, industries: int) -> Path:
+        """The release, its data file swollen with rows of other industries (read, then
+        left out, as most of BLS's 330 MB are)."""
+        lines = data_lines(THIS_YEAR)
+        extra = [
+            f"OEUN0000000{industry:06d}151252{datatype}\t{THIS_YEAR}\tA01\t{12345:>12}\t\n"
+            for industry in range(100_001, 100_001 + industries)
+            for datatype in ("01", "04", "13", "15")
+        ]
+        return write_release(
+            folder, oe_data_0_Current=lines[0] + "".join(sorted(lines[1:] + extra))
+        )
+
+    @staticmethod
+    def peak_memory(folder: Path, bundle: Path) -> int:
+        import tracemalloc
+
+        tracemalloc.start()
+        try:
+            build.write(build.from_flat_files(str(folder)), str(bundle))
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    def test_four_times_the_data_takes_no_more_memory(self, tmp_path, monkeypatch):
+        from techpay.official import tabfiles
+
+        monkeypatch.setattr(tabfiles, "BLOCK", 1 << 16)
+        small = self.release_with_other_industries(tmp_path / "small", 2_000)
+        large = self.release_with_other_industries(tmp_path / "large", 8_000)
+        assert (large / DATA).stat().st_size > 3.9 * (small / DATA).stat().st_size
+        self.peak_memory(small, tmp_path / "warm-up.sqlite")  # imports, caches
+        small_peak = self.peak_memory(small, tmp_path / "small.sqlite")
+        large_peak = self.peak_memory(large, tmp_path / "large.sqlite")
+        assert large_peak < 1.25 * small_peak
+        assert large_peak < (large / DATA).stat().st_size / 2
