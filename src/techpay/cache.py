@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from techpay.dataset import Catalog, RoleNames
     from techpay.records import DatasetRecord
 
-FORMAT = 2
+FORMAT = 3
+SETTLE_NS = 2_000_000_000  # how long ago an input must have changed to be cached
 
 
 class CacheCorrupt(TechpayError):
@@ -62,20 +63,37 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
 
 
 def key(inputs: Sequence[str], extra: object = None) -> tuple[object, ...] | None:
-    """What an entry must match to be used; None when an input file cannot be read.
+    """What an entry must match to be used; None when an input cannot be read or is not a
+    regular file (a pipe or a device has no stamp that says what it holds).
 
     Each input counts as typed (it is a role's ``origin``) and by what is on disk.
     """
+    import stat
+
     try:
         stats = []
         for path in inputs:
             info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode):
+                return None
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
             stats.append((path, os.path.abspath(path), *stamp))
     except (OSError, ValueError):
         return None
     code = (FORMAT, __version__, sys.implementation.cache_tag, _code_stamp())
     return (code, tuple(stats), extra)
+
+
+def _settled(stamp: tuple[object, ...], taken_at_ns: int) -> bool:
+    """Whether every input was last changed well before the stamp was taken.
+
+    File times are only as fine as the file system's clock tick (up to 2 s on FAT): a file
+    saved again within the tick of the stamp keeps its times, so an entry stamped then could
+    hold the content before that save. Such inputs are not cached until they have settled.
+    """
+    inputs: Any = stamp[1]
+    threshold = taken_at_ns - SETTLE_NS
+    return all(max(mtime, ctime) < threshold for *_, mtime, ctime, _ in inputs)
 
 
 def _entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
@@ -87,13 +105,12 @@ def _entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
 
 
 class Entry:
-    """A cache entry. Sections are bytes; :meth:`raw` maps them straight from the file,
-    :meth:`section` decodes the marshalled ones, each on first use."""
+    """A cache entry. Sections are bytes; :meth:`raw` takes them straight from the mapped
+    file, :meth:`section` decodes the marshalled ones, each on first use."""
 
-    def __init__(self, path: str | None, table: dict[str, tuple[int, int, int]]) -> None:
-        self._path = path
+    def __init__(self, mapped: Any, table: dict[str, tuple[int, int, int]]) -> None:
+        self._mapped = mapped
         self._table = table
-        self._file: Any = None
         self._raw: dict[str, memoryview] = {}
         self._decoded: dict[str, Any] = {}
 
@@ -107,25 +124,24 @@ class Entry:
     def raw(self, name: str) -> memoryview:
         """A section's bytes; :class:`CacheCorrupt` if they are not what was written."""
         if name not in self._raw:
-            import mmap
             import zlib
 
-            if self._path is None or name not in self._table:
+            if self._mapped is None or name not in self._table:
                 raise CacheCorrupt(f"no section {name!r}")
-            if self._file is None:
-                with open(self._path, "rb") as handle:
-                    self._file = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             offset, length, checksum = self._table[name]
-            blob = memoryview(self._file)[offset : offset + length]
-            if len(blob) != length or zlib.crc32(blob) != checksum:
-                raise CacheCorrupt(f"{self._path}: section {name!r} is damaged")
+            blob = memoryview(self._mapped)[offset : offset + length]
+            if zlib.crc32(blob) != checksum:
+                raise CacheCorrupt(f"section {name!r} is damaged")
             self._raw[name] = blob
         return self._raw[name]
 
     def section(self, name: str) -> Any:
         """A marshalled section, decoded."""
         if name not in self._decoded:
-            self._decoded[name] = marshal.loads(self.raw(name))
+            try:
+                self._decoded[name] = marshal.loads(self.raw(name))
+            except (EOFError, ValueError, TypeError):
+                raise CacheCorrupt(f"section {name!r} does not decode") from None
         return self._decoded[name]
 
     def names(self) -> RoleNames:
@@ -145,6 +161,18 @@ class Entry:
         return Catalog(self.record(), self.names())
 
 
+# The file: MAGIC, then three little-endian 32-bit numbers (the key's length, the section
+# table's length and the table's CRC), the key, the table, and the sections. The key is
+# compared byte for byte and the table has fixed-width fields, so nothing from the file is
+# decoded before it is known to be ours and to fit in the file.
+MAGIC = b"techpay\x00"
+_PREFIX = len(MAGIC) + 12
+_TABLE_ROW = 8 + 8 + 4  # a section's offset, length and CRC, after its name
+# Version 2 has no back-references, whose use depends on reference counts: the same key
+# gives the same bytes in every process.
+_KEY_MARSHAL_VERSION = 2
+
+
 def read(
     kind: str, inputs: Sequence[str], naming: Sequence[str], extra: object = None
 ) -> Entry | None:
@@ -153,15 +181,92 @@ def read(
     expected = key(inputs, extra)
     if folder is None or expected is None:
         return None
-    path = _entry_path(folder, kind, naming)
-    try:
-        with open(path, "rb") as handle:
-            stored_key, table = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None  # missing, unreadable, truncated or not ours: rebuild it
-    if stored_key != expected or not isinstance(table, dict):
+    return _read_entry(_entry_path(folder, kind, naming), expected)
+
+
+def _key_bytes(stamp: Any) -> bytes:
+    return marshal.dumps(stamp, _KEY_MARSHAL_VERSION)
+
+
+def _read_entry(path: str, expected: tuple[object, ...]) -> Entry | None:
+    """The entry in ``path`` if it is a whole entry for exactly this key; anything else (a
+    missing, short, foreign or damaged file, a pipe or a directory) is a miss."""
+    mapped = _map(path)
+    if mapped is None:
         return None
-    return Entry(path, table)
+    table = _section_table(mapped, _key_bytes(expected))
+    if table is None:
+        mapped.close()
+        return None
+    return Entry(mapped, table)
+
+
+def _map(path: str) -> Any:
+    """The file mapped into memory, or None if it is not a non-empty regular file.
+
+    Opened without blocking, so that a FIFO put where the file should be cannot hang us.
+    """
+    import mmap
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size < _PREFIX:
+            return None
+        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _section_table(mapped: Any, expected_key: bytes) -> dict[str, tuple[int, int, int]] | None:
+    """The table of sections, if the file starts with this key and every section lies
+    within the file; otherwise None."""
+    import zlib
+
+    size = len(mapped)
+    key_length, table_length, table_crc = (
+        _number(mapped, len(MAGIC) + 4 * index, 4) for index in range(3)
+    )
+    table_start = _PREFIX + key_length
+    table_end = table_start + table_length
+    if mapped[: len(MAGIC)] != MAGIC or table_end > size:
+        return None
+    if mapped[_PREFIX:table_start] != expected_key:
+        return None
+    table_bytes = mapped[table_start:table_end]
+    if zlib.crc32(table_bytes) != table_crc:
+        return None
+    return _parse_table(table_bytes, table_end, size)
+
+
+def _parse_table(
+    table_bytes: bytes, first: int, size: int
+) -> dict[str, tuple[int, int, int]] | None:
+    table = {}
+    cursor = 0
+    while cursor < len(table_bytes):
+        name_end = cursor + 1 + table_bytes[cursor]
+        row_end = name_end + _TABLE_ROW
+        if row_end > len(table_bytes):
+            return None
+        offset, length = _number(table_bytes, name_end, 8), _number(table_bytes, name_end + 8, 8)
+        if not first <= offset <= offset + length <= size:
+            return None
+        name = table_bytes[cursor + 1 : name_end].decode("ascii", "replace")
+        table[name] = (offset, length, _number(table_bytes, name_end + 16, 4))
+        cursor = row_end
+    return table
+
+
+def _number(source: Any, start: int, width: int) -> int:
+    return int.from_bytes(source[start : start + width], "little")
 
 
 def write(
@@ -175,25 +280,21 @@ def write(
     harmless: the next run builds it again."""
     folder = directory()
     expected = key(inputs, extra)
-    if folder is None or expected is None:
-        return
+    if folder is not None and expected is not None:
+        _store(folder, _entry_path(folder, kind, naming), expected, blobs)
+
+
+def _store(folder: str, path: str, stamp: tuple[object, ...], blobs: dict[str, bytes]) -> None:
     temporary = None
     try:
         os.makedirs(folder, exist_ok=True)
         # A name no other writer uses (tempfile would cost more to import than this run).
-        temporary = os.path.join(folder, f".{kind}-{os.getpid()}-{id(blobs):x}.tmp")
+        temporary = os.path.join(folder, f".{os.path.basename(path)}-{os.getpid()}.tmp")
         with open(temporary, "xb") as stream:
-            size = 0
-            while True:  # the offsets in the header count the header's own size
-                header_value: Any = (expected, _table(blobs, size))
-                header = marshal.dumps(header_value)
-                if len(header) == size:
-                    break
-                size = len(header)
-            stream.write(header)
+            stream.write(_header(_key_bytes(stamp), blobs))
             for blob in blobs.values():
                 stream.write(blob)
-        os.replace(temporary, _entry_path(folder, kind, naming))  # atomic, whole or not at all
+        os.replace(temporary, path)  # atomic, whole or not at all
         temporary = None
     except OSError:
         pass  # no cache this time
@@ -202,15 +303,22 @@ def write(
             os.unlink(temporary)
 
 
-def _table(blobs: dict[str, bytes], start: int) -> dict[str, tuple[int, int, int]]:
+def _header(key_bytes: bytes, blobs: dict[str, bytes]) -> bytes:
     import zlib
 
-    table = {}
-    offset = start
+    names = {name: name.encode("ascii") for name in blobs}
+    table_length = sum(1 + len(name) + _TABLE_ROW for name in names.values())
+    offset = _PREFIX + len(key_bytes) + table_length
+    rows = []
     for name, blob in blobs.items():
-        table[name] = (offset, len(blob), zlib.crc32(blob))
+        rows += [bytes([len(names[name])]), names[name], offset.to_bytes(8, "little")]
+        rows += [len(blob).to_bytes(8, "little"), zlib.crc32(blob).to_bytes(4, "little")]
         offset += len(blob)
-    return table
+    table = b"".join(rows)
+    numbers = (len(key_bytes), len(table), zlib.crc32(table))
+    return b"".join(
+        [MAGIC, *(number.to_bytes(4, "little") for number in numbers), key_bytes, table]
+    )
 
 
 def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = False) -> Entry:
@@ -218,15 +326,30 @@ def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = Fal
 
     Raises :class:`~techpay.errors.DataError` for invalid data, exactly as loading does.
     """
-    from techpay.dataset import layer_paths, load_layers
+    from techpay.dataset import layer_paths
 
     layers = layer_paths(files, bundled=bundled)
     inputs = data_inputs(layers)
     entry = None if rebuild else read("data", inputs, layers)
-    if entry is not None:
-        return entry
+    return entry or _load_and_store(files, inputs, layers, bundled=bundled)
+
+
+def _load_and_store(
+    files: Sequence[str], inputs: Sequence[str], layers: Sequence[str], *, bundled: bool
+) -> Entry:
+    """Load the data, and cache it only if no input changed from before reading it to
+    after: an entry must never hold other content than its stamp names."""
+    import time
+
+    from techpay.dataset import load_layers
+
+    taken_at_ns = time.time_ns()
+    stamp = key(inputs)  # before reading, so a save during the load shows up below
     blobs = _sections(_with_official(load_layers(files, bundled=bundled), inputs[-1]))
-    write("data", inputs, layers, blobs)
+    folder = directory()
+    unchanged = stamp is not None and _settled(stamp, taken_at_ns) and key(inputs) == stamp
+    if folder is not None and stamp is not None and unchanged:
+        _store(folder, _entry_path(folder, "data", layers), stamp, blobs)
     return Entry.in_memory(blobs)
 
 
