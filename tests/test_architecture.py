@@ -18,7 +18,7 @@ PACKAGE = Path(techpay.__file__).parent
 LAYERS = [
     ("base", {"errors", "names", "records", "paths"}),
     ("models", {"models"}),
-    ("load", {"dataset", "files", "official", "official.build", "official.bundle",
+    ("load", {"dataset", "files", "sources", "official", "official.build", "official.bundle",
               "official.places", "official.roles"}),
     ("queries", {"queries", "career", "estimates"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
