@@ -199,7 +199,7 @@ def test_an_entry_of_any_shape_or_claimed_size_is_ignored_cheaply_and_rebuilt(
     (entry,) = entries(cache_home)
     entry.write_bytes(content())
     env = clean_env(XDG_CACHE_HOME=str(cache_home))
-    for command in (["list", "--json"], ["show", "sre"], ["list", "--json"]):
+    for command in (["show", "sre"], ["list", "--json"]):
         result = subprocess.run(
             [*techpay_command(), *command],
             capture_output=True,
