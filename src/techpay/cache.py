@@ -4,10 +4,13 @@ After a full load validates the data files, :func:`entry_for` writes one cache f
 runs read it instead. The file is only used when its key matches exactly: the techpay
 version and cache format, the Python version (marshal is version-specific), the size and
 times of every techpay source file (a changed schema or renderer in a checkout), and the
-path, size, times and inode of every data layer. Anything else (another key, a truncated or
-corrupt file, an unreadable or read-only cache directory) is a miss, and the data is loaded
-the slow way. Errors are never cached, so invalid data is reported exactly as without the
-cache. ``TECHPAY_NO_CACHE=1`` turns it off.
+path, size, times and inode of every data layer. The key is taken before the data is read
+and checked again after, and data changed too recently for its times to tell is not cached,
+so an entry never holds other content than its key names; a pipe or a device has no such
+key and is never cached. Anything else (another key, a truncated, corrupt or foreign file,
+a FIFO or a directory in its place, an unreadable or read-only cache directory) is a miss,
+and the data is loaded the slow way. Errors are never cached, so invalid data is reported
+exactly as without the cache. ``TECHPAY_NO_CACHE=1`` turns it off.
 
 The file is a header (key, and each section's offset, length and CRC) followed by separately
 encoded sections, so a command reads and decodes only what it needs: a TAB completion reads
