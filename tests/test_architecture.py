@@ -23,7 +23,7 @@ LAYERS = [
     ("queries", {"queries", "career", "estimates"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
                 "render.plain", "render.chart", "render.official"}),
-    ("answers", {"output", "answers", "cache"}),
+    ("answers", {"output", "answers", "cache", "cachefile"}),
     ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.manage",
              "cli.wording"}),
     ("start-up", {"fast", "launcher", "__main__"}),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_env, run_techpay, techpay_command, within_memory
-from techpay import cache, dataset
+from techpay import cache, cachefile, dataset
 from techpay.dataset import layer_paths
 
 ROLE = (
@@ -175,7 +175,7 @@ def header_without_its_sections() -> bytes:
     """A true header whose sections were never written: they lie past the end of the file."""
     layers = layer_paths([])
     blobs = {"names": b"x" * 100, "record": b"y" * 100}
-    return cache._header(cache._key_bytes(cache.key(layers)), blobs)
+    return cachefile.header(cache.encoded_key(cache.key(layers)), blobs)
 
 
 HOSTILE_ENTRIES = {
@@ -183,7 +183,7 @@ HOSTILE_ENTRIES = {
     "a tuple claiming 2**31 items": lambda: b"(\xff\xff\xff\x7f",
     "a list claiming 2**31 items": lambda: b"[\xff\xff\xff\x7f",
     "a string claiming 2 GiB": lambda: b"s\xff\xff\xff\x7f",
-    "a header claiming 4 GiB": lambda: cache.MAGIC + b"\xff" * 8 + bytes(4),
+    "a header claiming 4 GiB": lambda: cachefile.MAGIC + b"\xff" * 8 + bytes(4),
     "sections past the end": header_without_its_sections,
 }
 

@@ -12,9 +12,10 @@ a FIFO or a directory in its place, an unreadable or read-only cache directory) 
 and the data is loaded the slow way. Errors are never cached, so invalid data is reported
 exactly as without the cache. ``TECHPAY_NO_CACHE=1`` turns it off.
 
-The file is a header (key, and each section's offset, length and CRC) followed by separately
-encoded sections, so a command reads and decodes only what it needs: a TAB completion reads
-the names; ``list --json`` reads the sort orders and the pre-rendered JSON of every role.
+The file (laid out in :mod:`techpay.cachefile`) is a header (key, and each section's
+offset, length and CRC) followed by separately encoded sections, so a command reads and
+decodes only what it needs: a TAB completion reads the names; ``list --json`` reads the
+sort orders and the pre-rendered JSON of every role.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import marshal
 import os
 import sys
 
-from techpay import __version__
+from techpay import __version__, cachefile
 from techpay.errors import TechpayError
 
 TYPE_CHECKING = False
@@ -164,16 +165,14 @@ class Entry:
         return Catalog(self.record(), self.names())
 
 
-# The file: MAGIC, then three little-endian 32-bit numbers (the key's length, the section
-# table's length and the table's CRC), the key, the table, and the sections. The key is
-# compared byte for byte and the table has fixed-width fields, so nothing from the file is
-# decoded before it is known to be ours and to fit in the file.
-MAGIC = b"techpay\x00"
-_PREFIX = len(MAGIC) + 12
-_TABLE_ROW = 8 + 8 + 4  # a section's offset, length and CRC, after its name
 # Version 2 has no back-references, whose use depends on reference counts: the same key
 # gives the same bytes in every process.
 _KEY_MARSHAL_VERSION = 2
+
+
+def encoded_key(stamp: Any) -> bytes:
+    """A key as it is written in, and compared with, a cache file."""
+    return marshal.dumps(stamp, _KEY_MARSHAL_VERSION)
 
 
 def read(
@@ -184,92 +183,8 @@ def read(
     expected = key(inputs, extra)
     if folder is None or expected is None:
         return None
-    return _read_entry(_entry_path(folder, kind, naming), expected)
-
-
-def _key_bytes(stamp: Any) -> bytes:
-    return marshal.dumps(stamp, _KEY_MARSHAL_VERSION)
-
-
-def _read_entry(path: str, expected: tuple[object, ...]) -> Entry | None:
-    """The entry in ``path`` if it is a whole entry for exactly this key; anything else (a
-    missing, short, foreign or damaged file, a pipe or a directory) is a miss."""
-    mapped = _map(path)
-    if mapped is None:
-        return None
-    table = _section_table(mapped, _key_bytes(expected))
-    if table is None:
-        mapped.close()
-        return None
-    return Entry(mapped, table)
-
-
-def _map(path: str) -> Any:
-    """The file mapped into memory, or None if it is not a non-empty regular file.
-
-    Opened without blocking, so that a FIFO put where the file should be cannot hang us.
-    """
-    import mmap
-    import stat
-
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size < _PREFIX:
-            return None
-        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
-        return None
-    finally:
-        os.close(descriptor)
-
-
-def _section_table(mapped: Any, expected_key: bytes) -> dict[str, tuple[int, int, int]] | None:
-    """The table of sections, if the file starts with this key and every section lies
-    within the file; otherwise None."""
-    import zlib
-
-    size = len(mapped)
-    key_length, table_length, table_crc = (
-        _number(mapped, len(MAGIC) + 4 * index, 4) for index in range(3)
-    )
-    table_start = _PREFIX + key_length
-    table_end = table_start + table_length
-    if mapped[: len(MAGIC)] != MAGIC or table_end > size:
-        return None
-    if mapped[_PREFIX:table_start] != expected_key:
-        return None
-    table_bytes = mapped[table_start:table_end]
-    if zlib.crc32(table_bytes) != table_crc:
-        return None
-    return _parse_table(table_bytes, table_end, size)
-
-
-def _parse_table(
-    table_bytes: bytes, first: int, size: int
-) -> dict[str, tuple[int, int, int]] | None:
-    table = {}
-    cursor = 0
-    while cursor < len(table_bytes):
-        name_end = cursor + 1 + table_bytes[cursor]
-        row_end = name_end + _TABLE_ROW
-        if row_end > len(table_bytes):
-            return None
-        offset, length = _number(table_bytes, name_end, 8), _number(table_bytes, name_end + 8, 8)
-        if not first <= offset <= offset + length <= size:
-            return None
-        name = table_bytes[cursor + 1 : name_end].decode("ascii", "replace")
-        table[name] = (offset, length, _number(table_bytes, name_end + 16, 4))
-        cursor = row_end
-    return table
-
-
-def _number(source: Any, start: int, width: int) -> int:
-    return int.from_bytes(source[start : start + width], "little")
+    found = cachefile.open_entry(_entry_path(folder, kind, naming), encoded_key(expected))
+    return None if found is None else Entry(*found)
 
 
 def write(
@@ -284,44 +199,7 @@ def write(
     folder = directory()
     expected = key(inputs, extra)
     if folder is not None and expected is not None:
-        _store(folder, _entry_path(folder, kind, naming), expected, blobs)
-
-
-def _store(folder: str, path: str, stamp: tuple[object, ...], blobs: dict[str, bytes]) -> None:
-    temporary = None
-    try:
-        os.makedirs(folder, exist_ok=True)
-        # A name no other writer uses (tempfile would cost more to import than this run).
-        temporary = os.path.join(folder, f".{os.path.basename(path)}-{os.getpid()}.tmp")
-        with open(temporary, "xb") as stream:
-            stream.write(_header(_key_bytes(stamp), blobs))
-            for blob in blobs.values():
-                stream.write(blob)
-        os.replace(temporary, path)  # atomic, whole or not at all
-        temporary = None
-    except OSError:
-        pass  # no cache this time
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _header(key_bytes: bytes, blobs: dict[str, bytes]) -> bytes:
-    import zlib
-
-    names = {name: name.encode("ascii") for name in blobs}
-    table_length = sum(1 + len(name) + _TABLE_ROW for name in names.values())
-    offset = _PREFIX + len(key_bytes) + table_length
-    rows = []
-    for name, blob in blobs.items():
-        rows += [bytes([len(names[name])]), names[name], offset.to_bytes(8, "little")]
-        rows += [len(blob).to_bytes(8, "little"), zlib.crc32(blob).to_bytes(4, "little")]
-        offset += len(blob)
-    table = b"".join(rows)
-    numbers = (len(key_bytes), len(table), zlib.crc32(table))
-    return b"".join(
-        [MAGIC, *(number.to_bytes(4, "little") for number in numbers), key_bytes, table]
-    )
+        cachefile.store(_entry_path(folder, kind, naming), encoded_key(expected), blobs)
 
 
 def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = False) -> Entry:
@@ -352,7 +230,7 @@ def _load_and_store(
     folder = directory()
     unchanged = stamp is not None and _settled(stamp, taken_at_ns) and key(inputs) == stamp
     if folder is not None and stamp is not None and unchanged:
-        _store(folder, _entry_path(folder, "data", layers), stamp, blobs)
+        cachefile.store(_entry_path(folder, "data", layers), encoded_key(stamp), blobs)
     return Entry.in_memory(blobs)
 
 
