@@ -229,7 +229,7 @@ def _load_and_store(
     blobs = _sections(_with_official(load_layers(files, bundled=bundled), inputs[-1]))
     folder = directory()
     unchanged = stamp is not None and _settled(stamp, taken_at_ns) and key(inputs) == stamp
-    if folder is not None and stamp is not None and unchanged:
+    if folder is not None and unchanged:
         cachefile.store(_entry_path(folder, "data", layers), encoded_key(stamp), blobs)
     return Entry.in_memory(blobs)
 

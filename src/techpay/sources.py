@@ -57,7 +57,8 @@ def _read_limited(path: str, limit: int) -> bytes:
             return _read_all(path, descriptor, limit, chunk=STREAM_CHUNK, patient=True)
         if info.st_size > limit:
             raise _problem(path, f"file is {info.st_size:,} bytes; the limit is {_amount(limit)}")
-        return _read_all(path, descriptor, limit, chunk=info.st_size + 1, patient=False)
+        chunk = max(info.st_size + 1, 1 << 16)  # some files (in /proc) say they are empty
+        return _read_all(path, descriptor, limit, chunk=chunk, patient=False)
     finally:
         os.close(descriptor)
 
