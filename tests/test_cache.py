@@ -163,19 +163,27 @@ def test_damage_only_the_fast_path_reads_is_repaired_by_it(cache_home, monkeypat
     assert bytes(repaired.raw("json"))  # passes its checksum again
 
 
+def data_entry(files: list[str]) -> cache.Entry | None:
+    """The cached entry of the bundled data with these files over it, if it is fresh."""
+    layers = layer_paths(files)
+    return cache.read("data", cache.data_inputs(layers), layers)
+
+
+def data_key(files: list[str]) -> tuple[object, ...] | None:
+    return cache.key(cache.data_inputs(layer_paths(files)))
+
+
 def old_format_entry_of_the_wrong_shape() -> bytes:
     """The previous layout (a marshalled key and section table) with the right key and
     sections that are not (offset, length, checksum) triples."""
-    layers = layer_paths([])
     table = dict.fromkeys(["names", "orders", "json", "json_spans", "record"], "abc")
-    return marshal.dumps((cache.key(layers, None), table))
+    return marshal.dumps((data_key([]), table))
 
 
 def header_without_its_sections() -> bytes:
     """A true header whose sections were never written: they lie past the end of the file."""
-    layers = layer_paths([])
     blobs = {"names": b"x" * 100, "record": b"y" * 100}
-    return cachefile.header(cache.encoded_key(cache.key(layers)), blobs)
+    return cachefile.header(cache.encoded_key(data_key([])), blobs)
 
 
 HOSTILE_ENTRIES = {
@@ -211,8 +219,7 @@ def test_an_entry_of_any_shape_or_claimed_size_is_ignored_cheaply_and_rebuilt(
         assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout == expected
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
-    layers = layer_paths([])
-    rebuilt = cache.read("data", layers, layers)
+    rebuilt = data_entry([])
     assert rebuilt is not None
     assert len(rebuilt.record()["roles"]) == 10
 
@@ -290,7 +297,7 @@ def test_a_file_saved_while_it_loads_is_never_cached_as_its_old_content(
     monkeypatch.setattr(dataset, "load_layers", load_layers)
     assert platform_minimum([str(data)]) == 145_000
     assert platform_minimum([str(data)]) == 145_000  # and from the cache, now it is written
-    assert cache.read("data", layer_paths([str(data)]), layer_paths([str(data)])) is not None
+    assert data_entry([str(data)]) is not None
 
 
 def test_a_file_changed_moments_ago_is_not_cached_until_it_settles(
@@ -299,12 +306,11 @@ def test_a_file_changed_moments_ago_is_not_cached_until_it_settles(
     """Its times may not show a second save within the same clock tick; later runs cache it."""
     data = tmp_path / "mine.toml"
     data.write_text(ROLE.format(low=135000), encoding="utf-8")
-    layers = layer_paths([str(data)])
     assert platform_minimum([str(data)]) == 135_000
-    assert cache.read("data", layers, layers) is None
+    assert data_entry([str(data)]) is None
     monkeypatch.setattr(cache, "SETTLE_NS", 0)  # as if the next run came seconds later
     assert platform_minimum([str(data)]) == 135_000
-    assert cache.read("data", layers, layers) is not None
+    assert data_entry([str(data)]) is not None
 
 
 def test_a_pipe_or_device_given_as_data_is_never_cached(own_cache):
