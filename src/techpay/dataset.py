@@ -6,7 +6,6 @@ import os
 
 from techpay.errors import AmbiguousRole, DataError, Problem, RoleNotFound
 from techpay.names import normalise_name
-from techpay.sources import read_source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,6 +38,8 @@ def read_document(path: str) -> dict[str, Any]:
 
     Any failure is a :class:`DataError` naming the file, and the line and column for syntax.
     """
+    from techpay.sources import read_source  # not needed when the data comes from the cache
+
     try:
         content = read_source(path, MAX_FILE_BYTES)
         # A byte order mark, as some Windows editors write, says "UTF-8"; it is not content.
