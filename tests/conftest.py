@@ -103,3 +103,13 @@ def run_techpay(*args: str, env: dict[str, str] | None = None, **kwargs: Any):
         check=False,
         **kwargs,
     )
+
+
+def within_memory(limit: int = 1 << 30):
+    """A preexec_fn that caps the address space, so that a run that would eat the machine
+    fails instead (Linux only: elsewhere the limit is not enforced)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("address-space limits are enforced on Linux only")
+    import resource
+
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

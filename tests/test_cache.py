@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import clean_env, run_techpay, techpay_command
-from techpay import cache
+from conftest import clean_env, run_techpay, techpay_command, within_memory
+from techpay import cache, cachefile, dataset
 from techpay.dataset import layer_paths
 
 ROLE = (
@@ -148,15 +150,10 @@ def test_the_cache_lives_in_the_xdg_cache_directory(monkeypatch, tmp_path):
 
 def test_damage_only_the_fast_path_reads_is_repaired_by_it(cache_home, monkeypatch):
     """A damaged role-JSON section is rebuilt on the spot, not worked around forever."""
-    import marshal
-
     techpay(cache_home, "list", "--json")
     (entry,) = entries(cache_home)
-    with entry.open("rb") as handle:
-        _, table = marshal.load(handle)
-    offset, length, _ = table["json"]
     content = bytearray(entry.read_bytes())
-    content[offset + length // 2] ^= 0x01
+    content[content.index(b'"id": "site-reliability-engineer"') + 8] ^= 0x01  # in the JSON
     entry.write_bytes(bytes(content))
     assert json.loads(techpay(cache_home, "list", "--json").stdout)[0]["rank"] == 1
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
@@ -164,3 +161,159 @@ def test_damage_only_the_fast_path_reads_is_repaired_by_it(cache_home, monkeypat
     repaired = cache.read("data", cache.data_inputs(layers), layers)
     assert repaired is not None
     assert bytes(repaired.raw("json"))  # passes its checksum again
+
+
+def data_entry(files: list[str]) -> cache.Entry | None:
+    """The cached entry of the bundled data with these files over it, if it is fresh."""
+    layers = layer_paths(files)
+    return cache.read("data", cache.data_inputs(layers), layers)
+
+
+def data_key(files: list[str]) -> tuple[object, ...] | None:
+    return cache.key(cache.data_inputs(layer_paths(files)))
+
+
+def old_format_entry_of_the_wrong_shape() -> bytes:
+    """The previous layout (a marshalled key and section table) with the right key and
+    sections that are not (offset, length, checksum) triples."""
+    table = dict.fromkeys(["names", "orders", "json", "json_spans", "record"], "abc")
+    return marshal.dumps((data_key([]), table))
+
+
+def header_without_its_sections() -> bytes:
+    """A true header whose sections were never written: they lie past the end of the file."""
+    blobs = {"names": b"x" * 100, "record": b"y" * 100}
+    return cachefile.header(cache.encoded_key(data_key([])), blobs)
+
+
+HOSTILE_ENTRIES = {
+    "wrong shape": old_format_entry_of_the_wrong_shape,
+    "a tuple claiming 2**31 items": lambda: b"(\xff\xff\xff\x7f",
+    "a list claiming 2**31 items": lambda: b"[\xff\xff\xff\x7f",
+    "a string claiming 2 GiB": lambda: b"s\xff\xff\xff\x7f",
+    "a header claiming 4 GiB": lambda: cachefile.MAGIC + b"\xff" * 8 + bytes(4),
+    "sections past the end": header_without_its_sections,
+}
+
+
+@pytest.mark.parametrize("content", HOSTILE_ENTRIES.values(), ids=HOSTILE_ENTRIES.keys())
+def test_an_entry_of_any_shape_or_claimed_size_is_ignored_cheaply_and_rebuilt(
+    cache_home, content, monkeypatch
+):
+    """What the file claims is checked against its size before anything is decoded; a run
+    capped at 1 GiB of memory answers as if there were no cache, and repairs it."""
+    expected = techpay(cache_home, "list", "--json", TECHPAY_NO_CACHE="1").stdout
+    techpay(cache_home, "list", "--json")
+    (entry,) = entries(cache_home)
+    entry.write_bytes(content())
+    env = clean_env(XDG_CACHE_HOME=str(cache_home))
+    for command in (["show", "sre"], ["list", "--json"]):
+        result = subprocess.run(
+            [*techpay_command(), *command],
+            capture_output=True,
+            env=env,
+            timeout=60,
+            check=False,
+            preexec_fn=within_memory(),
+        )
+        assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout == expected
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    rebuilt = data_entry([])
+    assert rebuilt is not None
+    assert len(rebuilt.record()["roles"]) == 10
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("thing", ["fifo", "directory"])
+def test_a_fifo_or_directory_where_the_entry_should_be_never_hangs_techpay(cache_home, thing):
+    """Nothing ever writes to that FIFO: opening it to read must not wait for a writer."""
+    expected = techpay(cache_home, "list", "--json", TECHPAY_NO_CACHE="1").stdout
+    techpay(cache_home, "list", "--json")
+    (entry,) = entries(cache_home)
+    entry.unlink()
+    os.mkfifo(entry) if thing == "fifo" else entry.mkdir()
+    for _ in range(2):
+        result = subprocess.run(
+            [*techpay_command(), "list", "--json"],
+            capture_output=True,
+            env=clean_env(XDG_CACHE_HOME=str(cache_home)),
+            timeout=30,
+            check=False,
+        )
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, b"")
+    assert entry.is_file() == (thing == "fifo")  # a FIFO is replaced; a directory stays
+
+
+@pytest.fixture
+def own_cache(monkeypatch, tmp_path):
+    """A private cache directory for loads in this process."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def platform_minimum(files: list[str]) -> int:
+    role = cache.load_catalog(files).resolve("platform")
+    return role["salary"]["min"]
+
+
+def save_in_place(path: Path, low: int) -> None:
+    before = path.stat()
+    path.write_text(ROLE.format(low=low), encoding="utf-8")
+    # A save a second later, for file systems whose clock ticks are coarser than this test.
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+
+
+def save_by_rename(path: Path, low: int) -> None:
+    fresh = path.with_suffix(".new")
+    fresh.write_text(ROLE.format(low=low), encoding="utf-8")
+    os.replace(fresh, path)  # what most editors do: a new file under the old name
+
+
+def save_longer(path: Path, low: int) -> None:
+    path.write_text(ROLE.format(low=low) + "# a comment\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("save", [save_in_place, save_by_rename, save_longer])
+def test_a_file_saved_while_it_loads_is_never_cached_as_its_old_content(
+    own_cache, tmp_path, monkeypatch, save
+):
+    """The stamp is taken before reading and checked after: the run that loaded the old
+    content may answer with it, but no later run does."""
+    data = tmp_path / "mine.toml"
+    data.write_text(ROLE.format(low=135000), encoding="utf-8")
+    an_hour_ago = time.time_ns() - 3600 * 1_000_000_000
+    os.utime(data, ns=(an_hour_ago, an_hour_ago))
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)  # the change of times counts as settled at once
+    load_layers = dataset.load_layers
+
+    def load_then_save(files: list[str], *, bundled: bool = True) -> dataset.Catalog:
+        loaded = load_layers(files, bundled=bundled)
+        save(data, 145000)
+        return loaded
+
+    monkeypatch.setattr(dataset, "load_layers", load_then_save)
+    assert platform_minimum([str(data)]) == 135_000
+    monkeypatch.setattr(dataset, "load_layers", load_layers)
+    assert platform_minimum([str(data)]) == 145_000
+    assert platform_minimum([str(data)]) == 145_000  # and from the cache, now it is written
+    assert data_entry([str(data)]) is not None
+
+
+def test_a_file_changed_moments_ago_is_not_cached_until_it_settles(
+    own_cache, tmp_path, monkeypatch
+):
+    """Its times may not show a second save within the same clock tick; later runs cache it."""
+    data = tmp_path / "mine.toml"
+    data.write_text(ROLE.format(low=135000), encoding="utf-8")
+    assert platform_minimum([str(data)]) == 135_000
+    assert data_entry([str(data)]) is None
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)  # as if the next run came seconds later
+    assert platform_minimum([str(data)]) == 135_000
+    assert data_entry([str(data)]) is not None
+
+
+def test_a_pipe_or_device_given_as_data_is_never_cached(own_cache):
+    """It has no stamp that says what it holds."""
+    assert cache.key(["/dev/null"]) is None
+    assert cache.key([str(cache.__file__)]) is not None

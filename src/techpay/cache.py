@@ -4,14 +4,18 @@ After a full load validates the data files, :func:`entry_for` writes one cache f
 runs read it instead. The file is only used when its key matches exactly: the techpay
 version and cache format, the Python version (marshal is version-specific), the size and
 times of every techpay source file (a changed schema or renderer in a checkout), and the
-path, size, times and inode of every data layer. Anything else (another key, a truncated or
-corrupt file, an unreadable or read-only cache directory) is a miss, and the data is loaded
-the slow way. Errors are never cached, so invalid data is reported exactly as without the
-cache. ``TECHPAY_NO_CACHE=1`` turns it off.
+path, size, times and inode of every data layer. The key is taken before the data is read
+and checked again after, and data changed too recently for its times to tell is not cached,
+so an entry never holds other content than its key names; a pipe or a device has no such
+key and is never cached. Anything else (another key, a truncated, corrupt or foreign file,
+a FIFO or a directory in its place, an unreadable or read-only cache directory) is a miss,
+and the data is loaded the slow way. Errors are never cached, so invalid data is reported
+exactly as without the cache. ``TECHPAY_NO_CACHE=1`` turns it off.
 
-The file is a header (key, and each section's offset, length and CRC) followed by separately
-encoded sections, so a command reads and decodes only what it needs: a TAB completion reads
-the names; ``list --json`` reads the sort orders and the pre-rendered JSON of every role.
+The file (laid out in :mod:`techpay.cachefile`) is a header (key, and each section's
+offset, length and CRC) followed by separately encoded sections, so a command reads and
+decodes only what it needs: a TAB completion reads the names; ``list --json`` reads the
+sort orders and the pre-rendered JSON of every role.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import marshal
 import os
 import sys
 
-from techpay import __version__
+from techpay import __version__, cachefile
 from techpay.errors import TechpayError
 
 TYPE_CHECKING = False
@@ -31,7 +35,8 @@ if TYPE_CHECKING:
     from techpay.dataset import Catalog, RoleNames
     from techpay.records import DatasetRecord
 
-FORMAT = 2
+FORMAT = 3
+SETTLE_NS = 2_000_000_000  # how long ago an input must have changed to be cached
 
 
 class CacheCorrupt(TechpayError):
@@ -62,20 +67,37 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
 
 
 def key(inputs: Sequence[str], extra: object = None) -> tuple[object, ...] | None:
-    """What an entry must match to be used; None when an input file cannot be read.
+    """What an entry must match to be used; None when an input cannot be read or is not a
+    regular file (a pipe or a device has no stamp that says what it holds).
 
     Each input counts as typed (it is a role's ``origin``) and by what is on disk.
     """
+    import stat
+
     try:
         stats = []
         for path in inputs:
             info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode):
+                return None
             stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
             stats.append((path, os.path.abspath(path), *stamp))
     except (OSError, ValueError):
         return None
     code = (FORMAT, __version__, sys.implementation.cache_tag, _code_stamp())
     return (code, tuple(stats), extra)
+
+
+def _settled(stamp: tuple[object, ...], taken_at_ns: int) -> bool:
+    """Whether every input was last changed well before the stamp was taken.
+
+    File times are only as fine as the file system's clock tick (up to 2 s on FAT): a file
+    saved again within the tick of the stamp keeps its times, so an entry stamped then could
+    hold the content before that save. Such inputs are not cached until they have settled.
+    """
+    inputs: Any = stamp[1]
+    threshold = taken_at_ns - SETTLE_NS
+    return all(max(mtime, ctime) < threshold for *_, mtime, ctime, _ in inputs)
 
 
 def _entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
@@ -87,13 +109,12 @@ def _entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
 
 
 class Entry:
-    """A cache entry. Sections are bytes; :meth:`raw` maps them straight from the file,
-    :meth:`section` decodes the marshalled ones, each on first use."""
+    """A cache entry. Sections are bytes; :meth:`raw` takes them straight from the mapped
+    file, :meth:`section` decodes the marshalled ones, each on first use."""
 
-    def __init__(self, path: str | None, table: dict[str, tuple[int, int, int]]) -> None:
-        self._path = path
+    def __init__(self, mapped: Any, table: dict[str, tuple[int, int, int]]) -> None:
+        self._mapped = mapped
         self._table = table
-        self._file: Any = None
         self._raw: dict[str, memoryview] = {}
         self._decoded: dict[str, Any] = {}
 
@@ -107,25 +128,24 @@ class Entry:
     def raw(self, name: str) -> memoryview:
         """A section's bytes; :class:`CacheCorrupt` if they are not what was written."""
         if name not in self._raw:
-            import mmap
             import zlib
 
-            if self._path is None or name not in self._table:
+            if self._mapped is None or name not in self._table:
                 raise CacheCorrupt(f"no section {name!r}")
-            if self._file is None:
-                with open(self._path, "rb") as handle:
-                    self._file = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             offset, length, checksum = self._table[name]
-            blob = memoryview(self._file)[offset : offset + length]
-            if len(blob) != length or zlib.crc32(blob) != checksum:
-                raise CacheCorrupt(f"{self._path}: section {name!r} is damaged")
+            blob = memoryview(self._mapped)[offset : offset + length]
+            if zlib.crc32(blob) != checksum:
+                raise CacheCorrupt(f"section {name!r} is damaged")
             self._raw[name] = blob
         return self._raw[name]
 
     def section(self, name: str) -> Any:
         """A marshalled section, decoded."""
         if name not in self._decoded:
-            self._decoded[name] = marshal.loads(self.raw(name))
+            try:
+                self._decoded[name] = marshal.loads(self.raw(name))
+            except (EOFError, ValueError, TypeError):
+                raise CacheCorrupt(f"section {name!r} does not decode") from None
         return self._decoded[name]
 
     def names(self) -> RoleNames:
@@ -145,6 +165,16 @@ class Entry:
         return Catalog(self.record(), self.names())
 
 
+# Version 2 has no back-references, whose use depends on reference counts: the same key
+# gives the same bytes in every process.
+_KEY_MARSHAL_VERSION = 2
+
+
+def encoded_key(stamp: Any) -> bytes:
+    """A key as it is written in, and compared with, a cache file."""
+    return marshal.dumps(stamp, _KEY_MARSHAL_VERSION)
+
+
 def read(
     kind: str, inputs: Sequence[str], naming: Sequence[str], extra: object = None
 ) -> Entry | None:
@@ -153,15 +183,8 @@ def read(
     expected = key(inputs, extra)
     if folder is None or expected is None:
         return None
-    path = _entry_path(folder, kind, naming)
-    try:
-        with open(path, "rb") as handle:
-            stored_key, table = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None  # missing, unreadable, truncated or not ours: rebuild it
-    if stored_key != expected or not isinstance(table, dict):
-        return None
-    return Entry(path, table)
+    found = cachefile.open_entry(_entry_path(folder, kind, naming), encoded_key(expected))
+    return None if found is None else Entry(*found)
 
 
 def write(
@@ -175,42 +198,8 @@ def write(
     harmless: the next run builds it again."""
     folder = directory()
     expected = key(inputs, extra)
-    if folder is None or expected is None:
-        return
-    temporary = None
-    try:
-        os.makedirs(folder, exist_ok=True)
-        # A name no other writer uses (tempfile would cost more to import than this run).
-        temporary = os.path.join(folder, f".{kind}-{os.getpid()}-{id(blobs):x}.tmp")
-        with open(temporary, "xb") as stream:
-            size = 0
-            while True:  # the offsets in the header count the header's own size
-                header_value: Any = (expected, _table(blobs, size))
-                header = marshal.dumps(header_value)
-                if len(header) == size:
-                    break
-                size = len(header)
-            stream.write(header)
-            for blob in blobs.values():
-                stream.write(blob)
-        os.replace(temporary, _entry_path(folder, kind, naming))  # atomic, whole or not at all
-        temporary = None
-    except OSError:
-        pass  # no cache this time
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def _table(blobs: dict[str, bytes], start: int) -> dict[str, tuple[int, int, int]]:
-    import zlib
-
-    table = {}
-    offset = start
-    for name, blob in blobs.items():
-        table[name] = (offset, len(blob), zlib.crc32(blob))
-        offset += len(blob)
-    return table
+    if folder is not None and expected is not None:
+        cachefile.store(_entry_path(folder, kind, naming), encoded_key(expected), blobs)
 
 
 def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = False) -> Entry:
@@ -218,15 +207,30 @@ def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = Fal
 
     Raises :class:`~techpay.errors.DataError` for invalid data, exactly as loading does.
     """
-    from techpay.dataset import layer_paths, load_layers
+    from techpay.dataset import layer_paths
 
     layers = layer_paths(files, bundled=bundled)
     inputs = data_inputs(layers)
     entry = None if rebuild else read("data", inputs, layers)
-    if entry is not None:
-        return entry
+    return entry or _load_and_store(files, inputs, layers, bundled=bundled)
+
+
+def _load_and_store(
+    files: Sequence[str], inputs: Sequence[str], layers: Sequence[str], *, bundled: bool
+) -> Entry:
+    """Load the data, and cache it only if no input changed from before reading it to
+    after: an entry must never hold other content than its stamp names."""
+    import time
+
+    from techpay.dataset import load_layers
+
+    taken_at_ns = time.time_ns()
+    stamp = key(inputs)  # before reading, so a save during the load shows up below
     blobs = _sections(_with_official(load_layers(files, bundled=bundled), inputs[-1]))
-    write("data", inputs, layers, blobs)
+    folder = directory()
+    unchanged = stamp is not None and _settled(stamp, taken_at_ns) and key(inputs) == stamp
+    if folder is not None and unchanged:
+        cachefile.store(_entry_path(folder, "data", layers), encoded_key(stamp), blobs)
     return Entry.in_memory(blobs)
 
 

@@ -38,15 +38,12 @@ def read_document(path: str) -> dict[str, Any]:
 
     Any failure is a :class:`DataError` naming the file, and the line and column for syntax.
     """
+    from techpay.sources import read_source  # not needed when the data comes from the cache
+
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            mib, rest = divmod(MAX_FILE_BYTES, 1024 * 1024)
-            limit = f"{MAX_FILE_BYTES:,} bytes" if rest else f"{mib} MiB"
-            raise DataError([Problem(path, f"file is {size:,} bytes; the limit is {limit}")])
-        with open(path, "rb") as handle:
-            content = handle.read()
-        text = content.decode("utf-8")
+        content = read_source(path, MAX_FILE_BYTES)
+        # A byte order mark, as some Windows editors write, says "UTF-8"; it is not content.
+        text = content.decode("utf-8-sig")
     except FileNotFoundError:
         raise DataError([Problem(path, "no such file")]) from None
     except IsADirectoryError:
@@ -99,11 +96,15 @@ def _parse_toml(path: str, text: str) -> dict[str, Any]:
 def _parse_json(path: str, text: str) -> Any:
     import json
 
+    from techpay.sources import RepeatedKey, repeated_key_problem, unique_keys
+
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
         problem = Problem(path, error.msg, line=error.lineno, column=error.colno)
         raise DataError([problem]) from None
+    except RepeatedKey as repeated:
+        raise DataError([repeated_key_problem(path, text, repeated.key)]) from None
 
 
 def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
