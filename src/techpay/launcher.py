@@ -5,11 +5,12 @@ Kept free of third-party imports so that it can answer before any framework load
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
 
-from techpay.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
+from techpay.errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run techpay and return its exit code, quietly on Ctrl-C or a closed pipe."""
     _die_quietly_on_closed_pipe()
+    _guard_stdout()
     _tolerate_unencodable_output()
     arguments = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -33,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
+    except StdoutUnusable as error:
+        from techpay.output import report
+
+        return report(f"cannot write to standard output: {error}", EXIT_ERROR)
     except Exception as error:  # a bug: say so briefly, unless asked for the traceback
         from techpay.output import debugging, internal_error
 
@@ -85,3 +91,76 @@ def _discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+class StdoutUnusable(BaseException):
+    """Standard output cannot be written: it is closed, or its disk is full.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` on the way
+    (the CLI's error handler, the fast path's fallback to the full CLI) takes it for a bug
+    or tries again: nothing more can be printed, so the run ends with one message.
+    """
+
+
+class _GuardedStdout(io.FileIO):
+    """File descriptor 1, failing once with :class:`StdoutUnusable` (a closed pipe stays a
+    BrokenPipeError), then discarding what is left so the flush at exit stays quiet."""
+
+    failed = False
+
+    def write(self, data: object) -> int:
+        if self.failed:
+            return len(memoryview(data))  # type: ignore[arg-type]
+        try:
+            return super().write(data)  # type: ignore[arg-type]
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            self.failed = True
+            from techpay.files import reason
+
+            raise StdoutUnusable(reason(error)) from None
+
+
+class _ClosedStdout(io.RawIOBase):
+    """What stands in for stdout when the shell closed it (``techpay list >&-``)."""
+
+    failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        if self.failed:
+            return len(memoryview(data))  # type: ignore[arg-type]
+        self.failed = True
+        raise StdoutUnusable("it is closed")
+
+
+def _guard_stdout() -> None:
+    """Make a failed write to stdout say so in one line instead of looking like a bug.
+
+    Only where stdout is a plain file descriptor without newline translation (not the
+    Windows console); elsewhere writes behave as Python's own. Buffered or not (``-u``,
+    ``PYTHONUNBUFFERED``) as it was.
+    """
+    original = sys.stdout
+    if original is None:
+        layer: io.IOBase = io.BufferedWriter(_ClosedStdout())
+    elif os.name != "posix" or type(getattr(original, "buffer", None)) not in _PLAIN_LAYERS:
+        return
+    else:
+        raw = _GuardedStdout(original.fileno(), "w", closefd=False)
+        buffered = type(original.buffer) is io.BufferedWriter
+        layer = io.BufferedWriter(raw) if buffered else raw
+    sys.stdout = io.TextIOWrapper(
+        layer,
+        encoding=getattr(original, "encoding", None) or "utf-8",
+        errors=getattr(original, "errors", None) or "strict",
+        newline="\n",
+        line_buffering=getattr(original, "line_buffering", False),
+        write_through=getattr(original, "write_through", False),
+    )
+
+
+_PLAIN_LAYERS = (io.BufferedWriter, io.FileIO)
