@@ -15,6 +15,9 @@ from techpay.errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import TextIO
+
+    from _typeshed import ReadableBuffer
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,11 +111,11 @@ class _GuardedStdout(io.FileIO):
 
     failed = False
 
-    def write(self, data: object) -> int:
+    def write(self, data: ReadableBuffer, /) -> int:
         if self.failed:
-            return len(memoryview(data))  # type: ignore[arg-type]
+            return len(memoryview(data))
         try:
-            return super().write(data)  # type: ignore[arg-type]
+            return super().write(data)
         except BrokenPipeError:
             raise
         except OSError as error:
@@ -130,9 +133,9 @@ class _ClosedStdout(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: object) -> int:
+    def write(self, data: ReadableBuffer, /) -> int:
         if self.failed:
-            return len(memoryview(data))  # type: ignore[arg-type]
+            return len(memoryview(data))
         self.failed = True
         raise StdoutUnusable("it is closed")
 
@@ -147,7 +150,7 @@ def _guard_stdout() -> None:
     original = sys.stdout
     if original is None:
         layer: io.IOBase = io.BufferedWriter(_ClosedStdout())
-    elif os.name != "posix" or type(getattr(original, "buffer", None)) not in _PLAIN_LAYERS:
+    elif not _is_plain_descriptor_one(original):
         return
     else:
         raw = _GuardedStdout(original.fileno(), "w", closefd=False)
@@ -161,6 +164,16 @@ def _guard_stdout() -> None:
         line_buffering=getattr(original, "line_buffering", False),
         write_through=getattr(original, "write_through", False),
     )
+
+
+def _is_plain_descriptor_one(stream: TextIO) -> bool:
+    """Python's own stdout on a POSIX system, not one a host program put in its place."""
+    if os.name != "posix" or type(getattr(stream, "buffer", None)) not in _PLAIN_LAYERS:
+        return False
+    try:
+        return stream.fileno() == 1
+    except (OSError, ValueError):
+        return False
 
 
 _PLAIN_LAYERS = (io.BufferedWriter, io.FileIO)
