@@ -4,6 +4,7 @@ given; and a closed or full standard output is said in one line."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import socket
@@ -278,10 +279,14 @@ class TestWhatIsAtThePath:
         fifo = here / "fifo"
         os.mkfifo(fifo)
         received: list[bytes] = []
-        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
         reader.start()
-        result = cli("export", "-f", fmt, "-o", str(fifo))
-        reader.join(timeout=30)
+        try:
+            result = cli("export", "-f", fmt, "-o", str(fifo))
+        finally:
+            with contextlib.suppress(OSError):  # if nothing was written, end the reader's wait
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join(timeout=30)
         assert result.exit_code == EXIT_OK
         assert received == [cli("export", "-f", fmt).stdout.encode()]
         assert stat.S_ISFIFO(fifo.lstat().st_mode)
