@@ -247,6 +247,18 @@ class TestStandardOutput:
         )
         assert out.read_text(encoding="utf-8").startswith("# A techpay dataset")
 
+    @pytest.mark.parametrize("fast", [None, "1"], ids=["fast", "full-cli"])
+    def test_with_stdout_closed_no_file_takes_its_place(self, tmp_path, fast):
+        """A file opened later (the data, a cache) never answers as /dev/stdout."""
+        data = tmp_path / "mine.toml"
+        assert run_techpay("export", "-o", str(data)).returncode == EXIT_OK
+        before = data.read_bytes()
+        result = run_with_stdout(
+            ["--data", str(data), "export", "-o", "/dev/stdout"], None, TECHPAY_NO_FAST=fast
+        )
+        assert (result.returncode, result.stderr) == (EXIT_OK, b"Wrote 10 roles to /dev/stdout.\n")
+        assert data.read_bytes() == before
+
 
 class TestWhatIsAtThePath:
     """Only a regular file is ever replaced; streams are written to, the rest refused."""

@@ -74,14 +74,14 @@ def check_target(target: str, force: bool) -> str:
         raise UsageError("the output file name is empty")
     if target.endswith(("/", os.sep)):
         raise CannotWrite(target, "the name ends with a slash, so it names a directory")
-    kind = kind_of(target)
+    kind = _kind_of(target)
     if kind in (MISSING, REGULAR):
         refuse_to_overwrite(target, force)
         _check_directory(target)
     return kind
 
 
-def kind_of(target: str) -> str:
+def _kind_of(target: str) -> str:
     """What is at ``target`` (following links), for :func:`check_target`."""
     if _is_standard_output(target):
         return STDOUT

@@ -149,6 +149,7 @@ def _guard_stdout() -> None:
     """
     original = sys.stdout
     if original is None:
+        _hold_descriptor_one()
         layer: io.IOBase = io.BufferedWriter(_ClosedStdout())
     elif not _is_plain_descriptor_one(original):
         return
@@ -164,6 +165,18 @@ def _guard_stdout() -> None:
         line_buffering=getattr(original, "line_buffering", False),
         write_through=getattr(original, "write_through", False),
     )
+
+
+def _hold_descriptor_one() -> None:
+    """Put /dev/null on the closed descriptor 1, so that no file opened later (a cache, a
+    data file) takes its number and is then written to, or replaced, as ``/dev/stdout``."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    if null != 1:
+        os.dup2(null, 1)
+        os.close(null)
 
 
 def _is_plain_descriptor_one(stream: TextIO) -> bool:
