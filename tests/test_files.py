@@ -268,7 +268,8 @@ class TestWhatIsAtThePath:
     def test_a_character_device_is_written_to_never_replaced(self, cli, here, writer, force):
         null = character_device(here / "null", 3)
         result = cli(*writer(str(null)), *force)
-        assert (result.exit_code, result.stderr) == (EXIT_OK, result.stderr.splitlines()[0] + "\n")
+        assert result.exit_code == EXIT_OK
+        assert result.stderr.startswith(("Wrote ", "Saved ")), result.stderr
         status = null.stat()
         assert stat.S_ISCHR(status.st_mode)
         assert status.st_rdev == os.makedev(1, 3)
