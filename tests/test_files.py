@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import socket
 import sqlite3
 import stat
@@ -48,8 +49,13 @@ def here(tmp_path, monkeypatch):
 
 
 def refused(result, message: str, code: int = EXIT_ERROR) -> bool:
-    """The command failed with exactly ``techpay: message`` and printed nothing else."""
-    return (result.exit_code, result.stderr, result.stdout) == (code, f"techpay: {message}\n", "")
+    """The command failed with exactly ``techpay: message`` and printed nothing else (a
+    usage error may add where to read more)."""
+    hint = r"( \(see 'techpay [a-z]+ --help'\))?" if code == EXIT_USAGE else ""
+    expected = f"techpay: {re.escape(message)}{hint}\n"
+    return (result.exit_code, result.stdout) == (code, "") and bool(
+        re.fullmatch(expected, result.stderr)
+    )
 
 
 def failed(result, message: str) -> bool:
