@@ -67,6 +67,21 @@ def listing(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
 
+def read_terminal(leader: int) -> bytes:
+    """Everything written to a pseudo-terminal until its last writer closes it."""
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: no writer left
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    return output
+
+
 def character_device(path: Path, minor: int) -> Path:
     """A memory device node (1, minor) of our own: 3 is a null device, 7 a full one."""
     try:
@@ -347,6 +362,30 @@ class TestWhatIsAtThePath:
         assert written.startswith(b"before\n")
         if fmt != "sqlite":  # a database records when it was made
             assert written == b"before\n" + (tmp_path / f"alone.{fmt}").read_bytes()
+
+    @pytest.mark.parametrize("fmt", ["csv", "markdown", "toml", "json"])
+    @pytest.mark.parametrize("target", ["/dev/stdout", "the terminal's own name"])
+    def test_a_terminal_named_as_the_output_shows_data_literally(self, tmp_path, fmt, target):
+        """Written to a terminal by name, an export is shown as on stdout: an escape in the
+        data is written out, not sent to the terminal."""
+        hostile = tmp_path / "hostile.toml"
+        hostile.write_text(
+            '[[roles]]\nid = "q"\ntitle = "T \\u001b]0;owned\\u0007 \\u009b31m"\n'
+            "salary = {min = 1, max = 2}\n",
+            encoding="utf-8",
+        )
+        pty = pytest.importorskip("pty")
+        leader, follower = pty.openpty()
+        name = "/dev/stdout" if target == "/dev/stdout" else os.ttyname(follower)
+        args = ["--no-bundled", "--data", str(hostile), "export", "-f", fmt, "-o", name]
+        process = subprocess.Popen(
+            [*techpay_command(), *args], stdout=follower, stderr=subprocess.PIPE, env=clean_env()
+        )
+        os.close(follower)
+        shown = read_terminal(leader)
+        assert process.wait(timeout=60) == EXIT_OK
+        assert b"owned" in shown
+        assert [raw for raw in (b"\x1b", b"\x07", "\x9b".encode()) if raw in shown] == []
 
     @writers
     @pytest.mark.parametrize("mode", [0o600, 0o640, 0o755, 0o444])

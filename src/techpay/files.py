@@ -108,32 +108,47 @@ def same_file(first: str, second: str) -> bool:
         return _resolved(first) == _resolved(second)
 
 
-def write_atomically(target: str, produce: Callable[[str], None], *, force: bool = False) -> None:
+def write_atomically(
+    target: str,
+    produce: Callable[[str], None],
+    *,
+    force: bool = False,
+    terminal_text: Callable[[], str] | None = None,
+) -> None:
     """Have ``produce`` write a temporary file, then put it at ``target`` (see the module).
 
     A new or replaced file appears whole or not at all: the temporary file is beside the
     target, synced to disk, then renamed, and if ``produce`` fails the target is untouched.
     Without ``force`` an existing file is refused, also one that appears while we write
-    (the final step is then a hard link, which cannot replace a file).
+    (the final step is then a hard link, which cannot replace a file). A target that is a
+    terminal gets ``terminal_text`` instead, when given.
     """
     kind = check_target(target, force)
     try:
         if kind in (STREAM, STDOUT):
-            _write_through(target, produce, to_stdout=kind == STDOUT)
+            _write_through(target, produce, to_stdout=kind == STDOUT, terminal_text=terminal_text)
         else:
             _write_beside(target, produce, force)
     except OSError as error:
         raise CannotWrite(target, reason(error)) from None
 
 
-def write_text_atomically(target: str, text: str, *, force: bool = False) -> None:
-    """:func:`write_atomically` for text, written as UTF-8 with ``\\n`` line ends."""
+def write_text_atomically(
+    target: str,
+    text: str,
+    *,
+    force: bool = False,
+    for_terminal: Callable[[str], str] | None = None,
+) -> None:
+    """:func:`write_atomically` for text, written as UTF-8 with ``\\n`` line ends; a
+    terminal (``-o /dev/tty``) gets ``for_terminal(text)`` when that is given."""
 
     def produce(path: str) -> None:
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
 
-    write_atomically(target, produce, force=force)
+    shown = None if for_terminal is None else lambda: for_terminal(text)
+    write_atomically(target, produce, force=force, terminal_text=shown)
 
 
 def _write_beside(target: str, produce: Callable[[str], None], force: bool) -> None:
@@ -158,7 +173,13 @@ def _write_beside(target: str, produce: Callable[[str], None], force: bool) -> N
             os.unlink(temporary)
 
 
-def _write_through(target: str, produce: Callable[[str], None], *, to_stdout: bool) -> None:
+def _write_through(
+    target: str,
+    produce: Callable[[str], None],
+    *,
+    to_stdout: bool,
+    terminal_text: Callable[[], str] | None,
+) -> None:
     """Produce into a private temporary file, then copy it into a stream or stdout."""
     handle, temporary = tempfile.mkstemp(prefix=".techpay.", suffix=".tmp")
     os.close(handle)
@@ -166,14 +187,24 @@ def _write_through(target: str, produce: Callable[[str], None], *, to_stdout: bo
         produce(temporary)
         with open(temporary, "rb") as written:
             if to_stdout:
-                sys.stdout.flush()
-                _copy(written, sys.stdout.buffer)
-                sys.stdout.buffer.flush()
+                _copy_to_stdout(written, terminal_text)
             else:
                 with _open_stream(target) as stream:
-                    _copy(written, stream)
+                    if terminal_text is not None and stream.isatty():
+                        stream.write(terminal_text().encode("utf-8"))
+                    else:
+                        _copy(written, stream)
     finally:
         os.unlink(temporary)
+
+
+def _copy_to_stdout(written: BinaryIO, terminal_text: Callable[[], str] | None) -> None:
+    if terminal_text is not None and sys.stdout.isatty():
+        sys.stdout.write(terminal_text())  # in the terminal's encoding, as any output
+        return
+    sys.stdout.flush()
+    _copy(written, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _open_stream(target: str) -> BinaryIO:

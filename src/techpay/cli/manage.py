@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import TYPE_CHECKING, Annotated, Literal, TextIO
@@ -149,7 +150,8 @@ def export_roles(
                 export.for_terminal(rendered, output_format) if on_terminal else rendered
             )
             return
-        write_text_atomically(output, rendered, force=force)
+        shown = functools.partial(export.for_terminal, output_format=output_format)
+        write_text_atomically(output, rendered, force=force, for_terminal=shown)
     note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
 
 
