@@ -1,22 +1,62 @@
-"""Writing files without ever losing data: atomically, and never over a file unasked."""
+"""Writing output files without losing data, and without harming whatever is at the path.
+
+What an output path gets, by what is there:
+
+- nothing: a new file, written atomically (a temporary file beside it, synced, renamed);
+- a regular file, or a link to one: refused unless ``--force``; with it, the file is
+  replaced atomically and keeps its permission bits (a link stays a link);
+- techpay's own standard output (``/dev/stdout``): the output, as with ``-``;
+- a character device (``/dev/null``) or a FIFO: written to directly, as a shell
+  redirection would. Nothing stored there is replaced, so no ``--force`` is needed; a FIFO
+  that no program reads is an error at once, never a hang;
+- a directory, a socket or a block device: refused, with or without ``--force``.
+
+Every failure is a :class:`TechpayError` that names the path and the reason.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
+import sys
 import tempfile
 from typing import TYPE_CHECKING
 
-from techpay.errors import TechpayError
+from techpay.errors import TechpayError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import BinaryIO
+
+MISSING, REGULAR, STREAM, STDOUT = "missing", "regular", "stream", "stdout"
+_REFUSED = {stat.S_IFDIR: "a directory", stat.S_IFSOCK: "a socket", stat.S_IFBLK: "a block device"}
 
 
 class WriteRefused(TechpayError):
     """The target exists and the user did not say --force."""
 
     def __init__(self, target: str) -> None:
-        super().__init__(f"{target} exists; add --force to overwrite it")
+        super().__init__(f"{shown(target)} exists; add --force to overwrite it")
+
+
+class CannotWrite(TechpayError):
+    """An output path that cannot be written, and why, in words a person can act on."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"cannot write {shown(target)}: {reason}")
+
+
+def shown(path: str) -> str:
+    """``path`` as a one-line message prints it: shortened in the middle when very long."""
+    return path if len(path) <= 100 else f"{path[:60]}...{path[-30:]}"
+
+
+def reason(error: OSError) -> str:
+    """What the system said, as the end of a sentence: ``no space left on device``."""
+    text = error.strerror or os.strerror(error.errno or 0)
+    return text[:1].lower() + text[1:]
 
 
 def refuse_to_overwrite(target: str, force: bool) -> None:
@@ -25,53 +65,247 @@ def refuse_to_overwrite(target: str, force: bool) -> None:
         raise WriteRefused(target)
 
 
-def write_atomically(target: str, produce: Callable[[str], None], *, force: bool = False) -> None:
-    """Have ``produce`` write a temporary file beside ``target``, then move it into place.
+def check_target(target: str, force: bool) -> str:
+    """Refuse, before any output is made, a path that must not or cannot be written.
 
-    The temporary file is flushed to disk first, and the move is a single rename, so readers
-    see the old file or the new one, never half of one; if ``produce`` fails the target is
-    untouched. Without ``force`` an existing target is refused, also one that appears while
-    we write (the final step is a hard link, which cannot replace a file).
+    Returns what is at the path: ``MISSING``, ``REGULAR``, ``STREAM`` or ``STDOUT``.
     """
-    refuse_to_overwrite(target, force)
-    directory = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory
-    )
-    os.close(handle)
+    if not target:
+        raise UsageError("the output file name is empty")
+    if target.endswith(("/", os.sep)):
+        raise CannotWrite(target, "the name ends with a slash, so it names a directory")
+    kind = _kind_of(target)
+    if kind in (MISSING, REGULAR):
+        refuse_to_overwrite(target, force)
+        _check_directory(target)
+    return kind
+
+
+def _kind_of(target: str) -> str:
+    """What is at ``target`` (following links), for :func:`check_target`."""
+    if _is_standard_output(target):
+        return STDOUT
     try:
-        produce(temporary)
-        with open(temporary, "rb+") as written:
-            os.fsync(written.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        if force:
-            os.replace(temporary, target)
+        mode = os.stat(target).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return MISSING  # also a link to nowhere; the directory check says the rest
+    except OSError as error:
+        raise CannotWrite(target, reason(error)) from None
+    if stat.S_ISREG(mode):
+        return REGULAR
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return STREAM
+    what = _REFUSED.get(stat.S_IFMT(mode), "not a regular file")
+    raise CannotWrite(target, f"it is {what}; techpay writes files, character devices and FIFOs")
+
+
+def same_file(first: str, second: str) -> bool:
+    """Whether two paths name one file: one path spelled two ways, a link and its file,
+    or two hard links. Paths that do not exist yet are compared as resolved paths."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return _resolved(first) == _resolved(second)
+
+
+def write_atomically(
+    target: str,
+    produce: Callable[[str], None],
+    *,
+    force: bool = False,
+    terminal_text: Callable[[], str] | None = None,
+) -> None:
+    """Have ``produce`` write a temporary file, then put it at ``target`` (see the module).
+
+    A new or replaced file appears whole or not at all: the temporary file is beside the
+    target, synced to disk, then renamed, and if ``produce`` fails the target is untouched.
+    Without ``force`` an existing file is refused, also one that appears while we write
+    (the final step is then a hard link, which cannot replace a file). A target that is a
+    terminal gets ``terminal_text`` instead, when given.
+    """
+    kind = check_target(target, force)
+    try:
+        if kind in (STREAM, STDOUT):
+            _write_through(target, produce, to_stdout=kind == STDOUT, terminal_text=terminal_text)
         else:
-            _link_without_clobbering(temporary, target)
-    finally:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
+            _write_beside(target, produce, force)
+    except OSError as error:
+        raise CannotWrite(target, reason(error)) from None
 
 
-def write_text_atomically(target: str, text: str, *, force: bool = False) -> None:
-    """:func:`write_atomically` for text, written as UTF-8 with ``\\n`` line ends."""
+def write_text_atomically(
+    target: str,
+    text: str,
+    *,
+    force: bool = False,
+    for_terminal: Callable[[str], str] | None = None,
+) -> None:
+    """:func:`write_atomically` for text, written as UTF-8 with ``\\n`` line ends; a
+    terminal (``-o /dev/tty``) gets ``for_terminal(text)`` when that is given."""
 
     def produce(path: str) -> None:
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
 
-    write_atomically(target, produce, force=force)
+    shown = None if for_terminal is None else lambda: for_terminal(text)
+    write_atomically(target, produce, force=force, terminal_text=shown)
 
 
-def _link_without_clobbering(source: str, target: str) -> None:
+def _write_beside(target: str, produce: Callable[[str], None], force: bool) -> None:
+    final = os.path.realpath(target)  # through a link: its file is replaced, the link stays
+    directory, name = os.path.split(final)
+    before = _regular_file_status(final)
+    # The name is cut so that the temporary one stays within the system's limit.
+    handle, temporary = tempfile.mkstemp(prefix=f".{name[:64]}.", suffix=".tmp", dir=directory)
+    os.close(handle)
     try:
-        os.link(source, target)
+        produce(temporary)
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
+        _take_permissions(temporary, before)
+        if force:
+            _replace_regular_file(temporary, final, target)
+        else:
+            _link_without_clobbering(temporary, final, target)
+        _sync_directory(directory)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+
+
+def _write_through(
+    target: str,
+    produce: Callable[[str], None],
+    *,
+    to_stdout: bool,
+    terminal_text: Callable[[], str] | None,
+) -> None:
+    """Produce into a private temporary file, then copy it into a stream or stdout."""
+    handle, temporary = tempfile.mkstemp(prefix=".techpay.", suffix=".tmp")
+    os.close(handle)
+    try:
+        produce(temporary)
+        with open(temporary, "rb") as written:
+            if to_stdout:
+                _copy_to_stdout(written, terminal_text)
+            else:
+                with _open_stream(target) as stream:
+                    if terminal_text is not None and stream.isatty():
+                        stream.write(terminal_text().encode("utf-8"))
+                    else:
+                        _copy(written, stream)
+    finally:
+        os.unlink(temporary)
+
+
+def _copy_to_stdout(written: BinaryIO, terminal_text: Callable[[], str] | None) -> None:
+    if terminal_text is not None and sys.stdout.isatty():
+        sys.stdout.write(terminal_text())  # in the terminal's encoding, as any output
+        return
+    sys.stdout.flush()
+    _copy(written, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+
+
+def _open_stream(target: str) -> BinaryIO:
+    """A character device or FIFO, opened for writing. Without a reader a FIFO fails at
+    once (ENXIO) instead of waiting for one."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(target, os.O_WRONLY | nonblocking | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise CannotWrite(target, "no program is reading from it") from None
+        raise
+    if nonblocking:
+        os.set_blocking(descriptor, True)
+    return open(descriptor, "wb")
+
+
+def _copy(source: BinaryIO, destination: BinaryIO) -> None:
+    while chunk := source.read(1 << 16):
+        destination.write(chunk)
+
+
+def _is_standard_output(target: str) -> bool:
+    try:
+        return os.path.samestat(os.stat(target), os.fstat(sys.stdout.fileno()))
+    except (AttributeError, OSError, ValueError):  # no such file, or no real stdout
+        return False
+
+
+def _check_directory(target: str) -> None:
+    """The directory a new file would go in exists, is one, and lets us write in it."""
+    real = os.path.realpath(target)
+    directory = os.path.dirname(real)
+    named = os.path.dirname(real if os.path.islink(target) else target) or "."
+    try:
+        mode = os.stat(directory).st_mode
+    except FileNotFoundError:
+        raise CannotWrite(target, f"there is no directory {shown(named)}") from None
+    except NotADirectoryError:
+        raise CannotWrite(target, f"{shown(named)} is not a directory") from None
+    except OSError as error:
+        raise CannotWrite(target, reason(error)) from None
+    if not stat.S_ISDIR(mode):
+        raise CannotWrite(target, f"{shown(named)} is not a directory")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise CannotWrite(target, f"no permission to create files in {shown(named)}")
+
+
+def _regular_file_status(path: str) -> os.stat_result | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
+
+
+def _take_permissions(temporary: str, before: os.stat_result | None) -> None:
+    """A replaced file keeps its owner (where we may set it) and its mode; a new file gets
+    the mode any program would give it (0666 less the umask)."""
+    if before is None:
+        os.chmod(temporary, 0o666 & ~_umask())
+        return
+    with contextlib.suppress(OSError):  # only root may give a file to someone else
+        os.chown(temporary, before.st_uid, before.st_gid)
+    os.chmod(temporary, stat.S_IMODE(before.st_mode))
+
+
+def _replace_regular_file(temporary: str, final: str, target: str) -> None:
+    """Rename over ``final``, unless something other than a file appeared there meanwhile."""
+    try:
+        mode = os.lstat(final).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):
+        raise CannotWrite(target, "it is no longer a regular file")
+    os.replace(temporary, final)
+
+
+def _link_without_clobbering(source: str, final: str, target: str) -> None:
+    try:
+        os.link(source, final)
     except FileExistsError:
         raise WriteRefused(target) from None
     except OSError:  # a file system without hard links: check, then rename
-        if os.path.lexists(target):
+        if os.path.lexists(final):
             raise WriteRefused(target) from None
-        os.replace(source, target)
+        os.replace(source, final)
+
+
+def _sync_directory(directory: str) -> None:
+    """Make the rename itself durable; not every system can open a directory to sync it."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _resolved(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _umask() -> int:

@@ -56,24 +56,29 @@ class Pictures:
 
     @classmethod
     def wanted(cls, svg: str | None, html: str | None, force: bool) -> Pictures | None:
-        """The pictures asked for, if any; refuses at once (before drawing) to overwrite."""
-        from techpay.files import refuse_to_overwrite
+        """The pictures asked for, if any. A path that cannot or must not be written is
+        refused at once, before anything is drawn, and so is one file asked for twice."""
+        from techpay.errors import UsageError
+        from techpay.files import check_target, same_file, shown
 
+        if svg and html and same_file(svg, html):
+            message = f"--svg {shown(svg)} and --html {shown(html)} name the same file"
+            raise UsageError(message)
         for path in (svg, html):
-            if path:
-                refuse_to_overwrite(path, force)
-        return cls(svg, html, force) if svg or html else None
+            if path is not None:
+                check_target(path, force)
+        return cls(svg, html, force) if svg is not None or html is not None else None
 
     def save(self, console: Any) -> None:
         """Rich's own export of what was drawn, written atomically, never over a file
         without ``force``."""
         from techpay.files import write_text_atomically
 
-        if self.svg:
+        if self.svg is not None:
             svg = console.export_svg(title="techpay", clear=False)
             write_text_atomically(self.svg, svg, force=self.force)
             note(f"Saved {self.svg}.")
-        if self.html:
+        if self.html is not None:
             write_text_atomically(self.html, console.export_html(clear=False), force=self.force)
             note(f"Saved {self.html}.")
 

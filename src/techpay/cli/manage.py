@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from typing import Annotated, Literal, TextIO
+from typing import TYPE_CHECKING, Annotated, Literal, TextIO
 
 import typer
 
@@ -28,10 +29,15 @@ from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
 from techpay.errors import EXIT_ERROR, UsageError
 from techpay.estimates import LABEL as ESTIMATE_LABEL
 from techpay.estimates import average_premium
-from techpay.files import write_atomically, write_text_atomically
+from techpay.files import CannotWrite, write_atomically, write_text_atomically
 from techpay.output import emit, note, warn
 from techpay.queries import official_median
 from techpay.render import data, export
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from techpay.records import DatasetRecord, RoleRecord
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
 STDOUT = "-"
@@ -103,8 +109,10 @@ def export_roles(
     """Write the dataset, or the roles the options select, in another format.
 
     Takes the selection options of 'techpay filter'. Files are written atomically (a
-    temporary file, then a rename) and an existing FILE is only replaced with --force.
-    There is no --json: --format json writes JSON.
+    temporary file, then a rename); an existing FILE is only replaced with --force, and
+    keeps its permissions. A character device or FIFO (/dev/null, /dev/stdout) is written
+    to directly; a directory, socket or block device is refused. There is no --json:
+    --format json writes JSON.
 
     \b
     Examples:
@@ -127,8 +135,7 @@ def export_roles(
     if output_format == "sqlite":
         if output is None or output == STDOUT:
             raise UsageError("the sqlite format needs a file: add -o FILE")
-        record = everything.record
-        write_atomically(output, lambda path: export.write_sqlite(record, roles, path), force=force)
+        write_atomically(output, _sqlite_writer(everything.record, roles, output), force=force)
     else:
         document = as_document({**everything.record, "roles": roles})
         rendered = {
@@ -143,7 +150,8 @@ def export_roles(
                 export.for_terminal(rendered, output_format) if on_terminal else rendered
             )
             return
-        write_text_atomically(output, rendered, force=force)
+        shown = functools.partial(export.for_terminal, output_format=output_format)
+        write_text_atomically(output, rendered, force=force, for_terminal=shown)
     note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
 
 
@@ -153,6 +161,22 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):  # no stream, or a closed one
         return False
+
+
+def _sqlite_writer(
+    record: DatasetRecord, roles: list[RoleRecord], output: str
+) -> Callable[[str], None]:
+    """What writes the SQLite file; SQLite's own failures (a full disk) say which file."""
+
+    def write(path: str) -> None:
+        import sqlite3
+
+        try:
+            export.write_sqlite(record, roles, path)
+        except sqlite3.Error as error:
+            raise CannotWrite(output, str(error)) from None
+
+    return write
 
 
 @app.command()
