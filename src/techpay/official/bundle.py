@@ -50,20 +50,17 @@ def verify(path: str) -> None:
 
     Raises :class:`OfficialDataError` naming the file and what is wrong.
     """
-    import hashlib
+    from techpay.paths import sha256_of
 
     try:
         with open(f"{path}.sha256", encoding="ascii") as stream:
             expected = stream.read().split()[0]
-        digest = hashlib.sha256()
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
+        actual = sha256_of(path)
     except (OSError, ValueError, IndexError) as error:
         raise OfficialDataError(
             f"{path}: cannot check the official data ({error}); {_remedy(path)}"
         ) from None
-    if digest.hexdigest() != expected:
+    if actual != expected:
         raise OfficialDataError(
             f"{path}: the official data is damaged (its SHA-256 does not match the one recorded"
             f" beside it); {_remedy(path)}"

