@@ -264,13 +264,12 @@ def occupations(words: Sequence[str], *, json_output: bool, limit: int | None = 
     from techpay.official.bundle import open_bundle
 
     bundle = open_bundle()
-    nationals = bundle.nationals()
-    found = [
-        nationals[code]
-        for code, _ in search_occupations(bundle.occupations(), words)
-        if code in nationals
-    ]
-    found = found[:limit] if limit else found
+    matches = search_occupations(bundle.occupations(), words)[:limit]
+    if len(matches) > 20:  # many: one pass over every national row beats a look-up each
+        nationals = bundle.nationals()
+        found = [nationals[code] for code, _ in matches if code in nationals]
+    else:
+        found = [figures for code, _ in matches if (figures := bundle.estimate(code))]
 
     def view() -> object:
         from techpay.render.official import occupations_table
