@@ -7,7 +7,6 @@ article's range scaled to a place. Pure functions over records; no I/O.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from techpay.queries import official_median, salary_midpoint
@@ -209,6 +208,8 @@ def search_occupations(
         return [
             (code, title) for code, title in occupations if code.replace("-", "").startswith(digits)
         ]
+    import re
+
     wanted = re.findall(r"[a-z0-9]+", typed)
     return [
         (code, title)
@@ -220,10 +221,14 @@ def search_occupations(
     ]
 
 
-SOC_TYPED = re.compile(r"^(\d{2})-?(\d{4})(?:\.\d{2})?$")
-
-
 def soc_code(text: str) -> str | None:
     """``15-1252``, ``151252`` or ``15-1252.00`` as ``15-1252``; None for anything else."""
-    found = SOC_TYPED.match(text.strip())
-    return f"{found[1]}-{found[2]}" if found else None
+    code, dot, detail = text.strip().partition(".")
+    if dot and not (len(detail) == 2 and _ascii_digits(detail)):
+        return None
+    digits = code[:2] + code[3:] if len(code) == 7 and code[2] == "-" else code
+    return f"{digits[:2]}-{digits[2:]}" if len(digits) == 6 and _ascii_digits(digits) else None
+
+
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import signal
 import sys
 
 from techpay.errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED
@@ -80,8 +79,12 @@ def _die_quietly_on_closed_pipe() -> None:
     stderr, whichever write hit the closed pipe (ours, Rich's or the help printer's). Where
     there is no SIGPIPE (Windows), BrokenPipeError is caught below instead.
     """
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # The C module, not ``signal``: that wraps its constants in enums, and importing enum
+    # costs a third of an interpreter start, on every run.
+    import _signal  # type: ignore[import-not-found]  # no stub: the module behind signal
+
+    if hasattr(_signal, "SIGPIPE"):
+        _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)
 
 
 def _discard_stdout() -> None:

@@ -5,8 +5,6 @@ No I/O and no third-party imports: every function takes records and returns new 
 
 from __future__ import annotations
 
-import re
-
 from techpay.errors import UsageError, did_you_mean
 from techpay.names import normalise_name
 
@@ -103,7 +101,7 @@ def reversed_order(ordered: list[RoleRecord], key: str) -> list[RoleRecord]:
     return known[::-1] + [role for role in ordered if official_median(role) is None]
 
 
-_AMOUNT = re.compile(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)")
+_AMOUNT = r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)"
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 
 
@@ -112,7 +110,9 @@ def parse_amount(text: str) -> int:
     cleaned = text.strip().lower().replace("_", "")
     if cleaned.startswith("-"):
         raise ValueError(f"{text!r} is negative; salaries are positive amounts")
-    match = _AMOUNT.fullmatch(cleaned)
+    import re  # here, not at the top: most runs read no amount, and re costs a start-up
+
+    match = re.fullmatch(_AMOUNT, cleaned)
     if not match:
         raise ValueError(f"{text!r} is not an amount; write it like 150000, 150k or $150,000")
     whole, fraction, suffix = match.groups()
