@@ -42,8 +42,12 @@ def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> N
     if PAGE_VIEWS and console.is_terminal:
         with console.pager(styles=True):
             console.print(view())
-    else:
+    elif console.is_terminal:
         console.print(view())
+    else:
+        from techpay.render.layout import Trimmed
+
+        console.print(Trimmed(view()))  # type: ignore[arg-type]
     if pictures is not None:
         pictures.save(console)
 

@@ -6,10 +6,12 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from techpay.render.layout import DROP, Fitted
 from techpay.render.views import (
     HEADER,
     MUTED,
     difference_figures,
+    hanging,
     literal,
     new_table,
     salary_range,
@@ -37,9 +39,9 @@ def match_view(result: MatchResult) -> RenderableType:
     """``match``: roles by how much of their skill set is covered."""
     grid = new_table()
     grid.add_column("Role", style="bold")
-    grid.add_column("Covered", justify="right")
-    grid.add_column("You have", overflow="fold")
-    grid.add_column("To learn", style=MUTED, overflow="fold")
+    grid.add_column("Covered", justify="right", no_wrap=True)
+    grid.add_column("You have")
+    grid.add_column("To learn", style=MUTED)
     grid.add_column("Salary", justify="right", no_wrap=True)
     for match in result["matches"]:
         grid.add_row(
@@ -49,7 +51,7 @@ def match_view(result: MatchResult) -> RenderableType:
             literal(", ".join(match["missing"]) or "-"),
             short_range(match["salary"]),
         )
-    return grid
+    return Fitted(grid, fallback="records")
 
 
 def short_range(salary: SalaryRecord) -> str:
@@ -70,7 +72,7 @@ def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> Renderab
     facts.add_row("Change", salary_change(path["salary"]))
     for label, tags in (("Keep", path["keep"]), ("Gain", path["gain"]), ("Leave", path["leave"])):
         facts.add_row(label, literal(", ".join(tags) or "-"))
-    duties = Text("\n").join(literal(f"- {duty}") for duty in path["new_responsibilities"])
+    duties = hanging("-", (literal(duty) for duty in path["new_responsibilities"]))
     return Group(
         title,
         Text(),
@@ -101,14 +103,14 @@ def skills_view(
 ) -> RenderableType:
     """``skills``: each tag with the roles that need it, then the article's meta skills."""
     grid = new_table()
-    grid.add_column("Skill tag", style="bold")
-    grid.add_column("Roles", justify="right")
+    grid.add_column("Skill tag", style="bold", no_wrap=True)
+    grid.add_column("Roles", justify="right", no_wrap=True)
     grid.add_column("Needed by")
     for entry in demand:
         names = ", ".join(titles[role_id] for role_id in entry["roles"])
         grid.add_row(literal(entry["tag"]), str(len(entry["roles"])), literal(names))
-    parts: list[RenderableType] = [grid]
+    parts: list[RenderableType] = [Fitted(grid, [(DROP, "Roles")], fallback="records")]
     if meta_skills:
         parts += [Text(), Text("Skills that increase salaries across roles", style=HEADER)]
-        parts += [literal(f"- {skill}") for skill in meta_skills]
+        parts.append(hanging("-", (literal(skill) for skill in meta_skills)))
     return Group(*parts)

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from techpay.estimates import comparable, local_range, midpoint, place, premium
 from techpay.official.roles import missing_reason
+from techpay.render.layout import DROP, WRAP, Fitted
 from techpay.render.views import HEADER, MUTED, literal, money, new_table
 
 if TYPE_CHECKING:
@@ -130,10 +131,10 @@ def where_table(estimates: Sequence[EstimateRecord]) -> RenderableType:
     """``where``: one row per place."""
     table = new_table()
     table.add_column("Place")
-    table.add_column("Employment", justify="right")
-    table.add_column("Median", justify="right")
-    table.add_column("10th - 90th", justify="right")
-    table.add_column("LQ", justify="right")
+    table.add_column("Employment", justify="right", no_wrap=True)
+    table.add_column("Median", justify="right", no_wrap=True)
+    table.add_column("10th - 90th", justify="right", no_wrap=True)
+    table.add_column("LQ", justify="right", no_wrap=True)
     for estimate in estimates:
         lq = estimate["location_quotient"]
         table.add_row(
@@ -152,7 +153,17 @@ def where_table(estimates: Sequence[EstimateRecord]) -> RenderableType:
         " over the national share.",
         MUTED,
     )
-    return Group(table, Text(), caption)
+    return Group(Fitted(table, WHERE_STEPS, fallback="records"), Text(), caption)
+
+
+# ``where`` on a narrow terminal: the spread wraps between its ends, then the columns least
+# needed to choose a place go, the spread last.
+WHERE_STEPS = (
+    (WRAP, "10th - 90th"),
+    (DROP, "LQ"),
+    (DROP, "Employment"),
+    (DROP, "10th - 90th"),
+)
 
 
 def occupations_table(found: Sequence[EstimateRecord]) -> RenderableType:
@@ -160,8 +171,8 @@ def occupations_table(found: Sequence[EstimateRecord]) -> RenderableType:
     table = new_table()
     table.add_column("Code", no_wrap=True)
     table.add_column("Occupation")
-    table.add_column("Median", justify="right")
-    table.add_column("Employment", justify="right")
+    table.add_column("Median", justify="right", no_wrap=True)
+    table.add_column("Employment", justify="right", no_wrap=True)
     for estimate in found:
         table.add_row(
             estimate["occupation"]["code"],
@@ -172,7 +183,8 @@ def occupations_table(found: Sequence[EstimateRecord]) -> RenderableType:
     if not found:
         return Text("No occupations match.")
     caption = Text(f"National figures; {found[0]['source']}, {found[0]['release']}.", style=MUTED)
-    return Group(table, Text(), caption)
+    fitted = Fitted(table, [(DROP, "Employment")], fallback="records")
+    return Group(fitted, Text(), caption)
 
 
 def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
@@ -227,8 +239,9 @@ def local_table(roles: Sequence[RoleRecord], locality: Locality) -> RenderableTy
     area, figures = locality
     table = new_table()
     table.add_column(f"In {place_name(area)}")
-    table.add_column("Local median", justify="right")
-    table.add_column("Range there (estimate)", justify="right")
+    table.add_column("Local median", justify="right", no_wrap=True)
+    table.add_column("Range there (estimate)", justify="right", no_wrap=True)
     for role in roles:
         table.add_row(literal(role["title"]), *local_cells(role, figures.get(role["id"])))
-    return Group(table, locality_caption(locality))
+    steps = [(WRAP, "Range there (estimate)")]
+    return Group(Fitted(table, steps, fallback="records", title=True), locality_caption(locality))

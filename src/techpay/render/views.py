@@ -18,6 +18,7 @@ from rich.text import Text
 from techpay.errors import literal_text
 from techpay.estimates import premium
 from techpay.queries import official_median, salary_midpoint
+from techpay.render.layout import DROP, WRAP, Fitted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -39,6 +40,20 @@ if TYPE_CHECKING:
 _SYMBOLS = {"USD": "$"}
 HEADER = "bold cyan"
 MUTED = "dim"
+ROLE_WIDTH = 20  # a title is given this much before any column is dropped: two lines at most
+# How the roles table gives way to a narrow terminal: least important columns first; the
+# title may then take less room, and last of all an amount range wraps between its ends.
+ROLES_STEPS = (
+    (DROP, "Range"),
+    (DROP, "Clusters"),
+    (DROP, "Midpoint"),
+    (DROP, "Premium (match)"),
+    (DROP, "#"),
+    (WRAP, "Role"),
+    (WRAP, "Salary range"),
+    (WRAP, "Range there (estimate)"),
+    (DROP, "Local median"),
+)
 
 
 def make_console(file: IO[str], stderr: bool = False, record: bool = False) -> Console:
@@ -133,20 +148,22 @@ def roles_table(
     official: bool = False,
     bars: Sequence[Text] | None = None,
     locality: Locality | None = None,
-) -> Table:
+) -> RenderableType:
     """``list`` and ``filter``: one row per role; ``official`` puts the official median and
     the range's premium over it where the clusters would be; ``locality`` puts the median in
     a place and the range scaled to it there (in place of the midpoint, for room); ``bars``
-    adds a range column. Amounts never wrap: the role's title does."""
+    adds a range column. Amounts never wrap while a column can be dropped instead."""
+    roles = list(roles)
+    longest_title = max((len(role["title"]) for role in roles), default=1)
     table = new_table()
-    table.add_column("#", justify="right")
-    table.add_column("Role")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role", min_width=min(ROLE_WIDTH, longest_title))
     table.add_column("Salary range", justify="right", no_wrap=True)
     if locality is None:
         table.add_column("Midpoint", justify="right", no_wrap=True)
     if official:
         table.add_column("Official", justify="right", no_wrap=True)
-        table.add_column("Premium (match)", justify="right")
+        table.add_column("Premium (match)", justify="right", no_wrap=True)
     if locality is not None:
         table.add_column("Local median", justify="right", no_wrap=True)
         table.add_column("Range there (estimate)", justify="right", no_wrap=True)
@@ -172,7 +189,7 @@ def roles_table(
         if bars is not None:
             cells.append(bars[index])
         table.add_row(*cells)
-    return table
+    return Fitted(table, ROLES_STEPS, fallback="records")
 
 
 def _official_cells(role: RoleRecord) -> list[str | Text]:
@@ -184,8 +201,19 @@ def _official_cells(role: RoleRecord) -> list[str | Text]:
     return [median, f"{premium:+.1f}%{f' ({match})' if match else ''}"]
 
 
-def _bullets(items: Iterable[str]) -> Text:
-    return Text("\n").join(literal(f"- {item}") for item in items)
+def _bullets(items: Iterable[str]) -> Table:
+    """``- item`` lines; an item that wraps goes on under its own text, not under the dash."""
+    return hanging("-", (literal(item) for item in items))
+
+
+def hanging(mark: str, items: Iterable[RenderableType]) -> Table:
+    """Each item after ``mark``, wrapped lines indented to the item's text."""
+    lines = Table.grid(padding=(0, 1, 0, 0))
+    lines.add_column(no_wrap=True)
+    lines.add_column()
+    for item in items:
+        lines.add_row(mark, item)
+    return lines
 
 
 def role_view(
@@ -229,16 +257,14 @@ def role_view(
     title = Text.assemble(literal(role["title"], "bold underline"), (rank, MUTED))
     parts: list[RenderableType] = [title, Text(), facts, Text()]
     parts += [Text("Responsibilities", style=HEADER), _bullets(role["responsibilities"]), Text()]
-    parts.append(skills)
+    parts.append(Fitted(skills, fallback="records"))
     if related:
         parts += [Text(), Text("Related roles (most shared skill tags)", style=HEADER)]
-        parts += [
-            Text.assemble(
-                literal(f"- {other['title']}"),
-                (f"  shares {', '.join(other['shared'])}", MUTED),
-            )
+        shares = (
+            Text.assemble(literal(other["title"]), (f"  shares {', '.join(other['shared'])}", MUTED))
             for other in related
-        ]
+        )
+        parts.append(hanging("-", shares))
     return Group(*parts)
 
 
@@ -278,7 +304,7 @@ def comparison_view(
     footer = Text.assemble(
         ("Skill tags shared by all: ", HEADER), literal(", ".join(shared) or "none")
     )
-    return Group(table, footer)
+    return Group(Fitted(table, fallback="stacked"), footer)
 
 
 def _local_rows(
@@ -369,7 +395,7 @@ def about_view(about: dict[str, Any]) -> RenderableType:
     caveats = [*source.get("caveats", ()), *official["not"]]
     if caveats:
         parts += [Text(), Text("What the numbers are not", style=HEADER)]
-        parts += [literal(f"- {caveat}") for caveat in dict.fromkeys(caveats)]
+        parts.append(_bullets(dict.fromkeys(caveats)))
     if source.get("attribution"):
         parts += [Text(), literal(source["attribution"], MUTED)]
     return Group(*parts)

@@ -1,0 +1,190 @@
+"""Tables that fit the width they are drawn in, without cutting a word.
+
+Rich fits a table that is too wide by narrowing its widest columns, below their longest word
+if need be (then words are folded or cut with an ellipsis), and at last by narrowing every
+column, amounts included. Here a table degrades in the order its view gives instead: the
+least important columns go first, then columns kept on one line may wrap at spaces, and as a
+last resort each row (or each column) is shown on its own. Every column is always given at
+least its longest word, so an amount or a skill tag is never split or truncated.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.table import Column, Table
+from rich.text import Text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+DROP, WRAP = "drop", "wrap"
+MEASURE_WIDTH = 10_000  # wide enough to measure any cell at its natural width
+HEADER = "bold cyan"
+
+
+class Fitted:
+    """A table drawn to fit: the ``steps`` (``(DROP, header)`` or ``(WRAP, header)``) are
+    taken in order until it fits; if it still does not, ``records`` shows each row as a
+    heading and label-value lines, ``stacked`` shows the first column beside each other
+    column in turn, and otherwise the narrowest version is drawn as Rich lays it out."""
+
+    def __init__(
+        self,
+        table: Table,
+        steps: Sequence[tuple[str, str]] = (),
+        fallback: str = "",
+        title: bool = False,
+    ) -> None:
+        self.table, self.steps, self.fallback, self.title = table, steps, fallback, title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[object]:
+        candidate = self.table
+        for step in (None, *self.steps):
+            if step is not None:
+                candidate = _apply(candidate, *step)
+            fitted = sized(candidate, console, options)
+            if fitted is not None:
+                yield fitted
+                return
+        if self.fallback == "records":
+            yield from _records(candidate, self.title)
+        elif self.fallback == "stacked":
+            yield from _stacked(candidate)
+        else:
+            yield candidate
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.table)
+
+
+def _header(column: Column) -> str:
+    return column.header.plain if isinstance(column.header, Text) else str(column.header)
+
+
+def _apply(table: Table, action: str, header: str) -> Table:
+    """The table with the column named ``header`` dropped, or allowed to wrap."""
+    columns: list[Column] = []
+    for column in table.columns:
+        if _header(column) != header:
+            columns.append(column)
+        elif action == WRAP:
+            columns.append(dataclasses.replace(column, no_wrap=False, min_width=None))
+    return with_columns(table, columns)
+
+
+def with_columns(table: Table, columns: Iterable[Column]) -> Table:
+    """A copy of ``table`` with these columns (and their cells), numbered afresh."""
+    chosen = copy.copy(table)
+    chosen.columns = [
+        dataclasses.replace(column, _index=index) for index, column in enumerate(columns)
+    ]
+    return chosen
+
+
+def _cells(table: Table, column: Column) -> list[RenderableType]:
+    header: list[RenderableType] = [column.header] if table.show_header else []
+    return [*header, *column.cells]
+
+
+def column_range(
+    table: Table, column: Column, console: Console, options: ConsoleOptions
+) -> tuple[int, int]:
+    """The narrowest a column can be without cutting a word (its whole text when it must
+    not wrap, and never less than its ``min_width``), and its natural width."""
+    wide = options.update_width(MEASURE_WIDTH)
+    least, most = column.min_width or 1, 1
+    for cell in _cells(table, column):
+        measured = Measurement.get(console, wide, cell)
+        least = max(least, measured.maximum if column.no_wrap else measured.minimum)
+        most = max(most, measured.maximum)
+    return least, max(least, most)
+
+
+def _overhead(table: Table, console: Console, options: ConsoleOptions) -> int:
+    """The columns' padding and the table's borders: the width beyond the cells' text."""
+    ones = with_columns(table, (dataclasses.replace(c, width=1) for c in table.columns))
+    wide = options.update_width(MEASURE_WIDTH)
+    return Measurement.get(console, wide, ones).minimum - len(table.columns)
+
+
+def sized(table: Table, console: Console, options: ConsoleOptions) -> Table | None:
+    """``table`` with every column's width fixed so that it fits ``options.max_width`` and no
+    column is narrower than its longest word; None when that cannot be done. Space beyond
+    the minimums goes to the columns in proportion to how much more they would use."""
+    if not table.columns:
+        return table
+    ranges = [column_range(table, column, console, options) for column in table.columns]
+    spare = options.max_width - _overhead(table, console, options) - sum(low for low, _ in ranges)
+    if spare < 0:
+        return None
+    widths = _share(ranges, spare)
+    columns = (
+        dataclasses.replace(column, width=width)
+        for column, width in zip(table.columns, widths, strict=True)
+    )
+    return with_columns(table, columns)
+
+
+def _share(ranges: Sequence[tuple[int, int]], spare: int) -> list[int]:
+    """Widths from the minimums up: ``spare`` columns shared by what each still wants."""
+    wants = [most - least for least, most in ranges]
+    if sum(wants) <= spare:
+        return [most for _, most in ranges]
+    widths = [least + want * spare // sum(wants) for (least, _), want in zip(ranges, wants)]
+    left = spare - sum(width - least for width, (least, _) in zip(widths, ranges))
+    for index in sorted(range(len(ranges)), key=lambda index: -wants[index])[:left]:
+        widths[index] += 1  # the rounding's remainder, to the columns that want most
+    return widths
+
+
+def _records(table: Table, title: bool) -> Iterator[RenderableType]:
+    """Each row on its own: the first cell as a heading, then one line per other column."""
+    first, *others = table.columns
+    if title:
+        yield Text(_header(first), style=HEADER)
+    for number, heading in enumerate(first.cells):
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(style=HEADER)
+        facts.add_column()
+        for column in others:
+            facts.add_row(column.header, list(column.cells)[number])
+        yield from [Text()] * (number > 0 and not title)
+        yield heading if isinstance(heading, Text) else Text(str(heading), style="bold")
+        yield Fitted(facts)
+
+
+def _stacked(table: Table) -> Iterator[RenderableType]:
+    """The first column beside each other column in turn, one table after the other."""
+    first, *others = table.columns
+    for number, column in enumerate(others):
+        yield from [Text()] * (number > 0)
+        yield Fitted(with_columns(table, [first, column]))
+
+
+class Trimmed:
+    """A renderable drawn without the spaces Rich pads lines and cells with at their ends,
+    for output that is not a terminal (where they only get in the way of diff and grep)."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for line in console.render_lines(self.renderable, options, pad=False):
+            yield from _without_trailing_spaces(line)
+            yield Segment.line()
+
+
+def _without_trailing_spaces(line: list[Segment]) -> list[Segment]:
+    kept = list(line)
+    while kept and not kept[-1].control and not kept[-1].text.rstrip():
+        kept.pop()
+    if kept and not kept[-1].control:
+        last = kept[-1]
+        kept[-1] = Segment(last.text.rstrip(), last.style, last.control)
+    return kept
