@@ -150,13 +150,13 @@ def _records(table: Table, title: bool) -> Iterator[RenderableType]:
         yield Text(_header(first), style=HEADER)
     for number, heading in enumerate(first.cells):
         facts = Table.grid(padding=(0, 2))
-        facts.add_column(style=HEADER)
+        facts.add_column(style=HEADER, no_wrap=True)
         facts.add_column()
         for column in others:
             facts.add_row(column.header, list(column.cells)[number])
-        yield from [Text()] * (number > 0 and not title)
-        yield heading if isinstance(heading, Text) else Text(str(heading), style="bold")
-        yield Fitted(facts)
+        yield from [Text()] * (number > 0)
+        yield Text.assemble(heading, style="bold") if isinstance(heading, str | Text) else heading
+        yield Fitted(facts, [(WRAP, "")])
 
 
 def _stacked(table: Table) -> Iterator[RenderableType]:
@@ -165,6 +165,30 @@ def _stacked(table: Table) -> Iterator[RenderableType]:
     for number, column in enumerate(others):
         yield from [Text()] * (number > 0)
         yield Fitted(with_columns(table, [first, column]))
+
+
+class Flow:
+    """Lines of items (``10th $82,460``) joined by ``separator``; a line too long for the
+    width breaks between items, never inside one, so a label stays with its figure."""
+
+    def __init__(self, lines: Sequence[Sequence[str]], separator: str = "   ") -> None:
+        self.lines, self.separator = lines, separator
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for items in self.lines:
+            row: list[str] = []
+            for item in items:
+                if row and len(self.separator.join([*row, item])) > options.max_width:
+                    yield Text(self.separator.join(row))
+                    row = []
+                row.append(item)
+            yield Text(self.separator.join(row))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        items = [item for line in self.lines for item in line] or [""]
+        widest = max(len(self.separator.join(line)) for line in self.lines) if self.lines else 0
+        longest = max(len(item) for item in items)
+        return Measurement(longest, max(longest, widest)).with_maximum(options.max_width)
 
 
 class Trimmed:

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from techpay.estimates import comparable, local_range, midpoint, place, premium
 from techpay.official.roles import missing_reason
-from techpay.render.layout import DROP, WRAP, Fitted
+from techpay.render.layout import DROP, WRAP, Fitted, Flow
 from techpay.render.views import HEADER, MUTED, literal, money, new_table
 
 if TYPE_CHECKING:
@@ -55,16 +55,16 @@ def provenance(estimate: EstimateRecord) -> str:
     return f"{occupation['title']} ({occupation['code']}), {where}; {source}"
 
 
-def distribution(estimate: EstimateRecord) -> Text:
+def distribution(estimate: EstimateRecord) -> RenderableType:
     """The five percentiles, then mean, employment and (for a place) location quotient."""
     figures = [f"{label} {wage(estimate, name)}" for name, label in PERCENTILE_LABELS]
     figures.append(f"mean {wage(estimate, 'mean')}")
-    jobs = f"employment {count(estimate['employment'])}"
+    jobs = [f"employment {count(estimate['employment'])}"]
     if estimate["location_quotient"] is not None:
-        jobs += f"   location quotient {estimate['location_quotient']:.2f}"
-    lines = ["   ".join(figures[:3]), "   ".join(figures[3:]), jobs]
+        jobs.append(f"location quotient {estimate['location_quotient']:.2f}")
+    flow = Flow([figures[:3], figures[3:], jobs])
     reasons = _reasons(estimate)
-    return Text("\n").join([*map(Text, lines), *([literal(reasons, MUTED)] if reasons else [])])
+    return Group(flow, literal(reasons, MUTED)) if reasons else flow
 
 
 def _reasons(estimate: EstimateRecord) -> str:

@@ -1,0 +1,191 @@
+"""Every table and view fits the terminal it is drawn in, from 40 to 120 columns.
+
+A view gives way to a narrow terminal by dropping or wrapping its least important columns,
+or by showing each row on its own, and never by splitting or truncating a word: an amount
+of money or a skill tag always appears whole, exactly as it does when nothing has to wrap.
+Output that is not a terminal carries no trailing spaces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from techpay.cli import app
+
+from conftest import PLAIN_ENV, clean_env, run_techpay
+
+WIDTHS = (40, 60, 80, 100, 120)
+UNWRAPPED = 1000  # wide enough that nothing wraps: the source figures, whole
+VIEWS = [
+    ("list",),
+    ("list", "--official"),
+    ("list", "--in", "texas"),
+    ("list", "--sort", "official", "--official", "--limit", "4"),
+    ("filter", "--cluster", "ai"),
+    ("filter", "--skill", "python", "--in", "CA"),
+    ("show", "sre"),
+    ("show", "ai-research-scientist"),
+    ("show", "sre", "--in", "austin"),
+    ("show", "em", "--in", "san jose"),
+    ("compare", "sre", "devops"),
+    ("compare", "mle", "ds", "ai-pm"),
+    ("compare", "sre", "devops", "--official"),
+    ("compare", "sre", "em", "--in", "seattle"),
+    ("compare", "ai-researcher", "cyber", "blockchain", "--in", "texas", "--official"),
+    ("match", "python", "sql", "docker", "kubernetes", "terraform", "aws"),
+    ("match", "devops"),
+    ("match", "cloud", "--in", "austin"),
+    ("path", "devops", "sre"),
+    ("path", "ds", "mle", "--in", "seattle"),
+    ("skills",),
+    ("skills", "--cluster", "cloud"),
+    ("about",),
+    ("where", "sre"),
+    ("where", "em", "--metros"),
+    ("where", "sre", "--in", "austin", "--in", "seattle", "--in", "san jose"),
+    ("occupations", "web"),
+    ("occupations", "software"),
+    ("occupation", "15-1252", "--in", "austin"),
+    ("occupation", "15-2011", "--in", "CA"),
+]
+MONEY = re.compile(r"\$[0-9][0-9,.]*[km]?\+?")
+GLYPHS = re.compile(r"[─━┄▶●┬╌◆]+")
+
+
+def draw(args: tuple[str, ...], width: int) -> str:
+    runner = CliRunner(env={**PLAIN_ENV, "COLUMNS": str(width)})
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def amounts(text: str) -> set[str]:
+    """Every amount of money in ``text`` (without the punctuation of a sentence after it)."""
+    return {found.rstrip(",.") for found in MONEY.findall(text)}
+
+
+def words(text: str) -> set[str]:
+    """Every word of ``text`` as written, rules and bars left out."""
+    return {word for word in text.split() if not GLYPHS.fullmatch(word)}
+
+
+@pytest.fixture(scope="module")
+def unwrapped() -> dict[tuple[str, ...], str]:
+    return {args: draw(args, UNWRAPPED) for args in VIEWS}
+
+
+@pytest.fixture(scope="module")
+def tags() -> set[str]:
+    runner = CliRunner(env=PLAIN_ENV)
+    listed = json.loads(runner.invoke(app, ["skills", "--json"]).stdout)["tags"]
+    return {entry["tag"] for entry in listed}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
+class TestEveryViewAtEveryWidth:
+    def test_no_line_is_longer_than_the_width(self, args, width):
+        """Each line fits the terminal, so none is cut off at its edge."""
+        too_long = [line for line in draw(args, width).splitlines() if cell_len(line) > width]
+        assert too_long == []
+
+    def test_no_amount_of_money_is_split_or_truncated(self, args, width, unwrapped):
+        """Every amount shown appears whole in the unwrapped view ($105,0… or a lone $ would
+        not), and no dollar sign is left without its figure."""
+        drawn = draw(args, width)
+        assert amounts(drawn) <= amounts(unwrapped[args])
+        assert not re.search(r"\$(?![0-9])", drawn)
+
+    def test_no_word_is_split(self, args, width, unwrapped):
+        """Lines break between words only: every word is one the unwrapped view has (not a
+        lone comma, nor a word cut short with an ellipsis)."""
+        drawn = words(draw(args, width))
+        assert drawn - words(unwrapped[args]) == set()
+        assert not any("…" in word for word in drawn)
+
+    def test_no_tag_is_split(self, args, width, unwrapped, tags):
+        """No piece of a skill tag (``infrastructure-as-c``, ``ode``) stands for the tag."""
+        whole = {word.strip(",.;:()") for word in words(unwrapped[args])}
+        pieces = {word.strip(",.;:()…") for word in words(draw(args, width))}
+        fragments = {piece for piece in pieces - tags if any(piece in tag for tag in tags)}
+        assert fragments - whole == set()
+
+    def test_piped_output_has_no_trailing_spaces(self, args, width):
+        """Rich pads cells with spaces; none reach the end of a line in a pipe."""
+        assert [line for line in draw(args, width).splitlines() if line != line.rstrip()] == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", [("list",), ("list", "--official"), ("list", "--in", "texas")])
+def test_list_keeps_every_salary_at_every_width(cli_json, args, width):
+    """The salary ranges are what the table is for: whatever else goes, each role's min and
+    max are shown, whole."""
+    shown = amounts(draw(args, width))
+    for role in cli_json("list"):
+        salary = role["salary"]
+        top = f"${salary['max']:,}" + ("+" if salary["open_ended"] else "")
+        assert {f"${salary['min']:,}", top} <= shown, role["id"]
+
+
+class TestHowTablesGiveWay:
+    def test_list_drops_columns_before_cutting_titles_short(self):
+        """At 80 columns list --official drops the midpoint, and titles take two lines at most."""
+        drawn = draw(("list", "--official"), 80)
+        assert "Midpoint" not in drawn
+        assert "AI Research Scientist" in drawn
+        assert "Machine Learning Engineer" in drawn
+
+    def test_list_at_40_columns_shows_role_and_salary_range(self):
+        header = draw(("list",), 40).splitlines()[0].split()
+        assert header == ["Role", "Salary", "range"]
+
+    def test_match_at_80_columns_keeps_tags_whole(self):
+        """The example from the report: no ``infrastructure-as-c`` / ``ode``, no lone comma."""
+        drawn = draw(("match", "python", "sql", "docker", "kubernetes", "terraform", "aws"), 80)
+        assert "infrastructure-as-code" in drawn
+        assert not [line for line in drawn.splitlines() if line.strip() == ","]
+
+    def test_match_shows_each_role_as_a_record_when_columns_cannot_fit(self):
+        drawn = draw(("match", "python", "sql"), 40)
+        assert "Machine Learning Engineer\nCovered" in drawn
+        assert "To learn" in drawn
+
+    def test_related_roles_wrap_under_their_own_text(self):
+        """A related role's line that wraps goes on indented, not at column 0."""
+        lines = draw(("show", "sre"), 40).splitlines()
+        related = lines[lines.index("Related roles (most shared skill tags)") + 1 :]
+        assert related[0].startswith("- DevOps Engineer")
+        assert all(line.startswith(("- ", "  ")) for line in related)
+
+    def test_a_label_stays_with_its_figure(self):
+        """The official distribution breaks between figures, never between 10th and $82,460."""
+        drawn = draw(("show", "sre"), 40)
+        assert "10th $82,460" in drawn
+        assert "median $135,980" in drawn
+
+    def test_compare_shows_one_role_after_the_other_when_side_by_side_cannot_fit(self):
+        drawn = draw(("compare", "sre", "devops"), 40)
+        assert "infrastructure-as-code" in drawn
+        assert drawn.index("Site Reliability") < drawn.index("DevOps Engineer")
+
+    def test_compare_is_side_by_side_where_it_fits(self):
+        header = draw(("compare", "sre", "devops"), 100).splitlines()[0]
+        assert "Site Reliability Engineer" in header
+        assert "DevOps Engineer" in header
+
+
+@pytest.mark.parametrize(
+    "args", [("list",), ("show", "sre"), ("compare", "sre", "devops"), ("where", "sre")]
+)
+def test_a_real_pipe_gets_no_trailing_spaces(args):
+    """The installed command, its stdout a pipe: no line ends in a space."""
+    result = run_techpay(*args, env=clean_env(COLUMNS="80"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert lines
+    assert [line for line in lines if line != line.rstrip()] == []
