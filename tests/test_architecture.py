@@ -23,7 +23,7 @@ LAYERS = [
               "official.tabfiles", "official.sources"}),
     ("queries", {"queries", "career", "estimates"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
-                "render.plain", "render.chart", "render.official"}),
+                "render.plain", "render.chart", "render.official", "render.layout"}),
     ("answers", {"output", "answers", "cache", "cachefile"}),
     ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.manage",
              "cli.wording", "cli.official_data"}),
@@ -35,7 +35,8 @@ THIRD_PARTY_USERS = {
     "typer": lambda module: module.startswith("cli"),
     "rich": lambda module: (
         module.startswith("cli")
-        or module in {"render.views", "render.career", "render.chart", "render.official"}
+        or module
+        in {"render.views", "render.career", "render.chart", "render.official", "render.layout"}
     ),
     "pydantic": lambda module: module in {"models", "dataset"},
     "tomli_w": lambda module: module == "render.export",

@@ -8,6 +8,7 @@ Output that is not a terminal carries no trailing spaces.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -15,9 +16,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from techpay.cli import app
-
 from conftest import PLAIN_ENV, clean_env, run_techpay
+from techpay.cli import app
 
 WIDTHS = (40, 60, 80, 100, 120)
 UNWRAPPED = 1000  # wide enough that nothing wraps: the source figures, whole
@@ -57,7 +57,9 @@ MONEY = re.compile(r"\$[0-9][0-9,.]*[km]?\+?")
 GLYPHS = re.compile(r"[─━┄▶●┬╌◆]+")
 
 
+@functools.cache
 def draw(args: tuple[str, ...], width: int) -> str:
+    """What techpay prints for ``args`` on a terminal ``width`` columns wide (piped)."""
     runner = CliRunner(env={**PLAIN_ENV, "COLUMNS": str(width)})
     result = runner.invoke(app, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.stderr

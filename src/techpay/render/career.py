@@ -76,7 +76,7 @@ def path_view(path: CareerPath, start: RoleRecord, goal: RoleRecord) -> Renderab
     return Group(
         title,
         Text(),
-        facts,
+        Fitted(facts, fallback="under"),
         Text(),
         Text("New responsibilities", style=HEADER),
         duties if path["new_responsibilities"] else Text("-"),

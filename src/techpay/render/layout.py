@@ -13,8 +13,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from rich.console import Console, ConsoleOptions, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Column, Table
 from rich.text import Text
@@ -32,7 +33,8 @@ class Fitted:
     """A table drawn to fit: the ``steps`` (``(DROP, header)`` or ``(WRAP, header)``) are
     taken in order until it fits; if it still does not, ``records`` shows each row as a
     heading and label-value lines, ``stacked`` shows the first column beside each other
-    column in turn, and otherwise the narrowest version is drawn as Rich lays it out."""
+    column in turn, ``under`` puts each value of a label-value grid under its label, and
+    otherwise the narrowest version is drawn as Rich lays it out."""
 
     def __init__(
         self,
@@ -43,7 +45,7 @@ class Fitted:
     ) -> None:
         self.table, self.steps, self.fallback, self.title = table, steps, fallback, title
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[object]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         candidate = self.table
         for step in (None, *self.steps):
             if step is not None:
@@ -56,6 +58,8 @@ class Fitted:
             yield from _records(candidate, self.title)
         elif self.fallback == "stacked":
             yield from _stacked(candidate)
+        elif self.fallback == "under":
+            yield from _under(candidate)
         else:
             yield candidate
 
@@ -136,8 +140,10 @@ def _share(ranges: Sequence[tuple[int, int]], spare: int) -> list[int]:
     wants = [most - least for least, most in ranges]
     if sum(wants) <= spare:
         return [most for _, most in ranges]
-    widths = [least + want * spare // sum(wants) for (least, _), want in zip(ranges, wants)]
-    left = spare - sum(width - least for width, (least, _) in zip(widths, ranges))
+    widths = [
+        least + want * spare // sum(wants) for (least, _), want in zip(ranges, wants, strict=True)
+    ]
+    left = spare - sum(width - least for width, (least, _) in zip(widths, ranges, strict=True))
     for index in sorted(range(len(ranges)), key=lambda index: -wants[index])[:left]:
         widths[index] += 1  # the rounding's remainder, to the columns that want most
     return widths
@@ -156,7 +162,7 @@ def _records(table: Table, title: bool) -> Iterator[RenderableType]:
             facts.add_row(column.header, list(column.cells)[number])
         yield from [Text()] * (number > 0)
         yield Text.assemble(heading, style="bold") if isinstance(heading, str | Text) else heading
-        yield Fitted(facts, [(WRAP, "")])
+        yield Fitted(facts, fallback="under")
 
 
 def _stacked(table: Table) -> Iterator[RenderableType]:
@@ -165,6 +171,15 @@ def _stacked(table: Table) -> Iterator[RenderableType]:
     for number, column in enumerate(others):
         yield from [Text()] * (number > 0)
         yield Fitted(with_columns(table, [first, column]))
+
+
+def _under(table: Table) -> Iterator[RenderableType]:
+    """A two-column grid of labels and values, each value under its label, indented."""
+    labels, values = table.columns[0].cells, table.columns[1].cells
+    for label, value in zip(labels, values, strict=True):
+        if isinstance(label, str | Text) and label:
+            yield Text.assemble(label, style=HEADER)
+        yield Padding(value, (0, 0, 0, 2))
 
 
 class Flow:

@@ -206,7 +206,7 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
     title = Text.assemble(
         literal(occupation["title"], "bold underline"), (f"  {occupation['code']}", MUTED)
     )
-    return Group(title, Text(), facts)
+    return Group(title, Text(), Fitted(facts, fallback="under"))
 
 
 def local_cells(role: RoleRecord, local: EstimateRecord | None) -> tuple[str, str]:

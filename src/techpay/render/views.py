@@ -255,13 +255,15 @@ def role_view(
 
     rank = f"  #{role['rank']}" if role["rank"] else ""
     title = Text.assemble(literal(role["title"], "bold underline"), (rank, MUTED))
-    parts: list[RenderableType] = [title, Text(), facts, Text()]
+    parts: list[RenderableType] = [title, Text(), Fitted(facts, fallback="under"), Text()]
     parts += [Text("Responsibilities", style=HEADER), _bullets(role["responsibilities"]), Text()]
     parts.append(Fitted(skills, fallback="records"))
     if related:
         parts += [Text(), Text("Related roles (most shared skill tags)", style=HEADER)]
         shares = (
-            Text.assemble(literal(other["title"]), (f"  shares {', '.join(other['shared'])}", MUTED))
+            Text.assemble(
+                literal(other["title"]), (f"  shares {', '.join(other['shared'])}", MUTED)
+            )
             for other in related
         )
         parts.append(hanging("-", shares))
@@ -282,7 +284,7 @@ def comparison_view(
     for role in roles:
         table.add_column(literal(role["title"]), ratio=1)
     unique = comparison["tags"]["unique"]
-    rows: list[tuple[str, Sequence[Text]]] = [
+    rows: list[tuple[str, Sequence[RenderableType]]] = [
         ("Salary", [Text(salary_range(role["salary"])) for role in roles]),
         ("Midpoint", [Text(midpoint(role["salary"])) for role in roles]),
         *([("Range", list(bars))] if bars is not None else []),
@@ -309,7 +311,7 @@ def comparison_view(
 
 def _local_rows(
     roles: Sequence[RoleRecord], locality: Locality
-) -> list[tuple[str, Sequence[Text]]]:
+) -> list[tuple[str, Sequence[RenderableType]]]:
     """``compare --in``: the median there, and the range scaled to it (an estimate)."""
     from techpay.render.official import local_cells
 
@@ -391,7 +393,7 @@ def about_view(about: dict[str, Any]) -> RenderableType:
         )
     if source.get("ours"):
         facts.add_row("Ours", literal(", ".join(source["ours"])))
-    parts: list[RenderableType] = [facts]
+    parts: list[RenderableType] = [Fitted(facts, fallback="under")]
     caveats = [*source.get("caveats", ()), *official["not"]]
     if caveats:
         parts += [Text(), Text("What the numbers are not", style=HEADER)]
