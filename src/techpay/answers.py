@@ -26,6 +26,7 @@ def roles(
     plain: bool = False,
     say_when_none: bool = False,
     place: str | None = None,
+    header: bool = True,
 ) -> None:
     """``list`` and ``filter``: a table, plain lines or JSON of the chosen roles; with
     ``place``, each role's official median there and its range scaled to it.
@@ -45,7 +46,7 @@ def roles(
     def lines() -> str:
         from techpay.render.plain import roles_lines
 
-        return roles_lines(chosen)
+        return roles_lines(chosen, header)
 
     def payload() -> object:
         from techpay.render import data
@@ -63,6 +64,7 @@ def role(
     plain: bool = False,
     pictures: Pictures | None = None,
     place: str | None = None,
+    header: bool = True,
 ) -> None:
     """``show``: one role, with the roles closest to it by skills; with ``place``, its
     official figures there too."""
@@ -80,7 +82,7 @@ def role(
     def lines() -> str:
         from techpay.render.plain import role_lines
 
-        return role_lines(found)
+        return role_lines(found, header)
 
     def payload() -> object:
         from techpay.render import data
@@ -110,6 +112,8 @@ def comparison(
     official: bool = False,
     pictures: Pictures | None = None,
     place: str | None = None,
+    plain: bool = False,
+    header: bool = True,
 ) -> None:
     """``compare``: the roles side by side, their salary differences and shared tags; with
     ``place``, their official medians there and their ranges scaled to it."""
@@ -128,7 +132,12 @@ def comparison(
 
         return data.comparison_object(compared, data.places_of(locality))
 
-    emit(json_output, payload, view, None, pictures)
+    def lines() -> str:
+        from techpay.render.plain import comparison_lines
+
+        return comparison_lines(compared, header)
+
+    emit(json_output, payload, view, lines if plain else None, pictures)
 
 
 def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
@@ -215,6 +224,8 @@ def where(
     top: int,
     min_employment: int,
     json_output: bool,
+    plain: bool = False,
+    header: bool = True,
 ) -> None:
     """``where``: the places where an occupation pays most, or the places asked for."""
     from techpay.estimates import rank_places
@@ -252,13 +263,25 @@ def where(
             "not_published": missing,
         }
 
-    emit(json_output, payload, view)
+    def lines() -> str:
+        from techpay.render.plain import places_lines
+
+        return places_lines(chosen, header)
+
+    emit(json_output, payload, view, lines if plain else None)
     for place_name in missing:
         note(f"BLS published no figures for {code} in {place_name}.")
     note_an_old_release(json_output)
 
 
-def occupations(words: Sequence[str], *, json_output: bool, limit: int | None = None) -> None:
+def occupations(
+    words: Sequence[str],
+    *,
+    json_output: bool,
+    limit: int | None = None,
+    plain: bool = False,
+    header: bool = True,
+) -> None:
     """``occupations``: search the official occupations, with their national figures."""
     from techpay.estimates import search_occupations
     from techpay.official.bundle import open_bundle
@@ -276,7 +299,12 @@ def occupations(words: Sequence[str], *, json_output: bool, limit: int | None = 
 
         return occupations_table(found)
 
-    emit(json_output, lambda: found, view)
+    def lines() -> str:
+        from techpay.render.plain import occupations_lines
+
+        return occupations_lines(found, header)
+
+    emit(json_output, lambda: found, view, lines if plain else None)
 
 
 def occupation(name: str, *, place: str | None, json_output: bool) -> None:

@@ -322,7 +322,13 @@ HtmlOption = Annotated[
 ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
 PlainFlag = Annotated[
     bool,
-    typer.Option("--plain", help="One record per line, tab-separated: for grep and awk."),
+    typer.Option(
+        "--plain",
+        help="One record per line, tab-separated, after a header row: for grep and awk.",
+    ),
+]
+NoHeaderFlag = Annotated[
+    bool, typer.Option("--no-header", help="--plain without its header row (implies --plain).")
 ]
 OfficialFlag = Annotated[
     bool,

@@ -10,7 +10,9 @@ from techpay import answers, career, queries
 from techpay.cli.app import (
     ClusterOption,
     JsonFlag,
+    NoHeaderFlag,
     PlaceOption,
+    PlainFlag,
     app,
     catalog,
     complete_role,
@@ -39,6 +41,8 @@ def match(
         int | None, typer.Option("--top", "-n", min=1, help="Show the N best matches.")
     ] = None,
     place: PlaceOption = None,
+    plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Rank the roles by how much of their skill set you already have.
@@ -78,7 +82,12 @@ def match(
     def payload() -> object:
         return with_local_objects(dict(result), {"matches": matched}, locality)
 
-    emit(json_output, payload, view)
+    def lines() -> str:
+        from techpay.render.plain import match_lines
+
+        return match_lines(result, not no_header)
+
+    emit(json_output, payload, view, lines if plain or no_header else None)
     if not result["matches"]:
         raise typer.Exit(EXIT_ERROR)
 
@@ -164,6 +173,8 @@ def skills(
         ),
     ] = None,
     cluster: ClusterOption = None,
+    plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Every skill tag with the roles that need it, most-demanded first.
@@ -189,4 +200,10 @@ def skills(
 
         return skills_view(demand, titles, meta_skills)
 
-    emit(json_output, lambda: {"tags": demand, "meta_skills": meta_skills}, view)
+    def lines() -> str:
+        from techpay.render.plain import skills_lines
+
+        return skills_lines(demand, not no_header)
+
+    payload = {"tags": demand, "meta_skills": meta_skills}
+    emit(json_output, lambda: payload, view, lines if plain or no_header else None)

@@ -18,6 +18,7 @@ from techpay.cli.app import (
     JsonFlag,
     MaxSalaryOption,
     MinSalaryOption,
+    NoHeaderFlag,
     OfficialFlag,
     PlaceOption,
     PlainFlag,
@@ -45,6 +46,7 @@ def list_roles(
     official: OfficialFlag = False,
     place: PlaceOption = None,
     plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """List the roles with their salary ranges.
@@ -60,7 +62,14 @@ def list_roles(
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
     roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    answers.roles(roles, json_output=json_output, official=official, plain=plain, place=place)
+    answers.roles(
+        roles,
+        json_output=json_output,
+        official=official,
+        plain=plain or no_header,
+        place=place,
+        header=not no_header,
+    )
 
 
 @app.command()
@@ -69,6 +78,7 @@ def show(
     role: Annotated[str, role_argument("Id, alias, title or unique prefix, e.g. sre.")],
     place: PlaceOption = None,
     plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
     force: ForceFlag = False,
@@ -90,7 +100,13 @@ def show(
     """
     pictures = Pictures.wanted(svg, html, force)
     answers.role(
-        catalog(ctx), role, json_output=json_output, plain=plain, pictures=pictures, place=place
+        catalog(ctx),
+        role,
+        json_output=json_output,
+        plain=plain or no_header,
+        pictures=pictures,
+        place=place,
+        header=not no_header,
     )
 
 
@@ -100,6 +116,8 @@ def compare(
     roles: Annotated[list[str], role_argument("Two or more roles; the first is the baseline.")],
     official: OfficialFlag = False,
     place: PlaceOption = None,
+    plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     svg: SvgOption = None,
     html: HtmlOption = None,
     force: ForceFlag = False,
@@ -126,6 +144,8 @@ def compare(
         official=official,
         pictures=pictures,
         place=place,
+        plain=plain or no_header,
+        header=not no_header,
     )
 
 
@@ -141,6 +161,7 @@ def filter_roles(
     reverse: ReverseFlag = False,
     place: PlaceOption = None,
     plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Find the roles that meet every criterion given.
@@ -166,7 +187,14 @@ def filter_roles(
         sort=sort,
         reverse=reverse,
     )
-    answers.roles(roles, json_output=json_output, plain=plain, say_when_none=True, place=place)
+    answers.roles(
+        roles,
+        json_output=json_output,
+        plain=plain or no_header,
+        say_when_none=True,
+        place=place,
+        header=not no_header,
+    )
 
 
 @app.command()

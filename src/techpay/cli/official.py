@@ -7,7 +7,16 @@ from typing import Annotated, Literal
 import typer
 
 from techpay import answers
-from techpay.cli.app import JsonFlag, PlaceOption, app, catalog, complete_place, complete_role
+from techpay.cli.app import (
+    JsonFlag,
+    NoHeaderFlag,
+    PlaceOption,
+    PlainFlag,
+    app,
+    catalog,
+    complete_place,
+    complete_role,
+)
 from techpay.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
 PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
@@ -67,6 +76,8 @@ def where(
             autocompletion=complete_place,
         ),
     ] = None,
+    plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Where a role pays most, and where its jobs are (BLS OEWS).
@@ -91,6 +102,8 @@ def where(
         top=top,
         min_employment=min_employment,
         json_output=json_output,
+        plain=plain or no_header,
+        header=not no_header,
     )
 
 
@@ -103,6 +116,8 @@ def occupations(
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N.")
     ] = None,
+    plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Search the official occupations (BLS OEWS) by title words or code.
@@ -115,7 +130,13 @@ def occupations(
       techpay occupations 15-12
       techpay occupations actuar --json
     """
-    answers.occupations(words or [], json_output=json_output, limit=limit)
+    answers.occupations(
+        words or [],
+        json_output=json_output,
+        limit=limit,
+        plain=plain or no_header,
+        header=not no_header,
+    )
 
 
 @app.command()

@@ -1,7 +1,9 @@
-"""Plain text for grep and awk (``--plain``): one record per line, tab-separated.
+"""Plain text for grep and awk (``--plain``): one record per line, tab-separated, after a
+header row that names the fields (``--no-header`` leaves it out).
 
 Nothing is wrapped or padded, and a tab, newline or other control character inside data is
 written as an escape (``\\t``, ``\\n``, ``\\x1b``), so a record is always exactly one line.
+Amounts are whole numbers; an open-ended range ("$240,000+") has ``open_ended`` true.
 """
 
 from __future__ import annotations
@@ -11,9 +13,16 @@ from techpay.queries import official_median, salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
-    from techpay.records import RoleRecord
+    from techpay.records import (
+        Comparison,
+        EstimateRecord,
+        MatchResult,
+        RoleRecord,
+        SalaryRecord,
+        SkillDemand,
+    )
 
 
 def field(value: object) -> str:
@@ -28,43 +37,138 @@ def line(*values: object) -> str:
     return "\t".join(field(value) for value in values) + "\n"
 
 
-def roles_lines(roles: Iterable[RoleRecord]) -> str:
-    """``list``/``filter``: rank, id, title, min, max, midpoint, currency, clusters."""
-    return "".join(
-        line(
-            role["rank"],
-            role["id"],
-            role["title"],
-            role["salary"]["min"],
-            role["salary"]["max"],
-            salary_midpoint(role["salary"]),
-            role["salary"]["currency"],
-            ",".join(role["clusters"]),
-        )
+def lines(header: Sequence[str], rows: Iterable[Sequence[object]], with_header: bool) -> str:
+    """A header row naming the fields (unless ``with_header`` is false), then the rows."""
+    return (line(*header) if with_header else "") + "".join(line(*row) for row in rows)
+
+
+def flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+SALARY = ("min", "max", "midpoint", "currency", "open_ended")
+
+
+def salary_fields(salary: SalaryRecord) -> list[object]:
+    """min, max, midpoint, currency and open_ended: ``240000`` with ``true`` for
+    "$240,000+", a range with no stated top."""
+    return [
+        salary["min"],
+        salary["max"],
+        salary_midpoint(salary),
+        salary["currency"],
+        flag(salary["open_ended"]),
+    ]
+
+
+def roles_lines(roles: Iterable[RoleRecord], with_header: bool = True) -> str:
+    """``list``/``filter``: rank, id, title, the salary fields, clusters."""
+    header = ("rank", "id", "title", *SALARY, "clusters")
+    rows = (
+        [role["rank"], role["id"], role["title"], *salary_fields(role["salary"]),
+         ",".join(role["clusters"])]
         for role in roles
-    )
+    )  # fmt: skip
+    return lines(header, rows, with_header)
 
 
-def role_lines(role: RoleRecord) -> str:
-    """``show``: ``field<TAB>value`` lines; list fields repeat the field name."""
+def role_lines(role: RoleRecord, with_header: bool = True) -> str:
+    """``show``: ``field<TAB>value`` lines; list fields repeat the field name; a skill's
+    line adds its tags."""
     salary = role["salary"]
-    lines = [
-        line("id", role["id"]),
-        line("rank", role["rank"]),
-        line("title", role["title"]),
-        line("salary_min", salary["min"]),
-        line("salary_max", salary["max"]),
-        line("salary_midpoint", salary_midpoint(salary)),
-        line("currency", salary["currency"]),
-        line("open_ended", str(salary["open_ended"]).lower()),
-        line("summary", role["summary"]),
-        line("why_it_pays", role["why_it_pays"]),
+    rows: list[Sequence[object]] = [
+        ("id", role["id"]),
+        ("rank", role["rank"]),
+        ("title", role["title"]),
+        ("salary_min", salary["min"]),
+        ("salary_max", salary["max"]),
+        ("salary_midpoint", salary_midpoint(salary)),
+        ("currency", salary["currency"]),
+        ("open_ended", flag(salary["open_ended"])),
+        ("summary", role["summary"]),
+        ("why_it_pays", role["why_it_pays"]),
     ]
     median = official_median(role)
     if median is not None:
-        lines.append(line("official_median", median))
-    lines += [line("alias", alias) for alias in role["aliases"]]
-    lines += [line("cluster", cluster) for cluster in role["clusters"]]
-    lines += [line("responsibility", duty) for duty in role["responsibilities"]]
-    lines += [line("skill", skill["text"], ",".join(skill["tags"])) for skill in role["skills"]]
-    return "".join(lines)
+        rows.append(("official_median", median))
+    rows += [("alias", alias) for alias in role["aliases"]]
+    rows += [("cluster", cluster) for cluster in role["clusters"]]
+    rows += [("responsibility", duty) for duty in role["responsibilities"]]
+    rows += [("skill", skill["text"], ",".join(skill["tags"])) for skill in role["skills"]]
+    return lines(("field", "value", "tags"), rows, with_header)
+
+
+def comparison_lines(comparison: Comparison, with_header: bool = True) -> str:
+    """``compare``: one role per line, the baseline first; its salary fields, then its
+    difference from the baseline (empty for the baseline, and where the currencies differ,
+    which ``not_comparable`` then explains)."""
+    header = ("id", "title", *SALARY, "difference_min", "difference_max",
+              "difference_midpoint", "difference_midpoint_percent", "not_comparable")  # fmt: skip
+    differences = {found["id"]: found for found in comparison["salary_differences"]}
+    rows = []
+    for role in comparison["roles"]:
+        difference = differences.get(role["id"])
+        change: list[object] = [None] * 5
+        if difference is not None:
+            change = [difference["min"], difference["max"], difference["midpoint"],
+                      difference["midpoint_percent"], difference["not_comparable"]]  # fmt: skip
+        rows.append([role["id"], role["title"], *salary_fields(role["salary"]), *change])
+    return lines(header, rows, with_header)
+
+
+def match_lines(result: MatchResult, with_header: bool = True) -> str:
+    """``match``: id, title, coverage in percent, the tags had and to learn, the salary."""
+    header = ("id", "title", "coverage", "have", "to_learn", *SALARY)
+    rows = (
+        [match["id"], match["title"], f"{match['coverage']:g}", ",".join(match["matched"]),
+         ",".join(match["missing"]), *salary_fields(match["salary"])]
+        for match in result["matches"]
+    )  # fmt: skip
+    return lines(header, rows, with_header)
+
+
+def skills_lines(demand: Iterable[SkillDemand], with_header: bool = True) -> str:
+    """``skills``: each tag, how many roles list it, and their ids."""
+    rows = ([entry["tag"], len(entry["roles"]), ",".join(entry["roles"])] for entry in demand)
+    return lines(("tag", "roles", "role_ids"), rows, with_header)
+
+
+WAGES = ("p10", "p25", "median", "p75", "p90", "mean")
+
+
+def wage_fields(estimate: EstimateRecord) -> list[object]:
+    """The six annual wages, then ``top_coded``: the wages BLS top-coded, whose field holds
+    the top code (the wage is at least that); a wage BLS did not release is empty."""
+    wages: list[object] = []
+    top_coded = []
+    for name in WAGES:
+        value = estimate["annual_wages"][name]  # type: ignore[literal-required]
+        absent = estimate["absent"].get(name)
+        if value is None and absent is not None and absent["at_least"] is not None:
+            value = absent["at_least"]
+            top_coded.append(name)
+        wages.append(value)
+    return [*wages, ",".join(top_coded)]
+
+
+def places_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) -> str:
+    """``where``: one place per line: its BLS area code and name, employment, the wages,
+    the location quotient."""
+    header = ("area_code", "place", "employment", *WAGES, "top_coded", "location_quotient")
+    rows = (
+        [estimate["area"]["code"], estimate["area"]["name"], estimate["employment"],
+         *wage_fields(estimate), estimate["location_quotient"]]
+        for estimate in estimates
+    )  # fmt: skip
+    return lines(header, rows, with_header)
+
+
+def occupations_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) -> str:
+    """``occupations``: one occupation per line: code, title, national employment, wages."""
+    header = ("code", "title", "employment", *WAGES, "top_coded")
+    rows = (
+        [estimate["occupation"]["code"], estimate["occupation"]["title"],
+         estimate["employment"], *wage_fields(estimate)]
+        for estimate in estimates
+    )  # fmt: skip
+    return lines(header, rows, with_header)
