@@ -68,8 +68,8 @@ def test_dumb_terminals_get_no_escape_codes():
 class TestPlain:
     def test_one_role_per_line_tab_separated(self, cli):
         lines = cli("list", "--plain").stdout.splitlines()
-        assert len(lines) == 10
-        assert lines[9].split("\t") == [
+        assert len(lines) == 11  # the header row, then the ten roles
+        assert lines[10].split("\t") == [
             "10",
             "site-reliability-engineer",
             "Site Reliability Engineer",
@@ -77,13 +77,14 @@ class TestPlain:
             "185000",
             "162500",
             "USD",
+            "false",
             "cloud",
         ]
 
     def test_filter_and_show(self, cli):
         assert (
             cli("filter", "--skill", "python", "--plain")
-            .stdout.splitlines()[0]
+            .stdout.splitlines()[1]
             .startswith("2\tmachine-learning-engineer\t")
         )
         fields = [line.split("\t") for line in cli("show", "sre", "--plain").stdout.splitlines()]
@@ -100,8 +101,8 @@ class TestPlain:
             '[[roles]]\nid = "x"\ntitle = "A\\tB\\nC\\u001b[2J"\nsalary = { min = 1, max = 2 }\n',
             encoding="utf-8",
         )
-        lines = cli("--no-bundled", "--data", str(path), "list", "--plain").stdout.splitlines()
-        assert lines == ["\tx\tA\\tB\\nC\\x1b[2J\t1\t2\t2\tUSD\t"]
+        lines = cli("--no-bundled", "--data", str(path), "list", "--no-header").stdout.splitlines()
+        assert lines == ["\tx\tA\\tB\\nC\\x1b[2J\t1\t2\t2\tUSD\tfalse\t"]
 
 
 class TestInternalErrors:
