@@ -34,7 +34,10 @@ class Fitted:
     taken in order until it fits; if it still does not, ``records`` shows each row as a
     heading and label-value lines, ``stacked`` shows the first column beside each other
     column in turn, ``under`` puts each value of a label-value grid under its label, and
-    otherwise the narrowest version is drawn as Rich lays it out."""
+    otherwise the narrowest version is drawn as Rich lays it out.
+
+    Room beyond each column's longest word goes to the columns from the left (the first is
+    usually the title, which then wraps least), or with ``even`` shared between them."""
 
     def __init__(
         self,
@@ -42,15 +45,17 @@ class Fitted:
         steps: Sequence[tuple[str, str]] = (),
         fallback: str = "",
         title: bool = False,
+        even: bool = False,
     ) -> None:
         self.table, self.steps, self.fallback, self.title = table, steps, fallback, title
+        self.even = even
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         candidate = self.table
         for step in (None, *self.steps):
             if step is not None:
                 candidate = _apply(candidate, *step)
-            fitted = sized(candidate, console, options)
+            fitted = sized(candidate, console, options, self.even)
             if fitted is not None:
                 yield fitted
                 return
@@ -117,17 +122,20 @@ def _overhead(table: Table, console: Console, options: ConsoleOptions) -> int:
     return Measurement.get(console, wide, ones).minimum - len(table.columns)
 
 
-def sized(table: Table, console: Console, options: ConsoleOptions) -> Table | None:
+def sized(
+    table: Table, console: Console, options: ConsoleOptions, even: bool = False
+) -> Table | None:
     """``table`` with every column's width fixed so that it fits ``options.max_width`` and no
     column is narrower than its longest word; None when that cannot be done. Space beyond
-    the minimums goes to the columns in proportion to how much more they would use."""
+    the minimums goes to the columns from the left, or (``even``) in proportion to how
+    much more each would use."""
     if not table.columns:
         return table
     ranges = [column_range(table, column, console, options) for column in table.columns]
     spare = options.max_width - _overhead(table, console, options) - sum(low for low, _ in ranges)
     if spare < 0:
         return None
-    widths = _share(ranges, spare)
+    widths = _share_evenly(ranges, spare) if even else _share_from_left(ranges, spare)
     columns = (
         dataclasses.replace(column, width=width)
         for column, width in zip(table.columns, widths, strict=True)
@@ -135,17 +143,26 @@ def sized(table: Table, console: Console, options: ConsoleOptions) -> Table | No
     return with_columns(table, columns)
 
 
-def _share(ranges: Sequence[tuple[int, int]], spare: int) -> list[int]:
-    """Widths from the minimums up: ``spare`` columns shared by what each still wants."""
-    wants = [most - least for least, most in ranges]
-    if sum(wants) <= spare:
-        return [most for _, most in ranges]
-    widths = [
-        least + want * spare // sum(wants) for (least, _), want in zip(ranges, wants, strict=True)
-    ]
-    left = spare - sum(width - least for width, (least, _) in zip(widths, ranges, strict=True))
-    for index in sorted(range(len(ranges)), key=lambda index: -wants[index])[:left]:
-        widths[index] += 1  # the rounding's remainder, to the columns that want most
+def _share_from_left(ranges: Sequence[tuple[int, int]], spare: int) -> list[int]:
+    """Widths from the minimums up: each column in turn takes what it would use of
+    ``spare``."""
+    widths = []
+    for least, most in ranges:
+        extra = min(most - least, spare)
+        widths.append(least + extra)
+        spare -= extra
+    return widths
+
+
+def _share_evenly(ranges: Sequence[tuple[int, int]], spare: int) -> list[int]:
+    """Widths from the minimums up: ``spare`` columns handed out one at a time, each to the
+    narrowest column that would still use more, so columns alike end up alike."""
+    widths = [least for least, _ in ranges]
+    for _ in range(spare):
+        wanting = [index for index, (_, most) in enumerate(ranges) if widths[index] < most]
+        if not wanting:
+            break
+        widths[min(wanting, key=lambda index: widths[index])] += 1
     return widths
 
 

@@ -306,7 +306,7 @@ def comparison_view(
     footer = Text.assemble(
         ("Skill tags shared by all: ", HEADER), literal(", ".join(shared) or "none")
     )
-    return Group(Fitted(table, fallback="stacked"), footer)
+    return Group(Fitted(table, fallback="stacked", even=True), footer)
 
 
 def _local_rows(
