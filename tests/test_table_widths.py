@@ -13,6 +13,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
@@ -191,3 +193,14 @@ def test_a_real_pipe_gets_no_trailing_spaces(args):
     lines = result.stdout.decode("utf-8").splitlines()
     assert lines
     assert [line for line in lines if line != line.rstrip()] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(args=st.sampled_from(VIEWS), width=st.integers(min_value=40, max_value=200))
+def test_any_width_from_40_up(unwrapped, args, width):
+    """Between the widths checked above too: lines fit, amounts and words stay whole."""
+    drawn = draw(args, width)
+    assert all(cell_len(line) <= width for line in drawn.splitlines())
+    assert amounts(drawn) <= amounts(unwrapped[args])
+    assert words(drawn) <= words(unwrapped[args])
+    assert all(line == line.rstrip() for line in drawn.splitlines())
