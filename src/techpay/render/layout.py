@@ -54,7 +54,7 @@ class Fitted:
         candidate = self.table
         for step in (None, *self.steps):
             if step is not None:
-                candidate = _apply(candidate, *step)
+                candidate = _apply(candidate, *step, console, options)
             fitted = sized(candidate, console, options, self.even)
             if fitted is not None:
                 yield fitted
@@ -76,14 +76,18 @@ def _header(column: Column) -> str:
     return column.header.plain if isinstance(column.header, Text) else str(column.header)
 
 
-def _apply(table: Table, action: str, header: str) -> Table:
-    """The table with the column named ``header`` dropped, or allowed to wrap."""
+def _apply(
+    table: Table, action: str, header: str, console: Console, options: ConsoleOptions
+) -> Table:
+    """The table with the column named ``header`` dropped, or allowed to wrap onto two lines
+    (at least half its width: a range wraps between its ends, not word by word)."""
     columns: list[Column] = []
     for column in table.columns:
         if _header(column) != header:
             columns.append(column)
         elif action == WRAP:
-            columns.append(dataclasses.replace(column, no_wrap=False, min_width=None))
+            natural = column_range(table, column, console, options)[1]
+            columns.append(dataclasses.replace(column, no_wrap=False, min_width=-(-natural // 2)))
     return with_columns(table, columns)
 
 

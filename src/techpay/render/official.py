@@ -156,12 +156,12 @@ def where_table(estimates: Sequence[EstimateRecord]) -> RenderableType:
     return Group(Fitted(table, WHERE_STEPS, fallback="records"), Text(), caption)
 
 
-# ``where`` on a narrow terminal: the spread wraps between its ends, then the columns least
-# needed to choose a place go, the spread last.
+# ``where`` on a narrow terminal: the columns least needed to choose a place go first, then
+# the spread wraps between its ends, and goes last.
 WHERE_STEPS = (
-    (WRAP, "10th - 90th"),
     (DROP, "LQ"),
     (DROP, "Employment"),
+    (WRAP, "10th - 90th"),
     (DROP, "10th - 90th"),
 )
 
