@@ -6,12 +6,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.render.layout import DROP, Fitted
+from techpay.render.layout import DROP, Fitted, hanging
 from techpay.render.views import (
     HEADER,
     MUTED,
     difference_figures,
-    hanging,
     literal,
     new_table,
     salary_range,

@@ -203,6 +203,16 @@ def _under(table: Table) -> Iterator[RenderableType]:
         yield Padding(value, (0, 0, 0, 2))
 
 
+def hanging(mark: str, items: Iterable[RenderableType]) -> Table:
+    """Each item after ``mark`` (a bullet), its wrapped lines indented to its text."""
+    lines = Table.grid(padding=(0, 1, 0, 0))
+    lines.add_column(no_wrap=True)
+    lines.add_column()
+    for item in items:
+        lines.add_row(mark, item)
+    return lines
+
+
 class Flow:
     """Lines of items (``10th $82,460``) joined by ``separator``; a line too long for the
     width breaks between items, never inside one, so a label stays with its figure."""

@@ -18,7 +18,7 @@ from rich.text import Text
 from techpay.errors import literal_text
 from techpay.estimates import premium
 from techpay.queries import official_median, salary_midpoint
-from techpay.render.layout import DROP, WRAP, Fitted
+from techpay.render.layout import DROP, WRAP, Fitted, hanging
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -204,16 +204,6 @@ def _official_cells(role: RoleRecord) -> list[str | Text]:
 def _bullets(items: Iterable[str]) -> Table:
     """``- item`` lines; an item that wraps goes on under its own text, not under the dash."""
     return hanging("-", (literal(item) for item in items))
-
-
-def hanging(mark: str, items: Iterable[RenderableType]) -> Table:
-    """Each item after ``mark``, wrapped lines indented to the item's text."""
-    lines = Table.grid(padding=(0, 1, 0, 0))
-    lines.add_column(no_wrap=True)
-    lines.add_column()
-    for item in items:
-        lines.add_row(mark, item)
-    return lines
 
 
 def role_view(
