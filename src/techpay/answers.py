@@ -175,18 +175,14 @@ def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord |
     A role without an official occupation cannot be placed: that is an error, not an empty row.
     """
     from techpay.errors import UsageError
-    from techpay.official.bundle import open_bundle
-    from techpay.official.places import resolve
     from techpay.official.roles import missing_reason, pay_code
 
-    bundle = open_bundle()
-    area = resolve(place, bundle.areas())
-    code = pay_code(role)
-    if code is None:
+    if pay_code(role) is None:
         raise UsageError(
             f"--in needs official figures, and {role['id']} has none: {missing_reason(role)}"
         )
-    return area, bundle.estimate(code, area["code"])
+    area, figures = local_figures([role], place)
+    return area, figures[role["id"]]
 
 
 def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord | None]:
