@@ -21,12 +21,13 @@ LAYERS = [
     ("load", {"dataset", "files", "sources", "official", "official.build", "official.bundle",
               "official.places", "official.roles", "official.flat", "official.store",
               "official.tabfiles", "official.sources"}),
-    ("queries", {"queries", "career", "estimates"}),
+    ("queries", {"queries", "career", "estimates", "official.tiles"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
-                "render.plain", "render.chart", "render.official", "render.layout"}),
-    ("answers", {"output", "answers", "cache", "cachefile"}),
-    ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.manage",
-             "cli.wording", "cli.official_data"}),
+                "render.plain", "render.chart", "render.official", "render.layout", "render.map",
+                "render.offer"}),
+    ("answers", {"output", "answers", "offers", "cache", "cachefile"}),
+    ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.pay",
+             "cli.manage", "cli.wording", "cli.official_data"}),
     ("start-up", {"fast", "launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
@@ -36,7 +37,15 @@ THIRD_PARTY_USERS = {
     "rich": lambda module: (
         module.startswith("cli")
         or module
-        in {"render.views", "render.career", "render.chart", "render.official", "render.layout"}
+        in {
+            "render.views",
+            "render.career",
+            "render.chart",
+            "render.official",
+            "render.layout",
+            "render.map",
+            "render.offer",
+        }
     ),
     "pydantic": lambda module: module in {"models", "dataset"},
     "tomli_w": lambda module: module == "render.export",

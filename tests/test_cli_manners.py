@@ -30,6 +30,8 @@ ARGUMENTS = {
     "where": ["sre", "--top", "3"],
     "occupations": ["web", "developer"],
     "occupation": ["15-1254"],
+    "offer": ["sre", "150k", "--in", "austin"],
+    "map": ["sre", "--bins", "3"],
     "validate": ["USER"],
     "export": [],
     "init": ["-"],
@@ -249,7 +251,7 @@ class TestHelpCommand:
             ),
             (
                 "comapre",
-                "techpay: No such command 'comapre'. Did you mean 'compare'?"
+                "techpay: No such command 'comapre'. Did you mean 'compare', 'map'?"
                 " (see 'techpay --help')\n",
             ),
         ],

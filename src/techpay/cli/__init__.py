@@ -8,6 +8,7 @@ the career questions, then managing data files, then ``help``.
 from techpay.cli import explore
 from techpay.cli import career
 from techpay.cli import official
+from techpay.cli import pay
 from techpay.cli import official_data
 from techpay.cli import manage
 
@@ -16,4 +17,4 @@ from techpay.cli.app import app, help_command, run
 
 app.command("help")(help_command)  # last in the list, after the commands it explains
 
-__all__ = ["app", "career", "explore", "manage", "official", "official_data", "run"]
+__all__ = ["app", "career", "explore", "manage", "official", "official_data", "pay", "run"]

@@ -1,0 +1,154 @@
+"""Commands that judge pay with the official figures: offer (is this offer good?) and map."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from techpay import offers
+from techpay.cli.app import (
+    ForceFlag,
+    HtmlOption,
+    JsonFlag,
+    PlainFlag,
+    SvgOption,
+    app,
+    catalog,
+    complete_place,
+    complete_role,
+)
+from techpay.errors import UsageError
+from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MIN_BINS
+from techpay.output import Pictures
+
+Measure = Literal["median", "p10", "p90", "mean", "employment", "concentration"]  # MEASURES
+
+RoleArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ROLE",
+        help="A role (id, alias, title or prefix) or an occupation code such as 15-1252.",
+        autocompletion=complete_role,
+    ),
+]
+
+
+@app.command()
+def offer(
+    ctx: typer.Context,
+    role: RoleArgument,
+    amount: Annotated[
+        str,
+        typer.Argument(
+            metavar="AMOUNT",
+            help="The offer, US dollars a year: 150000, 150k or $150,000.",
+        ),
+    ],
+    hourly: Annotated[
+        bool,
+        typer.Option(
+            "--hourly", help="AMOUNT is an hourly wage (72.50): annualised as BLS does, x 2,080."
+        ),
+    ] = False,
+    places: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--in",
+            metavar="PLACE",
+            help=(
+                "Also judge it in a place: a state (CA, texas), a metro area (austin,"
+                " 'san jose') or a BLS area code; repeat it for one row per place."
+            ),
+            autocompletion=complete_place,
+        ),
+    ] = None,
+    plain: PlainFlag = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Is this offer good? Where an amount sits in the official pay and the article's range.
+
+    Places AMOUNT in the official wage distribution of the role's occupation (BLS OEWS),
+    nationally and in each --in place: between two published percentiles by linear
+    interpolation, else only below the 10th or above the 90th. With a role, also against
+    the article's range: below, inside or above it, and how far from its midpoint; in a
+    place against the range scaled to it (an estimate).
+
+    \b
+    Examples:
+      techpay offer sre 150k
+      techpay offer sre 150k --in austin --in seattle
+      techpay offer 15-1254 45 --hourly --in CA
+      techpay offer em '$210,000' --json
+    """
+    offers.offer(
+        catalog(ctx),
+        role,
+        amount,
+        hourly=hourly,
+        places=places or [],
+        json_output=json_output,
+        plain=plain,
+    )
+
+
+@app.command(name="map")
+def pay_map(
+    ctx: typer.Context,
+    role: RoleArgument,
+    by: Annotated[
+        Measure,
+        typer.Option(
+            "--by",
+            help=(
+                "The measure each state is coloured by: median, p10, p90 or mean annual wage;"
+                " employment; concentration (location quotient)."
+            ),
+        ),
+    ] = "median",
+    bins: Annotated[
+        int,
+        typer.Option(
+            "--bins",
+            min=MIN_BINS,
+            max=MAX_BINS,
+            metavar="N",
+            help="How many colour bins, each with about as many states (3-9).",
+        ),
+    ] = DEFAULT_BINS,
+    places: Annotated[
+        list[str] | None,
+        typer.Option("--in", metavar="PLACE", hidden=True, autocompletion=complete_place),
+    ] = None,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+    force: ForceFlag = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Draw the United States as a map of a role's official pay, state by state.
+
+    One tile per state and DC (Puerto Rico, the Virgin Islands and Guam beside it), each
+    coloured by the official median (or --by measure) of the role's occupation in that
+    state (BLS OEWS), in bins with a legend of their ranges. Without colour (NO_COLOR, a
+    pipe), each tile carries its bin's digit.
+
+    \b
+    Examples:
+      techpay map sre
+      techpay map em --by p90 --bins 7
+      techpay map 15-1254 --by concentration
+      techpay map sre --svg map.svg
+      techpay map sre --json | jq -r '.tiles[] | [.postal, .value] | @tsv'
+    """
+    if places:
+        raise UsageError(
+            "map draws every state; --in does not apply (try 'techpay where ROLE --in PLACE')"
+        )
+    offers.pay_map(
+        catalog(ctx),
+        role,
+        measure=by,
+        bins=bins,
+        json_output=json_output,
+        pictures=Pictures.wanted(svg, html, force),
+    )

@@ -1,0 +1,342 @@
+"""``offer`` (is this offer good?) and ``map`` (the pay map): what they print, whichever
+front end read the command line.
+
+Each answer builds one document, the JSON one; the table, the plain lines and the map are
+drawn from it, so every front end and format shows the same figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from techpay.output import emit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from decimal import Decimal
+    from typing import Any
+
+    from techpay.dataset import Catalog
+    from techpay.official.bundle import Bundle
+    from techpay.output import Pictures
+    from techpay.records import AreaRecord, EstimateRecord, RoleRecord
+
+HOURS_A_YEAR = 2080  # as BLS annualises an hourly wage
+MAX_ANNUAL = 10_000_000
+MAX_HOURLY = 5_000
+ANNUALISED = "the hourly wage times 2,080 hours, as BLS annualises hourly wages"
+_HOURLY = re.compile(r"\$?(\d+(?:,\d{3})*)(\.\d{1,2})?")
+
+
+def read_amount(text: str, hourly: bool = False) -> tuple[int, Decimal | None]:
+    """The offer as a yearly amount in whole dollars, and (with ``hourly``) the hourly wage
+    it came from. :class:`UsageError` for anything not a plausible offer."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from techpay.errors import UsageError
+    from techpay.queries import parse_amount
+
+    typed = text.strip().replace("_", "").replace(" ", "")
+    try:
+        found = _HOURLY.fullmatch(typed) if hourly else None
+        if found:
+            per_hour = Decimal(found[1].replace(",", "") + (found[2] or ""))
+        else:
+            per_hour = Decimal(parse_amount(text))
+    except ValueError as error:
+        if hourly:
+            raise UsageError(f"{text!r} is not an hourly wage; write it like 72 or 72.50") from None
+        raise UsageError(str(error)) from None
+    if per_hour <= 0:
+        raise UsageError(f"{text!r} is not an offer; the amount must be more than zero")
+    if hourly and per_hour > MAX_HOURLY:
+        raise UsageError(f"{text!r} an hour is more than ${MAX_HOURLY:,}; check the amount")
+    annual = (per_hour * HOURS_A_YEAR) if hourly else per_hour
+    if annual > MAX_ANNUAL:
+        raise UsageError(f"{text!r} is more than ${MAX_ANNUAL:,} a year; check the amount")
+    return int(annual.quantize(Decimal(1), ROUND_HALF_UP)), per_hour if hourly else None
+
+
+def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
+    """Where ``amount`` sits among the published percentiles (see
+    :func:`techpay.estimates.place`), saying what a top-coded percentile above it means:
+    below the top code, the amount is below that percentile too; at or above it, BLS does
+    not say where it sits."""
+    from techpay.estimates import PERCENTILES, ordinal, place
+
+    wages = estimate["annual_wages"]
+    placed: dict[str, object] = dict(place(amount, wages))
+    published = [(rank, value) for rank, name in PERCENTILES
+                 if (value := wages[name]) is not None]  # type: ignore[literal-required]  # fmt: skip
+    coded = [(rank, top) for rank, name in PERCENTILES
+             if (top := _top_code(estimate, name)) is not None]  # fmt: skip
+    beyond = published and amount < published[0][1]
+    if placed["percentile"] is not None or placed["between"] or beyond or not coded:
+        return placed
+    first, top = coded[0]
+    coded_text = f"the {ordinal(first)} is top-coded (at least ${top:,})"
+    if not published:
+        coded_text = f"every percentile is top-coded (at least ${top:,})"
+    last = published[-1][0] if published else None
+    if amount < top:
+        placed["between"] = [] if last is None else [last, first]
+        placed["text"] = (
+            f"below the {ordinal(first)} percentile; {coded_text}"
+            if last is None
+            else f"between the {ordinal(last)} and {ordinal(first)} percentiles; {coded_text}"
+        )
+    else:
+        above = "" if last is None else f"above the {ordinal(last)} percentile; "
+        placed["text"] = f"{above}{coded_text}, so BLS does not say where it sits"
+    return placed
+
+
+def _top_code(estimate: EstimateRecord, name: str) -> int | None:
+    absent = estimate["absent"].get(name)
+    return None if absent is None else absent["at_least"]
+
+
+def against_range(amount: int, salary: dict[str, object]) -> dict[str, object]:
+    """Where ``amount`` sits against a range (``min``, ``max``, ``midpoint``): below, inside
+    or above it, and its difference from the midpoint in dollars and percent."""
+    low, high, middle = (int(str(salary[name])) for name in ("min", "max", "midpoint"))
+    position = "below" if amount < low else "above" if amount > high else "inside"
+    return {
+        "position": position,
+        "from_midpoint": amount - middle,
+        "from_midpoint_percent": round((amount - middle) * 100 / middle, 1),
+    }
+
+
+def article_range(role: RoleRecord | None) -> dict[str, object] | None:
+    """The article's range for the role, in US dollars; None for an occupation code or a
+    range in another currency (the official figures are US dollars)."""
+    from techpay.estimates import comparable, midpoint
+
+    if role is None or not comparable(role):
+        return None
+    salary = role["salary"]
+    return {"min": salary["min"], "max": salary["max"], "midpoint": midpoint(role),
+            "open_ended": salary["open_ended"]}  # fmt: skip
+
+
+def place_row(
+    amount: int, role: RoleRecord | None, area: AreaRecord, local: EstimateRecord | None
+) -> dict[str, object]:
+    """One place's answer: the official figures there, where the amount sits in them, and
+    where it sits against the article's range (scaled to the place, an estimate, outside
+    the nation)."""
+    from techpay.estimates import local_range
+
+    national = area["type"] == "national"
+    salary = article_range(role) if national else None
+    if role is not None and not national:
+        salary = local_range(role, local)
+    return {
+        "area": area,
+        "official": local,
+        "placement": None if local is None else placement(amount, local),
+        "note": _silence(local),
+        "range": salary,
+        "range_is_estimate": salary is not None and not national,
+        "against_range": None if salary is None else against_range(amount, salary),
+    }
+
+
+def _silence(local: EstimateRecord | None) -> str | None:
+    """What BLS said instead of wages, when it published none here."""
+    if local is None:
+        return "BLS published no figures for this occupation here"
+    if all(value is None for value in local["annual_wages"].values()):
+        absent = local["absent"].get("median")
+        return f"BLS published no wages here ({absent['reason'] if absent else 'none given'})"
+    return None
+
+
+def offer_document(
+    bundle: Bundle,
+    code: str,
+    role: RoleRecord | None,
+    offered: tuple[int, Decimal | None],
+    areas: Sequence[AreaRecord],
+) -> dict[str, object]:
+    """Every figure ``offer`` shows, with the release they are from."""
+    amount, per_hour = offered
+    rows = [place_row(amount, role, area, bundle.estimate(code, area["code"])) for area in areas]
+    return {
+        "offer": {
+            "annual": amount,
+            "hourly": None if per_hour is None else float(per_hour),
+            "annualised": ANNUALISED if per_hour is not None else None,
+        },
+        "role": None if role is None else {"id": role["id"], "title": role["title"]},
+        "occupation": {"code": code, "title": bundle.occupation_title(code)},
+        "source": "BLS OEWS",
+        "release": bundle.release,
+        "article_range": article_range(role),
+        "places": rows,
+    }
+
+
+def offer(
+    catalog: Catalog | None,
+    name: str,
+    amount: str,
+    *,
+    hourly: bool = False,
+    places: Sequence[str] = (),
+    json_output: bool = False,
+    plain: bool = False,
+) -> None:
+    """``offer``: where an amount sits in the official distribution of the role's
+    occupation, nationally and in each place, and against the article's range."""
+    from techpay.answers import occupation_code
+    from techpay.official.bundle import NATIONAL, open_bundle
+    from techpay.official.places import resolve
+
+    offered = read_amount(amount, hourly)
+    code, role = occupation_code(catalog, name)
+    bundle = open_bundle()
+    areas = [bundle.areas()[NATIONAL], *(resolve(place, bundle.areas()) for place in places)]
+    document = offer_document(bundle, code, role, offered, areas)
+
+    def view() -> object:
+        from techpay.render.offer import offer_view
+
+        return offer_view(document)
+
+    emit(json_output, lambda: document, view, (lambda: offer_lines(document)) if plain else None)
+
+
+def offer_lines(document: dict[str, object]) -> str:
+    """``offer --plain``: one line per place: area code, place, amount, percentile (empty
+    outside the published ones), where it sits, the median there, the range there, where the
+    amount sits against it, and the difference from its midpoint in dollars and percent."""
+    from techpay.render.plain import line
+
+    lines = []
+    for row in document["places"]:  # type: ignore[attr-defined]
+        area, local, placed = row["area"], row["official"], row["placement"] or {}
+        salary, against = row["range"] or {}, row["against_range"] or {}
+        lines.append(
+            line(
+                area["code"],
+                area["name"] if area["type"] != "national" else "United States",
+                document["offer"]["annual"],  # type: ignore[index]
+                placed.get("percentile"),
+                placed.get("text") or row["note"],
+                None if local is None else local["annual_wages"]["median"],
+                salary.get("min"),
+                salary.get("max"),
+                against.get("position"),
+                against.get("from_midpoint"),
+                against.get("from_midpoint_percent"),
+            )
+        )
+    return "".join(lines)
+
+
+def map_tiles(bundle: Bundle, code: str, measure: str) -> list[dict[str, Any]]:
+    """A tile for every state and DC, and for each territory with figures, in grid order:
+    its value for ``measure`` (None where BLS gave no number; a top-coded wage has its top
+    code in ``at_least``)."""
+    from techpay.official.tiles import TERRITORIES, measure_value, rank_value, tile, top_code
+
+    found = {estimate["area"]["code"]: estimate for estimate in bundle.estimates(code, "state")}
+    tiles = []
+    for area in bundle.areas().values():
+        position = tile(area["postal"]) if area["type"] == "state" else None
+        estimate = found.get(area["code"])
+        rank = None if estimate is None else rank_value(estimate, measure)
+        if position is None or (area["postal"] in TERRITORIES and rank is None):
+            continue
+        tiles.append({
+            "postal": area["postal"], "name": area["name"], "code": area["code"],
+            "value": None if estimate is None else measure_value(estimate, measure),
+            "at_least": None if estimate is None else top_code(estimate, measure),
+            "bin": None, "row": position[0], "column": position[1],
+            "territory": area["postal"] in TERRITORIES, "rank": rank,
+            "reason": _reason(estimate, measure),
+        })  # fmt: skip
+    return sorted(tiles, key=lambda found_tile: (found_tile["row"], found_tile["column"]))
+
+
+def _reason(estimate: EstimateRecord | None, measure: str) -> str | None:
+    """Why a tile has no number: BLS's footnote, or no estimate at all."""
+    if estimate is None:
+        return "no estimate for this occupation here in this release"
+    name = {"employment": "employment", "concentration": "location_quotient"}.get(measure, measure)
+    absent = estimate["absent"].get(name)
+    return None if absent is None else absent["reason"]
+
+
+def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: str,
+                 bins: int) -> dict[str, object]:  # fmt: skip
+    """Every figure ``map`` draws: each tile's value, bin and position, and each bin's range."""
+    from techpay.official.tiles import MEASURES, bin_numbers, bin_ranges
+
+    tiles = map_tiles(bundle, code, measure)
+    ranked = [found for found in tiles if found["rank"] is not None]
+    numbers = bin_numbers([found["rank"] for found in ranked], bins)
+    for found, number in zip(ranked, numbers, strict=True):
+        found["bin"] = number
+    ranges = bin_ranges([found["rank"] for found in ranked], numbers)
+    top = next((found["at_least"] for found in ranked if found["at_least"] is not None), None)
+    return {
+        "role": None if role is None else {"id": role["id"], "title": role["title"]},
+        "occupation": {"code": code, "title": bundle.occupation_title(code)},
+        "source": "BLS OEWS",
+        "release": bundle.release,
+        "measure": measure,
+        "measure_name": MEASURES[measure],
+        "bins": [
+            {
+                "bin": number,
+                "low": _finite(low),
+                "high": _finite(high),
+                "tiles": count,
+                "top_coded_at_least": top if high == float("inf") else None,
+            }
+            for number, (low, high, count) in enumerate(ranges, start=1)
+        ],
+        "tiles": [
+            {name: value for name, value in found.items() if name != "rank"} for found in tiles
+        ],
+        "not_published": [
+            {"postal": found["postal"], "name": found["name"], "reason": found["reason"]}
+            for found in tiles
+            if found["rank"] is None
+        ],
+    }
+
+
+def _finite(value: float) -> float | None:
+    """A bin's bound; None for the top-coded (BLS says only "at least")."""
+    if value == float("inf"):
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def pay_map(
+    catalog: Catalog | None,
+    name: str,
+    *,
+    measure: str = "median",
+    bins: int = 5,
+    json_output: bool = False,
+    pictures: Pictures | None = None,
+) -> None:
+    """``map``: the role's occupation's official pay (or ``measure``), state by state."""
+    from techpay.answers import occupation_code
+    from techpay.official.bundle import open_bundle
+
+    code, role = occupation_code(catalog, name)
+    document = map_document(open_bundle(), code, role, measure, bins)
+
+    def view() -> object:
+        from techpay.render.map import PayMap
+
+        return PayMap(document)
+
+    emit(json_output, lambda: document, view, None, pictures)

@@ -1,0 +1,114 @@
+"""The pay map's pieces: the tile grid of the United States, the measures a map can show,
+and the bins its colours stand for. Pure data and functions; no I/O.
+
+The grid is the usual one of news maps: one equal tile per state and DC, 11 columns by 8
+rows, laid out so that neighbours stay near each other (Alaska top left, Maine top right,
+Hawaii and Texas on the bottom row). The territories BLS publishes figures for sit on a row
+of their own beside it.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from techpay.records import EstimateRecord
+
+# Each row of the grid, west to east; "." is an empty cell.
+_ROWS = (
+    "AK .. .. .. .. .. .. .. .. .. ME",
+    ".. .. .. .. .. .. .. .. .. VT NH",
+    "WA ID MT ND MN IL WI MI NY RI MA",
+    "OR NV WY SD IA IN OH PA NJ CT ..",
+    "CA UT CO NE MO KY WV VA MD DE ..",
+    ".. AZ NM KS AR TN NC SC DC .. ..",
+    ".. .. .. OK LA MS AL GA .. .. ..",
+    "HI .. .. TX .. .. .. .. FL .. ..",
+)
+# postal code -> (row, column)
+GRID: dict[str, tuple[int, int]] = {
+    postal: (row, column)
+    for row, cells in enumerate(_ROWS)
+    for column, postal in enumerate(cells.split())
+    if postal != ".."
+}
+ROWS, COLUMNS = len(_ROWS), len(_ROWS[0].split())
+# Beside the grid, on a row of their own under its south-east corner (near the Caribbean).
+TERRITORIES: dict[str, tuple[int, int]] = {"PR": (ROWS + 1, 8), "VI": (ROWS + 1, 9),
+                                           "GU": (ROWS + 1, 10)}  # fmt: skip
+
+# --by: what each measure is called, and where it is in an estimate.
+MEASURES = {
+    "median": "median annual wage",
+    "p10": "10th percentile annual wage",
+    "p90": "90th percentile annual wage",
+    "mean": "mean annual wage",
+    "employment": "employment",
+    "concentration": "location quotient",
+}
+DEFAULT_BINS, MIN_BINS, MAX_BINS = 5, 3, 9
+
+
+def tile(postal: str | None) -> tuple[int, int] | None:
+    """Where a state, DC or territory is drawn; None for anything else."""
+    if postal is None:
+        return None
+    return GRID.get(postal) or TERRITORIES.get(postal)
+
+
+def is_wage(measure: str) -> bool:
+    return measure not in ("employment", "concentration")
+
+
+def measure_value(estimate: EstimateRecord, measure: str) -> float | None:
+    """The figure a map shows for ``measure``; None where BLS gave no number (a top-coded
+    wage included: see :func:`top_code`)."""
+    if measure == "employment":
+        return estimate["employment"]
+    if measure == "concentration":
+        return estimate["location_quotient"]
+    wage: int | None = estimate["annual_wages"][measure]  # type: ignore[literal-required]
+    return wage
+
+
+def top_code(estimate: EstimateRecord, measure: str) -> int | None:
+    """BLS's top code when the wage is top-coded (at least that much); None otherwise."""
+    if not is_wage(measure):
+        return None
+    absent = estimate["absent"].get(measure)
+    return None if absent is None else absent["at_least"]
+
+
+def rank_value(estimate: EstimateRecord, measure: str) -> float | None:
+    """The value a tile is binned by: the figure, or for a top-coded wage a value above
+    every published one (BLS says only that it is at least the top code)."""
+    value = measure_value(estimate, measure)
+    if value is None and top_code(estimate, measure) is not None:
+        return float("inf")
+    return value
+
+
+def bin_numbers(values: Sequence[float], count: int) -> list[int]:
+    """Each value's bin, 1 (lowest) to at most ``count``: bins of about equal numbers of
+    values (quantiles), equal values always in the same bin, no bin empty.
+
+    A value's bin follows from the position of the first value equal to it in sorted
+    order; bins left empty by ties are closed up, so there may be fewer than ``count``.
+    """
+    ordered = sorted(values)
+    first_at: dict[float, int] = {}
+    for position, value in enumerate(ordered):
+        first_at.setdefault(value, position)
+    raw = {value: position * count // len(ordered) for value, position in first_at.items()}
+    renumbered = {old: new for new, old in enumerate(sorted(set(raw.values())), start=1)}
+    return [renumbered[raw[value]] for value in values]
+
+
+def bin_ranges(values: Sequence[float], bins: Sequence[int]) -> list[tuple[float, float, int]]:
+    """For each bin in order: its lowest and highest value and how many values it holds."""
+    ranges = []
+    for number in sorted(set(bins)):
+        held = [value for value, found in zip(values, bins, strict=True) if found == number]
+        ranges.append((min(held), max(held), len(held)))
+    return ranges

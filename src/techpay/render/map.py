@@ -1,0 +1,165 @@
+"""``map``: the tile-grid map of the United States, drawn from the JSON document.
+
+Each tile is coloured by its bin, on a sequential palette that reads in colour blindness
+(viridis) and in grey. Where there is no colour (NO_COLOR, a pipe, a dumb or ASCII
+terminal) each tile carries its bin's digit instead, and the legend says which is which.
+The map is laid out when drawn: full tiles at 76 columns or more, compact ones (postal code
+and digit) at 32 or more, and below that a sentence saying how much room it needs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.color import Color
+from rich.style import Style
+from rich.text import Text
+
+from techpay.official.tiles import COLUMNS, ROWS, TERRITORIES, is_wage
+from techpay.render.views import MUTED, literal, money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
+
+# viridis, dark to light: the bins are sampled from it evenly.
+VIRIDIS = ((0x44, 0x01, 0x54), (0x47, 0x2D, 0x7B), (0x3B, 0x52, 0x8B), (0x2C, 0x72, 0x8E),
+           (0x21, 0x91, 0x8C), (0x28, 0xAE, 0x80), (0x5E, 0xC9, 0x62), (0xAD, 0xDC, 0x30),
+           (0xFD, 0xE7, 0x25))  # fmt: skip
+FULL_TILE, COMPACT_TILE, GAP = 6, 2, 1
+NO_FIGURE = Style(color="bright_black")
+
+
+def tile_style(number: int, count: int) -> Style:
+    """Bin ``number`` of ``count``: its colour on the palette, with text that reads on it."""
+    where = 0.0 if count <= 1 else (number - 1) / (count - 1) * (len(VIRIDIS) - 1)
+    low = min(int(where), len(VIRIDIS) - 2)
+    share = where - low
+    red, green, blue = (
+        round(a + (b - a) * share) for a, b in zip(VIRIDIS[low], VIRIDIS[low + 1], strict=True)
+    )
+    light = 0.299 * red + 0.587 * green + 0.114 * blue > 140
+    return Style(color="black" if light else "white", bgcolor=Color.from_rgb(red, green, blue))
+
+
+def short_value(found: dict[str, Any], measure: str) -> str:
+    """A tile's value in at most six characters: ``$174k``, ``$239k+``, ``28k``, ``1.44``."""
+    value = found["value"]
+    if value is None:
+        return f"${found['at_least'] // 1000}k+" if found["at_least"] else "n/a"
+    if measure == "concentration":
+        return f"{value:.2f}"
+    prefix = "$" if is_wage(measure) else ""
+    if value >= 999_500:
+        return f"{prefix}{value / 1_000_000:.1f}m"
+    if value >= 9_950 or (prefix and value >= 1000):
+        return f"{prefix}{value / 1000:.0f}k"
+    return f"{prefix}{value / 1000:.1f}k" if value >= 1000 else f"{prefix}{value}"
+
+
+def long_value(value: float | None, measure: str, at_least: int | None = None) -> str:
+    """A legend's bound: ``$98,150``, ``>= $239,200``, ``12,340``, ``1.44``."""
+    if value is None:
+        return f">= {money(at_least)}" if at_least else "n/a"
+    if measure == "concentration":
+        return f"{value:.2f}"
+    return money(int(value)) if is_wage(measure) else f"{int(value):,}"
+
+
+class PayMap:
+    """The map, its title and its legend, laid out for the width it is drawn at."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.count = len(document["bins"])
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        colourless = console.no_color or console.color_system is None or options.ascii_only
+        width = options.max_width
+        yield self._title()
+        yield Text()
+        if width >= COLUMNS * (FULL_TILE + GAP) - GAP:
+            yield from self._grid(FULL_TILE, colourless)
+        elif width >= COLUMNS * (COMPACT_TILE + GAP) - GAP:
+            yield from self._grid(COMPACT_TILE, colourless)
+        else:
+            needed = COLUMNS * (COMPACT_TILE + GAP) - GAP
+            yield Text(
+                f"The map needs {needed} columns; this has {width}. Widen it, or use --json."
+            )
+            return
+        yield Text()
+        yield from self._legend(colourless)
+
+    def _title(self) -> Text:
+        document = self.document
+        occupation = document["occupation"]
+        role = document["role"]
+        title = Text(f"{document['measure_name'].capitalize()} by state: ", style="bold")
+        title.append_text(literal(role["title"] if role else occupation["title"], "bold"))
+        return title
+
+    def _grid(self, size: int, colourless: bool) -> Iterator[Text]:
+        tiles = self.document["tiles"]
+        for row in range(ROWS):
+            in_row = {found["column"]: found for found in tiles if found["row"] == row}
+            yield from self._row(in_row, size, colourless, 0, "")
+        beside = {found["column"]: found for found in tiles if found["territory"]}
+        if beside:
+            yield Text()
+            first = min(column for _, column in TERRITORIES.values())
+            yield from self._row(beside, size, colourless, first, "Territories")
+
+    def _row(self, in_row: dict[int, dict[str, Any]], size: int, colourless: bool,
+             first: int, label: str) -> list[Text]:  # fmt: skip
+        """One row of tiles, from column ``first``; ``label`` in the room left of it."""
+        lines = [Text(label.ljust(first * (size + GAP)), MUTED), Text(" " * first * (size + GAP))]
+        for column in range(first, COLUMNS):
+            texts = self._tile_text(in_row.get(column), size, colourless)
+            for line, text in zip(lines, texts, strict=True):
+                line.append(" " * GAP if column > first else "")
+                line.append_text(text)
+        for line in lines:
+            line.rstrip()
+        return lines
+
+    def _tile_text(self, found: dict[str, Any] | None, size: int, colourless: bool) -> list[Text]:
+        if found is None:
+            return [Text(" " * size), Text(" " * size)]
+        digit = "-" if found["bin"] is None else str(found["bin"])
+        style = NO_FIGURE if found["bin"] is None else tile_style(found["bin"], self.count)
+        if colourless:
+            style = Style()
+        if size == COMPACT_TILE:
+            return [Text(found["postal"], style), Text(digit.rjust(size), style)]
+        label = f"{found['postal']} {digit}" if colourless else found["postal"]
+        value = short_value(found, self.document["measure"])
+        return [Text(label.center(size), style), Text(value.center(size), style)]
+
+    def _legend(self, colourless: bool) -> Iterator[Text]:
+        measure = self.document["measure"]
+        for found in self.document["bins"]:
+            low = long_value(found["low"], measure, found["top_coded_at_least"])
+            high = long_value(found["high"], measure, found["top_coded_at_least"])
+            swatch = Text(
+                f" {found['bin']} ", Style() if colourless else tile_style(found["bin"], self.count)
+            )
+            places = "place" if found["tiles"] == 1 else "places"
+            bounds = low if low == high else f"{low} - {high}"
+            yield Text.assemble(swatch, f"  {bounds}  ({found['tiles']} {places})")
+        missing = self.document["not_published"]
+        if missing:
+            names = "; ".join(f"{found['name']} ({found['reason']})" for found in missing)
+            yield Text.assemble(Text(" - ", NO_FIGURE), "  no figure: ", literal(names))
+        yield Text()
+        yield self._caption()
+
+    def _caption(self) -> Text:
+        document = self.document
+        occupation = document["occupation"]
+        return literal(
+            f"{occupation['title']} ({occupation['code']}); {document['source']},"
+            f" {document['release']}. Bins hold about equal numbers of places.",
+            MUTED,
+        )

@@ -1,0 +1,127 @@
+"""``offer``: where an amount sits, one row per place, drawn from the JSON document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from techpay.render.views import HEADER, MUTED, literal, money, new_table, signed_money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+
+
+WIDE = 76  # below this, one block per place instead of a table
+
+
+def offer_view(document: dict[str, Any]) -> RenderableType:
+    """The offer, the places (a table, or blocks on a narrow terminal), whose figures."""
+    return Group(_title(document), Text(), OfferPlaces(document), Text(), _caption(document))
+
+
+class OfferPlaces:
+    """One row per place, laid out for the width it is drawn at."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.with_range = document["role"] is not None
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        if options.max_width >= WIDE or not self.with_range:
+            yield self._table()
+            return
+        for number, row in enumerate(self.document["places"]):
+            yield from [Text()] * (number > 0)
+            yield self._block(row)
+
+    def _table(self) -> Table:
+        table = new_table()
+        table.add_column("Place", ratio=1, min_width=12, overflow="fold")
+        table.add_column("Percentile", max_width=16 if self.with_range else None)
+        table.add_column("Median", justify="right", no_wrap=True)
+        if self.with_range:
+            table.add_column("Article's range", no_wrap=True)
+            table.add_column("Against it", no_wrap=True)
+        for row in self.document["places"]:
+            table.add_row(*_cells(row, self.with_range))
+        return table
+
+    def _block(self, row: dict[str, Any]) -> Group:
+        place, percentile, median, *rest = _cells(row, self.with_range)
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(style=HEADER, no_wrap=True)
+        facts.add_column(overflow="fold")
+        facts.add_row("Percentile", percentile)
+        facts.add_row("Median", median)
+        if rest:
+            facts.add_row("Article's range", rest[0])
+            facts.add_row("Against it", str(rest[1]).replace("\n", "; "))
+        return Group(Text(str(place), style="bold"), facts)
+
+
+def _title(document: dict[str, Any]) -> Text:
+    offered = document["offer"]
+    title = Text.assemble((f"{money(offered['annual'])} a year", "bold"))
+    if offered["hourly"] is not None:
+        title.append(f" (${offered['hourly']:,.2f} an hour x 2,080 hours)")
+    role = document["role"]
+    title.append(", ")
+    title.append_text(literal(role["title"] if role else document["occupation"]["title"], "bold"))
+    return title
+
+
+def _cells(row: dict[str, Any], with_range: bool) -> list[Text | str]:
+    area = row["area"]
+    where = "United States" if area["type"] == "national" else area["name"]
+    official = row["official"]
+    placed = row["note"] if row["note"] else row["placement"]["text"]
+    placed = placed.removesuffix(" percentile").replace("about the ", "~")
+    cells: list[Text | str] = [literal(where), Text(placed), _median(official)]
+    if with_range:
+        cells += _range_cells(row)
+    return cells
+
+
+def _median(official: dict[str, Any] | None) -> str:
+    if official is None:
+        return "n/a"
+    from techpay.render.official import wage
+
+    return wage(official, "median")  # type: ignore[arg-type]
+
+
+def _range_cells(row: dict[str, Any]) -> list[Text | str]:
+    """The range (``*``: scaled to the place, an estimate), and the offer against it:
+    below, inside or above, then its difference from the range's midpoint."""
+    salary, against = row["range"], row["against_range"]
+    if salary is None:
+        return ["n/a", "-"]
+    top = money(salary["max"]) + ("+" if salary["open_ended"] else "")
+    shown = f"{money(salary['min'])} - {top}" + ("*" if row["range_is_estimate"] else "")
+    difference = (
+        f"{signed_money(against['from_midpoint'])} ({against['from_midpoint_percent']:+.1f}%)"
+    )
+    return [shown, f"{against['position']}\n{difference}"]
+
+
+def _caption(document: dict[str, Any]) -> Text:
+    occupation = document["occupation"]
+    lines = [
+        f"Official pay: {occupation['title']} ({occupation['code']}); {document['source']},"
+        f" {document['release']}. ~: interpolated between the published percentiles,"
+        " never beyond them.",
+    ]
+    if document["role"] is not None:
+        lines.append(
+            "Against it: below, inside or above the range, and the difference from its"
+            " midpoint. *: an estimate, the article's range scaled by the local over the"
+            " national median."
+        )
+    if document["offer"]["hourly"] is not None:
+        lines.append("Hourly: annualised as BLS does, times 2,080 hours.")
+    return literal(" ".join(lines), MUTED)
