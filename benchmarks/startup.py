@@ -39,6 +39,9 @@ TARGETS = {
     "show sre --in CA": 7,
     "where sre --metros": 7,
     "occupations web": 7,
+    "offer sre 150k --json": 3,
+    "offer sre 150k --in austin": 7,
+    "map sre": 7,
 }
 PEAK_MEMORY_MB = 40  # for the official-data paths
 
@@ -154,6 +157,13 @@ def run(runs: int, python: str, techpay: str, work: Path) -> None:
         ("show sre --in CA", [techpay, "show", "sre", "--in", "CA"], lambda: base),
         ("where sre --metros", [techpay, "where", "sre", "--metros"], lambda: base),
         ("occupations web", [techpay, "occupations", "web"], lambda: base),
+        ("offer sre 150k --json", [techpay, "offer", "sre", "150k", "--json"], lambda: base),
+        (
+            "offer sre 150k --in austin",
+            [techpay, "offer", "sre", "150k", "--in", "austin"],
+            lambda: base,
+        ),
+        ("map sre", [techpay, "map", "sre"], lambda: base),
     ]
     for count in (1_000, 10_000):
         data = ["--data", str(work / f"roles-{count}.toml"), "--no-bundled"]

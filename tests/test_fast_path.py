@@ -154,6 +154,13 @@ def test_the_fast_path_prints_what_the_full_cli_prints(user_file, data):
         ["occupations", "web", "--json"],
         ["occupations", "15-12", "-n", "3"],
         ["occupation", "15-2011", "--in", "CA", "--json"],
+        ["offer", "sre", "150k", "--json"],
+        ["offer", "sre", "$150,000", "--in", "austin", "--in", "seattle"],
+        ["offer", "15-1254", "45.50", "--hourly", "--in", "CA", "--plain"],
+        ["offer", "27-2021", "200k", "--in", "CA"],
+        ["map", "sre"],
+        ["map", "em", "--by", "p90", "--bins", "7", "--json"],
+        ["map", "15-1254", "--by", "concentration", "--bins", "3"],
     ],
 )
 def test_common_commands_are_answered_fast_and_the_same(argv, user_file):
@@ -184,6 +191,14 @@ def test_common_commands_are_answered_fast_and_the_same(argv, user_file):
         ["where", "sre", "--sort", "pay"],
         ["where", "sre", "--metros", "--states"],
         ["occupation", "99-9999"],
+        ["offer", "sre", "0"],
+        ["offer", "sre", "11m"],
+        ["offer", "sre", "5001", "--hourly"],
+        ["offer", "sre", "150k", "--in", "portland"],
+        ["offer", "sre"],
+        ["map", "sre", "--bins", "1"],
+        ["map", "sre", "--by", "pay"],
+        ["map", "sre", "--in", "CA"],
     ],
 )
 def test_anything_doubtful_is_left_to_the_full_cli(argv):
@@ -271,6 +286,8 @@ def test_a_warm_run_needs_no_framework():
         ["show", "sre", "--in", "CA", "--json"],
         ["where", "sre", "--json"],
         ["occupations", "web", "--json"],
+        ["offer", "sre", "150k", "--in", "austin", "--json"],
+        ["map", "sre", "--json"],
     ):
         subprocess.run(
             [sys.executable, "-c", code, *argv], capture_output=True, env=clean_env(), check=True

@@ -43,6 +43,8 @@ _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "occupations": ({"--limit": "limit", "-n": "limit"}, {"--json": "json"}),
     "occupation": ({"--in": "place"}, {"--json": "json"}),
+    "offer": ({"--in": "place"}, {"--json": "json", "--plain": "plain", "--hourly": "hourly"}),
+    "map": ({"--by": "by", "--bins": "bins"}, {"--json": "json"}),
     "compare": ({"--in": "place"}, {"--json": "json"}),
     "filter": (
         {
@@ -300,6 +302,39 @@ def _answer_compare(request: Request, entry: Entry) -> int | None:
     return 0
 
 
+def _answer_offer(request: Request, entry: Entry) -> int | None:
+    from techpay import offers
+
+    if len(request.arguments) != 2:
+        return None
+    offers.offer(
+        entry.catalog(),
+        *request.arguments,
+        hourly="hourly" in request.flags,
+        places=request.values.get("place", []),
+        json_output="json" in request.flags,
+        plain="plain" in request.flags,
+    )
+    return 0
+
+
+def _answer_map(request: Request, entry: Entry) -> int | None:
+    from techpay import offers
+    from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MEASURES, MIN_BINS
+
+    measure = request.value("by", "median") or "median"
+    if len(request.arguments) != 1 or measure not in MEASURES:
+        return None
+    offers.pay_map(
+        entry.catalog(),
+        request.arguments[0],
+        measure=measure,
+        bins=_whole_number(request.value("bins"), DEFAULT_BINS, MIN_BINS, MAX_BINS),
+        json_output="json" in request.flags,
+    )
+    return 0
+
+
 _HELP = ("--help", "-h")
 
 
@@ -369,6 +404,8 @@ _ANSWERS = {
     "where": _answer_where,
     "occupations": _answer_occupations,
     "occupation": _answer_occupation,
+    "offer": _answer_offer,
+    "map": _answer_map,
 }
 
 

@@ -14,7 +14,6 @@ from techpay.output import emit
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from decimal import Decimal
     from typing import Any
 
     from techpay.dataset import Catalog
@@ -29,33 +28,32 @@ ANNUALISED = "the hourly wage times 2,080 hours, as BLS annualises hourly wages"
 _HOURLY = re.compile(r"\$?(\d+(?:,\d{3})*)(\.\d{1,2})?")
 
 
-def read_amount(text: str, hourly: bool = False) -> tuple[int, Decimal | None]:
+def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
     """The offer as a yearly amount in whole dollars, and (with ``hourly``) the hourly wage
-    it came from. :class:`UsageError` for anything not a plausible offer."""
-    from decimal import ROUND_HALF_UP, Decimal
-
+    it came from, in cents; an hourly wage is annualised as BLS does (x 2,080 hours, to the
+    nearest dollar). :class:`UsageError` for anything not a plausible offer."""
     from techpay.errors import UsageError
     from techpay.queries import parse_amount
 
     typed = text.strip().replace("_", "").replace(" ", "")
+    found = _HOURLY.fullmatch(typed) if hourly else None
     try:
-        found = _HOURLY.fullmatch(typed) if hourly else None
         if found:
-            per_hour = Decimal(found[1].replace(",", "") + (found[2] or ""))
+            cents = int(found[1].replace(",", "")) * 100 + int((found[2] or ".0")[1:].ljust(2, "0"))
         else:
-            per_hour = Decimal(parse_amount(text))
+            cents = parse_amount(text) * 100
     except ValueError as error:
-        if hourly:
+        if hourly and not typed.startswith("-"):
             raise UsageError(f"{text!r} is not an hourly wage; write it like 72 or 72.50") from None
         raise UsageError(str(error)) from None
-    if per_hour <= 0:
+    if cents <= 0:
         raise UsageError(f"{text!r} is not an offer; the amount must be more than zero")
-    if hourly and per_hour > MAX_HOURLY:
+    if hourly and cents > MAX_HOURLY * 100:
         raise UsageError(f"{text!r} an hour is more than ${MAX_HOURLY:,}; check the amount")
-    annual = (per_hour * HOURS_A_YEAR) if hourly else per_hour
-    if annual > MAX_ANNUAL:
+    annual = (cents * HOURS_A_YEAR + 50) // 100 if hourly else cents // 100
+    if not hourly and annual > MAX_ANNUAL:
         raise UsageError(f"{text!r} is more than ${MAX_ANNUAL:,} a year; check the amount")
-    return int(annual.quantize(Decimal(1), ROUND_HALF_UP)), per_hour if hourly else None
+    return annual, cents if hourly else None
 
 
 def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
@@ -158,17 +156,17 @@ def offer_document(
     bundle: Bundle,
     code: str,
     role: RoleRecord | None,
-    offered: tuple[int, Decimal | None],
+    offered: tuple[int, int | None],
     areas: Sequence[AreaRecord],
 ) -> dict[str, object]:
     """Every figure ``offer`` shows, with the release they are from."""
-    amount, per_hour = offered
+    amount, cents = offered
     rows = [place_row(amount, role, area, bundle.estimate(code, area["code"])) for area in areas]
     return {
         "offer": {
             "annual": amount,
-            "hourly": None if per_hour is None else float(per_hour),
-            "annualised": ANNUALISED if per_hour is not None else None,
+            "hourly": None if cents is None else cents / 100,
+            "annualised": None if cents is None else ANNUALISED,
         },
         "role": None if role is None else {"id": role["id"], "title": role["title"]},
         "occupation": {"code": code, "title": bundle.occupation_title(code)},
