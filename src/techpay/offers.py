@@ -131,11 +131,12 @@ def place_row(
     salary = article_range(role) if national else None
     if role is not None and not national:
         salary = local_range(role, local)
+    silence = _silence(local)
     return {
         "area": area,
         "official": local,
-        "placement": None if local is None else placement(amount, local),
-        "note": _silence(local),
+        "placement": None if local is None or silence else placement(amount, local),
+        "note": silence,
         "range": salary,
         "range_is_estimate": salary is not None and not national,
         "against_range": None if salary is None else against_range(amount, salary),
@@ -146,8 +147,9 @@ def _silence(local: EstimateRecord | None) -> str | None:
     """What BLS said instead of wages, when it published none here."""
     if local is None:
         return "BLS published no figures for this occupation here"
-    if all(value is None for value in local["annual_wages"].values()):
-        absent = local["absent"].get("median")
+    absent = local["absent"].get("median")
+    top_coded = absent is not None and absent["at_least"] is not None
+    if not top_coded and all(value is None for value in local["annual_wages"].values()):
         return f"BLS published no wages here ({absent['reason'] if absent else 'none given'})"
     return None
 
