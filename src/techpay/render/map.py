@@ -40,7 +40,8 @@ def tile_style(number: int, count: int) -> Style:
         round(a + (b - a) * share) for a, b in zip(VIRIDIS[low], VIRIDIS[low + 1], strict=True)
     )
     light = 0.299 * red + 0.587 * green + 0.114 * blue > 140
-    return Style(color="black" if light else "white", bgcolor=Color.from_rgb(red, green, blue))
+    ink = Color.from_rgb(0, 0, 0) if light else Color.from_rgb(255, 255, 255)
+    return Style(color=ink, bgcolor=Color.from_rgb(red, green, blue))
 
 
 def short_value(found: dict[str, Any], measure: str) -> str:
@@ -73,16 +74,19 @@ class PayMap:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.count = len(document["bins"])
+        self.digits, self.paint = True, False
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        colourless = console.no_color or console.color_system is None or options.ascii_only
+        # Digits where the terminal shows no colour; colours still in a picture being saved.
+        self.digits = console.no_color or console.color_system is None or options.ascii_only
+        self.paint = not self.digits or console.record
         width = options.max_width
         yield self._title()
         yield Text()
         if width >= COLUMNS * (FULL_TILE + GAP) - GAP:
-            yield from self._grid(FULL_TILE, colourless)
+            yield from self._grid(FULL_TILE)
         elif width >= COLUMNS * (COMPACT_TILE + GAP) - GAP:
-            yield from self._grid(COMPACT_TILE, colourless)
+            yield from self._grid(COMPACT_TILE)
         else:
             needed = COLUMNS * (COMPACT_TILE + GAP) - GAP
             yield Text(
@@ -90,7 +94,7 @@ class PayMap:
             )
             return
         yield Text()
-        yield from self._legend(colourless)
+        yield from self._legend()
 
     def _title(self) -> Text:
         document = self.document
@@ -100,23 +104,24 @@ class PayMap:
         title.append_text(literal(role["title"] if role else occupation["title"], "bold"))
         return title
 
-    def _grid(self, size: int, colourless: bool) -> Iterator[Text]:
+    def _grid(self, size: int) -> Iterator[Text]:
         tiles = self.document["tiles"]
         for row in range(ROWS):
             in_row = {found["column"]: found for found in tiles if found["row"] == row}
-            yield from self._row(in_row, size, colourless, 0, "")
+            yield from self._row(in_row, size, 0, "")
         beside = {found["column"]: found for found in tiles if found["territory"]}
         if beside:
             yield Text()
             first = min(column for _, column in TERRITORIES.values())
-            yield from self._row(beside, size, colourless, first, "Territories")
+            yield from self._row(beside, size, first, "Territories")
 
-    def _row(self, in_row: dict[int, dict[str, Any]], size: int, colourless: bool,
-             first: int, label: str) -> list[Text]:  # fmt: skip
+    def _row(self, in_row: dict[int, dict[str, Any]], size: int, first: int,
+             label: str) -> list[Text]:  # fmt: skip
         """One row of tiles, from column ``first``; ``label`` in the room left of it."""
-        lines = [Text(label.ljust(first * (size + GAP)), MUTED), Text(" " * first * (size + GAP))]
+        room = first * (size + GAP)
+        lines = [Text.assemble((label.ljust(room), MUTED)), Text(" " * room)]
         for column in range(first, COLUMNS):
-            texts = self._tile_text(in_row.get(column), size, colourless)
+            texts = self._tile_text(in_row.get(column), size)
             for line, text in zip(lines, texts, strict=True):
                 line.append(" " * GAP if column > first else "")
                 line.append_text(text)
@@ -124,26 +129,26 @@ class PayMap:
             line.rstrip()
         return lines
 
-    def _tile_text(self, found: dict[str, Any] | None, size: int, colourless: bool) -> list[Text]:
+    def _tile_text(self, found: dict[str, Any] | None, size: int) -> list[Text]:
         if found is None:
             return [Text(" " * size), Text(" " * size)]
         digit = "-" if found["bin"] is None else str(found["bin"])
         style = NO_FIGURE if found["bin"] is None else tile_style(found["bin"], self.count)
-        if colourless:
+        if not self.paint:
             style = Style()
         if size == COMPACT_TILE:
             return [Text(found["postal"], style), Text(digit.rjust(size), style)]
-        label = f"{found['postal']} {digit}" if colourless else found["postal"]
+        label = f"{found['postal']} {digit}" if self.digits else found["postal"]
         value = short_value(found, self.document["measure"])
         return [Text(label.center(size), style), Text(value.center(size), style)]
 
-    def _legend(self, colourless: bool) -> Iterator[Text]:
+    def _legend(self) -> Iterator[Text]:
         measure = self.document["measure"]
         for found in self.document["bins"]:
             low = long_value(found["low"], measure, found["top_coded_at_least"])
             high = long_value(found["high"], measure, found["top_coded_at_least"])
             swatch = Text(
-                f" {found['bin']} ", Style() if colourless else tile_style(found["bin"], self.count)
+                f" {found['bin']} ", tile_style(found["bin"], self.count) if self.paint else Style()
             )
             places = "place" if found["tiles"] == 1 else "places"
             bounds = low if low == high else f"{low} - {high}"
