@@ -60,7 +60,7 @@ class OfferPlaces:
         facts.add_row("Median", median)
         if rest:
             facts.add_row("Article's range", rest[0])
-            facts.add_row("Against it", str(rest[1]).replace("\n", "; "))
+            facts.add_row("Against it", "{}; {} ({})".format(*str(rest[1]).split("\n")))
         return Group(Text(str(place), style="bold"), facts)
 
 
@@ -103,10 +103,8 @@ def _range_cells(row: dict[str, Any]) -> list[Text | str]:
         return ["n/a", "-"]
     top = money(salary["max"]) + ("+" if salary["open_ended"] else "")
     shown = f"{money(salary['min'])} - {top}" + ("*" if row["range_is_estimate"] else "")
-    difference = (
-        f"{signed_money(against['from_midpoint'])} ({against['from_midpoint_percent']:+.1f}%)"
-    )
-    return [shown, f"{against['position']}\n{difference}"]
+    dollars = signed_money(against["from_midpoint"])
+    return [shown, f"{against['position']}\n{dollars}\n{against['from_midpoint_percent']:+.1f}%"]
 
 
 def _caption(document: dict[str, Any]) -> Text:
