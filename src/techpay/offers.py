@@ -265,7 +265,7 @@ def map_tiles(bundle: Bundle, code: str, measure: str) -> list[dict[str, Any]]:
 def _reason(estimate: EstimateRecord | None, measure: str) -> str | None:
     """Why a tile has no number: BLS's footnote, or no estimate at all."""
     if estimate is None:
-        return "no estimate for this occupation here in this release"
+        return "no estimate in this release"
     name = {"employment": "employment", "concentration": "location_quotient"}.get(measure, measure)
     absent = estimate["absent"].get(name)
     return None if absent is None else absent["reason"]

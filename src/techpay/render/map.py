@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.color import Color
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 from techpay.official.tiles import COLUMNS, ROWS, TERRITORIES, is_wage
@@ -21,7 +22,7 @@ from techpay.render.views import MUTED, literal, money
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from rich.console import Console, ConsoleOptions
+    from rich.console import Console, ConsoleOptions, RenderableType
 
 # viridis, dark to light: the bins are sampled from it evenly.
 VIRIDIS = ((0x44, 0x01, 0x54), (0x47, 0x2D, 0x7B), (0x3B, 0x52, 0x8B), (0x2C, 0x72, 0x8E),
@@ -76,7 +77,9 @@ class PayMap:
         self.count = len(document["bins"])
         self.digits, self.paint = True, False
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
         # Digits where the terminal shows no colour; colours still in a picture being saved.
         self.digits = console.no_color or console.color_system is None or options.ascii_only
         self.paint = not self.digits or console.record
@@ -142,21 +145,29 @@ class PayMap:
         value = short_value(found, self.document["measure"])
         return [Text(label.center(size), style), Text(value.center(size), style)]
 
-    def _legend(self) -> Iterator[Text]:
+    def _legend(self) -> Iterator[RenderableType]:
+        """Each bin's swatch (its digit) and range; then the places without a figure,
+        grouped by BLS's reason."""
         measure = self.document["measure"]
+        legend = Table.grid(padding=(0, 2))
+        legend.add_column(no_wrap=True)
+        legend.add_column()
         for found in self.document["bins"]:
             low = long_value(found["low"], measure, found["top_coded_at_least"])
             high = long_value(found["high"], measure, found["top_coded_at_least"])
-            swatch = Text(
-                f" {found['bin']} ", tile_style(found["bin"], self.count) if self.paint else Style()
-            )
+            style = tile_style(found["bin"], self.count) if self.paint else Style()
             places = "place" if found["tiles"] == 1 else "places"
             bounds = low if low == high else f"{low} - {high}"
-            yield Text.assemble(swatch, f"  {bounds}  ({found['tiles']} {places})")
-        missing = self.document["not_published"]
-        if missing:
-            names = "; ".join(f"{found['name']} ({found['reason']})" for found in missing)
-            yield Text.assemble(Text(" - ", NO_FIGURE), "  no figure: ", literal(names))
+            legend.add_row(
+                Text(f" {found['bin']} ", style), f"{bounds}  ({found['tiles']} {places})"
+            )
+        by_reason: dict[str, list[str]] = {}
+        for found in self.document["not_published"]:
+            by_reason.setdefault(found["reason"] or "not published", []).append(found["name"])
+        for reason, names in sorted(by_reason.items()):
+            told = literal(f"no figure: {', '.join(sorted(names))} ({reason})")
+            legend.add_row(Text(" - ", NO_FIGURE), told)
+        yield legend
         yield Text()
         yield self._caption()
 
