@@ -225,14 +225,18 @@ class TestBadInput:
             (
                 ["sre", "--bins", "1"],
                 EXIT_USAGE,
-                "--bins': Input should be greater than or equal to 3",
+                "--bins must be at least 3 (got 1)",
             ),
             (
                 ["sre", "--bins", "10"],
                 EXIT_USAGE,
-                "--bins': Input should be less than or equal to 9",
+                "--bins must be at most 9 (got 10)",
             ),
-            (["sre", "--by", "pay"], EXIT_USAGE, "'pay' is not one of"),
+            (
+                ["sre", "--by", "pay"],
+                EXIT_USAGE,
+                "--by must be one of: median, p10, p90, mean, employment",
+            ),
             (["sre", "--in", "CA"], EXIT_USAGE, "--in does not apply"),
             (["nosuch"], EXIT_ERROR, "no role matches 'nosuch'"),
             (["99-9999"], EXIT_ERROR, "no occupation in May 2025 matches '99-9999'"),

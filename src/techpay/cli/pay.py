@@ -113,7 +113,7 @@ def pay_map(
             min=MIN_BINS,
             max=MAX_BINS,
             metavar="N",
-            help="How many colour bins, each with about as many states (3-9).",
+            help="How many colour bins, each with about as many states.",
         ),
     ] = DEFAULT_BINS,
     places: Annotated[
