@@ -21,7 +21,7 @@ LAYERS = [
     ("load", {"dataset", "files", "sources", "official", "official.build", "official.bundle",
               "official.places", "official.roles", "official.flat", "official.store",
               "official.tabfiles", "official.sources"}),
-    ("queries", {"queries", "career", "estimates", "official.tiles"}),
+    ("queries", {"queries", "career", "estimates", "official.tiles", "official.judge"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
                 "render.plain", "render.chart", "render.official", "render.layout", "render.map",
                 "render.offer"}),

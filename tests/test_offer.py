@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import clean_env, run_techpay
 from techpay.errors import EXIT_ERROR, EXIT_USAGE
-from techpay.offers import HOURS_A_YEAR, read_amount
+from techpay.official.judge import HOURS_A_YEAR, read_amount
 
 
 def offer_json(cli, *args: str) -> dict:
@@ -150,8 +150,8 @@ class TestPlacement:
 
     @given(st.lists(st.integers(1, 10_000_000), min_size=2, max_size=20))
     def test_a_higher_offer_never_sits_lower(self, amounts):
-        from techpay.offers import placement
         from techpay.official.bundle import open_bundle
+        from techpay.official.judge import placement
 
         national = open_bundle().estimate("15-1252")
         placed = [placement(amount, national)["percentile"] for amount in sorted(amounts)]

@@ -1,0 +1,95 @@
+"""Pure functions that judge an offer: read the amount as typed (yearly or hourly), place
+it among the published percentiles, and set it against a range. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techpay.records import EstimateRecord
+
+HOURS_A_YEAR = 2080  # as BLS annualises an hourly wage
+MAX_ANNUAL = 10_000_000
+MAX_HOURLY = 5_000
+_HOURLY = re.compile(r"\$?(\d+(?:,\d{3})*)(\.\d{1,2})?")
+
+
+def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
+    """The offer as a yearly amount in whole dollars, and (with ``hourly``) the hourly wage
+    it came from, in cents; an hourly wage is annualised as BLS does (x 2,080 hours, to the
+    nearest dollar). :class:`UsageError` for anything not a plausible offer."""
+    from techpay.errors import UsageError
+    from techpay.queries import parse_amount
+
+    typed = text.strip().replace("_", "").replace(" ", "")
+    found = _HOURLY.fullmatch(typed) if hourly else None
+    try:
+        if found:
+            cents = int(found[1].replace(",", "")) * 100 + int((found[2] or ".0")[1:].ljust(2, "0"))
+        else:
+            cents = parse_amount(text) * 100
+    except ValueError as error:
+        if hourly and not typed.startswith("-"):
+            raise UsageError(f"{text!r} is not an hourly wage; write it like 72 or 72.50") from None
+        raise UsageError(str(error)) from None
+    if cents <= 0:
+        raise UsageError(f"{text!r} is not an offer; the amount must be more than zero")
+    if hourly and cents > MAX_HOURLY * 100:
+        raise UsageError(f"{text!r} an hour is more than ${MAX_HOURLY:,}; check the amount")
+    annual = (cents * HOURS_A_YEAR + 50) // 100 if hourly else cents // 100
+    if not hourly and annual > MAX_ANNUAL:
+        raise UsageError(f"{text!r} is more than ${MAX_ANNUAL:,} a year; check the amount")
+    return annual, cents if hourly else None
+
+
+def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
+    """Where ``amount`` sits among the published percentiles (see
+    :func:`techpay.estimates.place`), saying what a top-coded percentile above it means:
+    below the top code, the amount is below that percentile too; at or above it, BLS does
+    not say where it sits."""
+    from techpay.estimates import PERCENTILES, ordinal, place
+
+    wages = estimate["annual_wages"]
+    placed: dict[str, object] = dict(place(amount, wages))
+    published = [(rank, value) for rank, name in PERCENTILES
+                 if (value := wages[name]) is not None]  # type: ignore[literal-required]  # fmt: skip
+    coded = [(rank, top) for rank, name in PERCENTILES
+             if (top := _top_code(estimate, name)) is not None]  # fmt: skip
+    beyond = published and amount < published[0][1]
+    if placed["percentile"] is not None or placed["between"] or beyond or not coded:
+        return placed
+    first, top = coded[0]
+    coded_text = f"the {ordinal(first)} is top-coded (at least ${top:,})"
+    if not published:
+        coded_text = f"every percentile is top-coded (at least ${top:,})"
+    last = published[-1][0] if published else None
+    if amount < top:
+        placed["between"] = [] if last is None else [last, first]
+        placed["text"] = (
+            f"below the {ordinal(first)} percentile; {coded_text}"
+            if last is None
+            else f"between the {ordinal(last)} and {ordinal(first)} percentiles; {coded_text}"
+        )
+    else:
+        above = "" if last is None else f"above the {ordinal(last)} percentile; "
+        placed["text"] = f"{above}{coded_text}, so BLS does not say where it sits"
+    return placed
+
+
+def _top_code(estimate: EstimateRecord, name: str) -> int | None:
+    absent = estimate["absent"].get(name)
+    return None if absent is None else absent["at_least"]
+
+
+def against_range(amount: int, salary: dict[str, object]) -> dict[str, object]:
+    """Where ``amount`` sits against a range (``min``, ``max``, ``midpoint``): below, inside
+    or above it, and its difference from the midpoint in dollars and percent."""
+    low, high, middle = (int(str(salary[name])) for name in ("min", "max", "midpoint"))
+    position = "below" if amount < low else "above" if amount > high else "inside"
+    return {
+        "position": position,
+        "from_midpoint": amount - middle,
+        "from_midpoint_percent": round((amount - middle) * 100 / middle, 1),
+    }
