@@ -264,6 +264,14 @@ class TestOutput:
         assert "Against it inside; -$10,277 (-6.4%)" in " ".join(out.split())
         assert "…" not in out
 
+    @pytest.mark.parametrize("place", ["alaska", "guam", "austin"])
+    def test_a_narrow_terminal_with_or_without_figures_there(self, place):
+        result = run_techpay(
+            "offer", "sre", "150k", "--in", place, env=clean_env(COLUMNS="40", NO_COLOR="1")
+        )
+        assert (result.returncode, result.stderr) == (0, b"")
+        assert max(map(len, result.stdout.decode().splitlines())) <= 40
+
     def test_plain_is_one_line_per_place(self, cli):
         out = cli("offer", "sre", "150k", "--in", "austin", "--plain").stdout
         assert out == (

@@ -60,7 +60,7 @@ class OfferPlaces:
         facts.add_row("Median", median)
         if rest:
             facts.add_row("Article's range", rest[0])
-            facts.add_row("Against it", "{}; {} ({})".format(*str(rest[1]).split("\n")))
+            facts.add_row("Against it", _against_in_words(row["against_range"]))
         return Group(Text(str(place), style="bold"), facts)
 
 
@@ -105,6 +105,14 @@ def _range_cells(row: dict[str, Any]) -> list[Text | str]:
     shown = f"{money(salary['min'])} - {top}" + ("*" if row["range_is_estimate"] else "")
     dollars = signed_money(against["from_midpoint"])
     return [shown, f"{against['position']}\n{dollars}\n{against['from_midpoint_percent']:+.1f}%"]
+
+
+def _against_in_words(against: dict[str, Any] | None) -> str:
+    """``inside; -$12,500 (-7.7%)``: the narrow form of the last column."""
+    if against is None:
+        return "-"
+    dollars = signed_money(against["from_midpoint"])
+    return f"{against['position']}; {dollars} ({against['from_midpoint_percent']:+.1f}%)"
 
 
 def _caption(document: dict[str, Any]) -> Text:
