@@ -481,7 +481,11 @@ class TestAnOldReleaseIsNoted:
         imported(cli, write_release(tmp_path / "old", THIS_YEAR - 3), "--force")
         return f"the official figures are from May {THIS_YEAR - 3}"
 
-    @pytest.mark.parametrize("argv", [["show", "sre"], ["where", "sre"], ["where", "15-1252"]])
+    @pytest.mark.parametrize(
+        "argv",
+        [["show", "sre"], ["where", "sre"], ["where", "15-1252"], ["offer", "sre", "150k"],
+         ["map", "sre"]],
+    )  # fmt: skip
     def test_show_and_where_say_so_on_stderr(self, cli, stale, argv):
         result = cli(*argv)
         assert result.exit_code == EXIT_OK
@@ -489,7 +493,10 @@ class TestAnOldReleaseIsNoted:
         assert "techpay official import" in result.stderr
         assert stale not in result.stdout
 
-    @pytest.mark.parametrize("argv", [["show", "sre"], ["where", "sre"]])
+    @pytest.mark.parametrize(
+        "argv",
+        [["show", "sre"], ["where", "sre"], ["offer", "sre", "150k"], ["map", "sre"]],
+    )
     def test_never_with_json(self, cli, stale, argv):
         result = cli(*argv, "--json")
         assert (result.exit_code, result.stderr) == (EXIT_OK, "")

@@ -107,7 +107,7 @@ def offer(
 ) -> None:
     """``offer``: where an amount sits in the official distribution of the role's
     occupation, nationally and in each place, and against the article's range."""
-    from techpay.answers import occupation_code
+    from techpay.answers import note_an_old_release, occupation_code
     from techpay.official.bundle import NATIONAL, open_bundle
     from techpay.official.places import resolve
 
@@ -123,6 +123,7 @@ def offer(
         return offer_view(document)
 
     emit(json_output, lambda: document, view, (lambda: offer_lines(document)) if plain else None)
+    note_an_old_release(json_output or plain)
 
 
 def offer_lines(document: dict[str, object]) -> str:
@@ -244,7 +245,7 @@ def pay_map(
     pictures: Pictures | None = None,
 ) -> None:
     """``map``: the role's occupation's official pay (or ``measure``), state by state."""
-    from techpay.answers import occupation_code
+    from techpay.answers import note_an_old_release, occupation_code
     from techpay.official.bundle import open_bundle
 
     code, role = occupation_code(catalog, name)
@@ -256,3 +257,4 @@ def pay_map(
         return PayMap(document)
 
     emit(json_output, lambda: document, view, None, pictures)
+    note_an_old_release(json_output)
