@@ -191,6 +191,12 @@ class TestDrawing:
         assert " CA 5 " not in out
         assert "CA" in out
 
+    def test_an_ascii_terminal_gets_digits_beside_the_colours(self):
+        env = clean_env(FORCE_COLOR="1", TERM="xterm-256color", PYTHONIOENCODING="ascii")
+        out = run_techpay("map", "sre", env=env).stdout.decode("ascii")
+        assert "\x1b[" in out
+        assert "CA 5" in out
+
     @pytest.mark.parametrize("columns", [80, 100, 76])
     def test_it_fits_80_columns(self, columns):
         out = run_techpay("map", "sre", env=clean_env(COLUMNS=str(columns))).stdout.decode()

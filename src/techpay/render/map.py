@@ -81,8 +81,9 @@ class PayMap:
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
         # Digits where the terminal shows no colour; colours still in a picture being saved.
-        self.digits = console.no_color or console.color_system is None or options.ascii_only
-        self.paint = not self.digits or console.record
+        colour = not console.no_color and console.color_system is not None
+        self.digits = not colour or options.ascii_only
+        self.paint = colour or console.record
         width = options.max_width
         yield self._title()
         yield Text()
