@@ -4,8 +4,6 @@ it among the published percentiles, and set it against a range. No I/O.
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from techpay.records import EstimateRecord
@@ -13,7 +11,7 @@ if TYPE_CHECKING:
 HOURS_A_YEAR = 2080  # as BLS annualises an hourly wage
 MAX_ANNUAL = 10_000_000
 MAX_HOURLY = 5_000
-_HOURLY = re.compile(r"\$?(\d+(?:,\d{3})*)(\.\d{1,2})?")
+_HOURLY = r"\$?(\d+(?:,\d{3})*)(\.\d{1,2})?"  # compiled only when an hourly wage is read
 
 
 def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
@@ -24,7 +22,11 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
     from techpay.queries import parse_amount
 
     typed = text.strip().replace("_", "").replace(" ", "")
-    found = _HOURLY.fullmatch(typed) if hourly else None
+    found = None
+    if hourly:
+        import re  # here, not at the top: most runs read no hourly wage
+
+        found = re.fullmatch(_HOURLY, typed)
     try:
         if found:
             cents = int(found[1].replace(",", "")) * 100 + int((found[2] or ".0")[1:].ljust(2, "0"))
