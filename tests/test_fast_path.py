@@ -157,6 +157,7 @@ def test_the_fast_path_prints_what_the_full_cli_prints(user_file, data):
         ["offer", "sre", "150k", "--json"],
         ["offer", "sre", "$150,000", "--in", "austin", "--in", "seattle"],
         ["offer", "15-1254", "45.50", "--hourly", "--in", "CA", "--plain"],
+        ["offer", "sre", "150k", "--no-header"],
         ["offer", "27-2021", "200k", "--in", "CA"],
         ["map", "sre"],
         ["map", "em", "--by", "p90", "--bins", "7", "--json"],

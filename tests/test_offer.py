@@ -261,7 +261,7 @@ class TestOutput:
             "offer", "sre", "150k", "--in", "austin", env=clean_env(COLUMNS="40", NO_COLOR="1")
         ).stdout.decode()
         assert max(map(len, out.splitlines())) <= 40
-        assert "Against it inside; -$10,277 (-6.4%)" in " ".join(out.split())
+        assert "Against it inside -$10,277 -6.4%" in " ".join(out.split())
         assert "…" not in out
 
     @pytest.mark.parametrize("place", ["alaska", "guam", "austin"])
@@ -275,11 +275,18 @@ class TestOutput:
     def test_plain_is_one_line_per_place(self, cli):
         out = cli("offer", "sre", "150k", "--in", "austin", "--plain").stdout
         assert out == (
+            "area_code\tplace\tamount\tpercentile\tplacement\tmedian\trange_min\trange_max"
+            "\tagainst_range\tfrom_midpoint\tfrom_midpoint_percent\n"
             "0000000\tUnited States\t150000\t59.7\tabout the 60th percentile\t135980\t140000"
             "\t185000\tinside\t-12500\t-7.7\n"
             "0012420\tAustin-Round Rock-San Marcos, TX\t150000\t61.5\tabout the 61st"
             " percentile\t134120\t138085\t182469\tinside\t-10277\t-6.4\n"
         )
+
+    def test_no_header_leaves_the_header_row_out(self, cli):
+        out = cli("offer", "sre", "150k", "--no-header").stdout
+        assert out.startswith("0000000\tUnited States\t150000\t59.7\t")
+        assert out.count("\n") == 1
 
     def test_json_gives_every_figure_with_its_release(self, cli):
         document = offer_json(cli, "sre", "150k", "--in", "TX")

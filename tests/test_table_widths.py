@@ -54,6 +54,11 @@ VIEWS = [
     ("occupations", "software"),
     ("occupation", "15-1252", "--in", "austin"),
     ("occupation", "15-2011", "--in", "CA"),
+    ("offer", "sre", "150k", "--in", "austin", "--in", "seattle", "--in", "san jose"),
+    ("offer", "sre", "150k", "--in", "alaska", "--in", "guam"),
+    ("offer", "27-2021", "200k", "--in", "CA"),
+    ("map", "sre"),
+    ("map", "27-2021", "--by", "p90"),
 ]
 MONEY = re.compile(r"\$[0-9][0-9,.]*[km]?\+?")
 GLYPHS = re.compile(r"[─━┄▶●┬╌◆]+")

@@ -43,7 +43,10 @@ _COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "occupations": ({"--limit": "limit", "-n": "limit"}, {"--json": "json"}),
     "occupation": ({"--in": "place"}, {"--json": "json"}),
-    "offer": ({"--in": "place"}, {"--json": "json", "--plain": "plain", "--hourly": "hourly"}),
+    "offer": (
+        {"--in": "place"},
+        {"--json": "json", "--plain": "plain", "--no-header": "no_header", "--hourly": "hourly"},
+    ),
     "map": ({"--by": "by", "--bins": "bins"}, {"--json": "json"}),
     "compare": ({"--in": "place"}, {"--json": "json"}),
     "filter": (
@@ -313,7 +316,8 @@ def _answer_offer(request: Request, entry: Entry) -> int | None:
         hourly="hourly" in request.flags,
         places=request.values.get("place", []),
         json_output="json" in request.flags,
-        plain="plain" in request.flags,
+        plain=bool({"plain", "no_header"} & request.flags),
+        header="no_header" not in request.flags,
     )
     return 0
 

@@ -104,6 +104,7 @@ def offer(
     places: Sequence[str] = (),
     json_output: bool = False,
     plain: bool = False,
+    header: bool = True,
 ) -> None:
     """``offer``: where an amount sits in the official distribution of the role's
     occupation, nationally and in each place, and against the article's range."""
@@ -122,36 +123,36 @@ def offer(
 
         return offer_view(document)
 
-    emit(json_output, lambda: document, view, (lambda: offer_lines(document)) if plain else None)
+    lines = (lambda: offer_lines(document, header)) if plain else None
+    emit(json_output, lambda: document, view, lines)
     note_an_old_release(json_output or plain)
 
 
-def offer_lines(document: dict[str, object]) -> str:
-    """``offer --plain``: one line per place: area code, place, amount, percentile (empty
-    outside the published ones), where it sits, the median there, the range there, where the
-    amount sits against it, and the difference from its midpoint in dollars and percent."""
-    from techpay.render.plain import line
+OFFER_FIELDS = ("area_code", "place", "amount", "percentile", "placement", "median",
+                "range_min", "range_max", "against_range", "from_midpoint",
+                "from_midpoint_percent")  # fmt: skip
 
-    lines = []
-    for row in document["places"]:  # type: ignore[attr-defined]
+
+def offer_lines(document: dict[str, Any], with_header: bool = True) -> str:
+    """``offer --plain``: a header row (unless ``with_header`` is false), then one line per
+    place: area code, place, amount, percentile (empty outside the published ones), where
+    it sits, the median there, the range there, where the amount sits against it, and the
+    difference from its midpoint in dollars and percent."""
+    from techpay.render.plain import lines
+
+    rows = []
+    for row in document["places"]:
         area, local, placed = row["area"], row["official"], row["placement"] or {}
         salary, against = row["range"] or {}, row["against_range"] or {}
-        lines.append(
-            line(
-                area["code"],
-                area["name"] if area["type"] != "national" else "United States",
-                document["offer"]["annual"],  # type: ignore[index]
-                placed.get("percentile"),
-                placed.get("text") or row["note"],
-                None if local is None else local["annual_wages"]["median"],
-                salary.get("min"),
-                salary.get("max"),
-                against.get("position"),
-                against.get("from_midpoint"),
-                against.get("from_midpoint_percent"),
-            )
-        )
-    return "".join(lines)
+        rows.append((
+            area["code"], area["name"] if area["type"] != "national" else "United States",
+            document["offer"]["annual"], placed.get("percentile"),
+            placed.get("text") or row["note"],
+            None if local is None else local["annual_wages"]["median"],
+            salary.get("min"), salary.get("max"), against.get("position"),
+            against.get("from_midpoint"), against.get("from_midpoint_percent"),
+        ))  # fmt: skip
+    return lines(OFFER_FIELDS, rows, with_header)
 
 
 def map_tiles(bundle: Bundle, code: str, measure: str) -> list[dict[str, Any]]:

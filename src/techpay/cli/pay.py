@@ -11,6 +11,7 @@ from techpay.cli.app import (
     ForceFlag,
     HtmlOption,
     JsonFlag,
+    NoHeaderFlag,
     PlainFlag,
     SvgOption,
     app,
@@ -64,6 +65,7 @@ def offer(
         ),
     ] = None,
     plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Is this offer good? Where an amount sits in the official pay and the article's range.
@@ -88,7 +90,8 @@ def offer(
         hourly=hourly,
         places=places or [],
         json_output=json_output,
-        plain=plain,
+        plain=plain or no_header,
+        header=not no_header,
     )
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
 
 
-WIDE = 76  # below this, one block per place instead of a table
+GAP = 2  # between table columns
 
 
 def offer_view(document: dict[str, Any]) -> RenderableType:
@@ -32,16 +32,31 @@ class OfferPlaces:
         self.with_range = document["role"] is not None
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
-        if options.max_width >= WIDE or not self.with_range:
+        # The table only where every word of it fits whole: a place name is never split.
+        if not self.with_range or self._table_needs() <= options.max_width:
             yield self._table()
             return
         for number, row in enumerate(self.document["places"]):
             yield from [Text()] * (number > 0)
             yield self._block(row)
 
+    def _table_needs(self) -> int:
+        """The narrowest the table can be with each place name's longest word whole: the
+        other columns at their natural widths (the percentile's wraps at 16), and gaps."""
+        rows = [_cells(row, self.with_range) for row in self.document["places"]]
+        headers = ("Place", "Percentile", "Median", "Article's range", "Against it")
+
+        def natural(index: int) -> int:
+            texts = [headers[index], *(str(cells[index]) for cells in rows)]
+            return max(len(line) for text in texts for line in text.splitlines())
+
+        longest_word = max(len(word) for cells in rows for word in str(cells[0]).split())
+        others = [min(natural(1), 16), *map(natural, range(2, len(headers)))]
+        return max(longest_word, len(headers[0])) + sum(others) + GAP * len(others)
+
     def _table(self) -> Table:
         table = new_table()
-        table.add_column("Place", ratio=1, min_width=12, overflow="fold")
+        table.add_column("Place")
         table.add_column("Percentile", max_width=16 if self.with_range else None)
         table.add_column("Median", justify="right", no_wrap=True)
         if self.with_range:
@@ -108,11 +123,11 @@ def _range_cells(row: dict[str, Any]) -> list[Text | str]:
 
 
 def _against_in_words(against: dict[str, Any] | None) -> str:
-    """``inside; -$12,500 (-7.7%)``: the narrow form of the last column."""
+    """``inside -$12,500 -7.7%``: the last column on one line, in the same words."""
     if against is None:
         return "-"
     dollars = signed_money(against["from_midpoint"])
-    return f"{against['position']}; {dollars} ({against['from_midpoint_percent']:+.1f}%)"
+    return f"{against['position']} {dollars} {against['from_midpoint_percent']:+.1f}%"
 
 
 def _caption(document: dict[str, Any]) -> Text:
