@@ -1,8 +1,9 @@
 """The fast path: answer the everyday commands from the cache, before any framework loads.
 
-It understands a strict subset of the command line: ``list``, ``show``, ``compare`` and
-``filter`` with their own options, the global ``--data``/``--no-bundled``, and bash TAB
-completion of role names. Whatever it is not sure of (an unknown or repeated option, a value
+It understands a strict subset of the command line: ``list``, ``show``, ``compare``,
+``filter``, ``where``, ``occupations``, ``occupation``, ``offer`` and ``map`` with the options
+listed in ``_COMMANDS``, the global ``--data``/``--no-bundled`` before the command, and bash
+TAB completion of role names. Whatever it is not sure of (an unknown or repeated option, a value
 it cannot read, a name that does not resolve, a cache miss) it hands back by returning None,
 and the full Typer CLI answers instead, errors included. Both paths use the same queries and
 renderers, so their output is the same byte for byte; tests/test_fast_path.py checks it.
