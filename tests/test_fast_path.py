@@ -302,3 +302,34 @@ def test_a_warm_run_needs_no_framework():
         [sys.executable, "-c", code, "list"], capture_output=True, env=clean_env(), check=True
     )
     assert table.stderr == b"['rich']"  # a table needs Rich, and only Rich
+
+
+def _declared_options(command: str) -> dict[str, bool]:
+    """Each option spelling the Typer command declares, and whether it is a flag."""
+    import typer
+
+    root = typer.main.get_command(cli.app)
+    declared = root.get_command(typer.Context(root), command)  # type: ignore[attr-defined]
+    return {
+        spelling: parameter.is_flag
+        for parameter in declared.params
+        if parameter.param_type_name == "option"
+        for spelling in (*parameter.opts, *parameter.secondary_opts)
+    }
+
+
+@pytest.mark.parametrize("command", sorted(fast._COMMANDS))
+def test_every_option_is_understood_by_the_fast_path_or_handed_over_with_a_reason(command):
+    """An option added to a Typer command without teaching the fast path fails here, by name."""
+    values, flags = fast._COMMANDS[command]
+    handed_over = {**fast._HANDED_OVER, **fast._HANDED_OVER_BY_COMMAND.get(command, {})}
+    for spelling, is_flag in _declared_options(command).items():
+        if spelling in handed_over:
+            continue
+        assert spelling in values or spelling in flags, (
+            f"techpay {command} {spelling}: add it to fast._COMMANDS (and answer it), or to"
+            " fast._HANDED_OVER with the reason the full CLI must answer it"
+        )
+        assert (spelling in flags) == is_flag, f"techpay {command} {spelling}: flag or value?"
+    stale = (set(values) | set(flags)) - set(_declared_options(command))
+    assert not stale, f"the fast path reads options techpay {command} does not have: {stale}"
