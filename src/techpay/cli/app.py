@@ -364,6 +364,11 @@ PlaceOption = Annotated[
 ]
 
 
+def places_option(help_text: str) -> Any:
+    """A repeatable ``--in PLACE`` (``where``, ``offer``): completed like ``PlaceOption``."""
+    return typer.Option("--in", metavar="PLACE", help=help_text, autocompletion=complete_place)
+
+
 def _amount(text: str) -> int:
     return queries.parse_amount(text)
 

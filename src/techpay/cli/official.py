@@ -14,8 +14,8 @@ from techpay.cli.app import (
     PlainFlag,
     app,
     catalog,
-    complete_place,
     complete_role,
+    places_option,
 )
 from techpay.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
@@ -69,12 +69,7 @@ def where(
     ] = DEFAULT_MIN_EMPLOYMENT,
     places: Annotated[
         list[str] | None,
-        typer.Option(
-            "--in",
-            metavar="PLACE",
-            help="Compare these places side by side instead of ranking; repeat it.",
-            autocompletion=complete_place,
-        ),
+        places_option("Compare these places side by side instead of ranking; repeat it."),
     ] = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,

@@ -18,6 +18,7 @@ from techpay.cli.app import (
     catalog,
     complete_place,
     complete_role,
+    places_option,
 )
 from techpay.errors import UsageError
 from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MIN_BINS
@@ -54,14 +55,9 @@ def offer(
     ] = False,
     places: Annotated[
         list[str] | None,
-        typer.Option(
-            "--in",
-            metavar="PLACE",
-            help=(
-                "Also judge it in a place: a state (CA, texas), a metro area (austin,"
-                " 'san jose') or a BLS area code; repeat it for one row per place."
-            ),
-            autocompletion=complete_place,
+        places_option(
+            "Also judge it in a place: a state (CA, texas), a metro area (austin,"
+            " 'san jose') or a BLS area code; repeat it for one row per place."
         ),
     ] = None,
     plain: PlainFlag = False,
