@@ -28,7 +28,7 @@ LAYERS = [
     ("answers", {"output", "answers", "offers", "cache", "cachefile"}),
     ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.pay",
              "cli.manage", "cli.wording", "cli.official_data"}),
-    ("start-up", {"fast", "launcher", "__main__"}),
+    ("start-up", {"fast", "fast_answers", "launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 # Who may use each third-party package at run time.
