@@ -26,8 +26,8 @@ LAYERS = [
                 "render.plain", "render.chart", "render.official", "render.layout", "render.map",
                 "render.offer"}),
     ("answers", {"output", "answers", "offers", "cache", "cachefile"}),
-    ("cli", {"cli", "cli.app", "cli.explore", "cli.career", "cli.official", "cli.pay",
-             "cli.manage", "cli.wording", "cli.official_data"}),
+    ("cli", {"cli", "cli.app", "cli.options", "cli.explore", "cli.career", "cli.official",
+             "cli.pay", "cli.manage", "cli.wording", "cli.official_data"}),
     ("start-up", {"fast", "fast_answers", "launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}

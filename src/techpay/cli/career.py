@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from techpay import answers, career, queries
-from techpay.cli.app import (
+from techpay.cli.app import app, catalog
+from techpay.cli.options import (
     ClusterOption,
     JsonFlag,
     NoHeaderFlag,
     PlaceOption,
     PlainFlag,
-    app,
-    catalog,
     complete_role,
     complete_tag,
     role_argument,

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from techpay import answers, queries
-from techpay.cli.app import (
+from techpay.cli.app import app, catalog, select
+from techpay.cli.options import (
     ClusterOption,
     ForceFlag,
     HtmlOption,
@@ -27,10 +28,7 @@ from techpay.cli.app import (
     SortOption,
     SvgOption,
     TextOption,
-    app,
-    catalog,
     role_argument,
-    select,
 )
 from techpay.output import Pictures, emit, note
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Literal, TextIO
 import typer
 
 from techpay import queries
-from techpay.cli.app import (
+from techpay.cli.app import app, catalog, data_options, select
+from techpay.cli.options import (
     ClusterOption,
     ForceFlag,
     JsonFlag,
@@ -20,10 +21,6 @@ from techpay.cli.app import (
     SkillOption,
     SortOption,
     TextOption,
-    app,
-    catalog,
-    data_options,
-    select,
 )
 from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
 from techpay.errors import EXIT_ERROR, UsageError

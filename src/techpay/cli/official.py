@@ -7,13 +7,12 @@ from typing import Annotated, Literal
 import typer
 
 from techpay import answers
-from techpay.cli.app import (
+from techpay.cli.app import app, catalog
+from techpay.cli.options import (
     JsonFlag,
     NoHeaderFlag,
     PlaceOption,
     PlainFlag,
-    app,
-    catalog,
     complete_role,
     places_option,
 )

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from techpay.cli.app import JsonFlag, app
+from techpay.cli.app import app
+from techpay.cli.options import JsonFlag
 from techpay.errors import literal_text
 from techpay.output import note
 

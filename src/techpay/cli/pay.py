@@ -7,15 +7,14 @@ from typing import Annotated, Literal
 import typer
 
 from techpay import offers
-from techpay.cli.app import (
+from techpay.cli.app import app, catalog
+from techpay.cli.options import (
     ForceFlag,
     HtmlOption,
     JsonFlag,
     NoHeaderFlag,
     PlainFlag,
     SvgOption,
-    app,
-    catalog,
     complete_place,
     complete_role,
     places_option,

@@ -1,0 +1,178 @@
+"""The options and arguments the commands share, each declared once, with their completion.
+
+Commands import what they take from here; the application, its global options and error
+handling are in ``techpay.cli.app``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from techpay import queries
+from techpay.cli.app import SortKey, catalog
+from techpay.errors import TechpayError
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    """TAB completion for skill tags."""
+    try:
+        return [tag for tag in queries.known_tags(catalog(ctx).roles) if tag.startswith(incomplete)]
+    except TechpayError:
+        return []
+
+
+def complete_cluster(ctx: typer.Context, incomplete: str) -> list[str]:
+    """TAB completion for cluster names."""
+    try:
+        return [name for name in catalog(ctx).record["clusters"] if name.startswith(incomplete)]
+    except TechpayError:
+        return []
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    """TAB completion for ROLE: the ids and aliases that start with what was typed."""
+    try:
+        return catalog(ctx).role_names.completions(incomplete)
+    except TechpayError:
+        return []
+
+
+def role_argument(help_text: str, metavar: str = "ROLE") -> Any:
+    """A role argument: named ROLE (or FROM, TO) in help, completed from role names."""
+    return typer.Argument(metavar=metavar, help=help_text, autocompletion=complete_role)
+
+
+JsonFlag = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON instead of a table (schema in the README)."),
+]
+SortOption = Annotated[
+    SortKey,
+    typer.Option(
+        "--sort",
+        "-s",
+        help=(
+            "rank: the article's order; salary: by range midpoint, highest first (ties: higher"
+            " max, then rank); min / max: by that end of the range, highest first; name: A-Z;"
+            " official: by official median, highest first, roles without one last. Orders by"
+            " pay sort each currency on its own: USD first, then the others by code."
+        ),
+    ),
+]
+ReverseFlag = Annotated[bool, typer.Option("--reverse", "-r", help="Flip the order.")]
+SvgOption = Annotated[
+    str | None, typer.Option("--svg", metavar="FILE", help="Also save what is drawn as SVG.")
+]
+HtmlOption = Annotated[
+    str | None, typer.Option("--html", metavar="FILE", help="Also save what is drawn as HTML.")
+]
+ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+PlainFlag = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="One record per line, tab-separated, after a header row: for grep and awk.",
+    ),
+]
+NoHeaderFlag = Annotated[
+    bool, typer.Option("--no-header", help="--plain without its header row (implies --plain).")
+]
+OfficialFlag = Annotated[
+    bool,
+    typer.Option(
+        "--official",
+        help="Add the official median (BLS OEWS, May 2025) and the range's premium over it.",
+    ),
+]
+
+
+def complete_place(incomplete: str) -> list[str]:
+    """TAB completion for PLACE: postal codes, then state and metro names as one word."""
+    from techpay.official.bundle import open_bundle
+    from techpay.official.places import completions
+
+    try:
+        return completions(incomplete, open_bundle().areas().values())
+    except TechpayError:
+        return []
+
+
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--in",
+        metavar="PLACE",
+        help=(
+            "Also show the official figures for a place: a state (CA, texas), a metro area"
+            " (austin, 'san jose') or a BLS area code; with an estimate of the range there."
+        ),
+        autocompletion=complete_place,
+    ),
+]
+
+
+def places_option(help_text: str) -> Any:
+    """A repeatable ``--in PLACE`` (``where``, ``offer``): completed like ``PlaceOption``."""
+    return typer.Option("--in", metavar="PLACE", help=help_text, autocompletion=complete_place)
+
+
+def _amount(text: str) -> int:
+    return queries.parse_amount(text)
+
+
+MinSalaryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--min-salary",
+        parser=_amount,
+        metavar="AMOUNT",
+        help=(
+            "Keep roles whose whole range is at or above AMOUNT (min >= AMOUNT). AMOUNT is US"
+            " dollars: roles paid in other currencies are left out."
+        ),
+    ),
+]
+MaxSalaryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-salary",
+        parser=_amount,
+        metavar="AMOUNT",
+        help=(
+            "Keep roles whose whole range is at or below AMOUNT (max <= AMOUNT);"
+            " open-ended ranges never are. AMOUNT is US dollars: roles paid in other"
+            " currencies are left out."
+        ),
+    ),
+]
+SkillOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skill",
+        "-k",
+        metavar="TAG",
+        help="Keep roles with this skill tag; repeat to require all.",
+        autocompletion=complete_tag,
+    ),
+]
+ClusterOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--cluster",
+        "-c",
+        metavar="NAME",
+        help="Keep roles in this cluster; repeat to require all.",
+        autocompletion=complete_cluster,
+    ),
+]
+TextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--text",
+        "-t",
+        metavar="WORDS",
+        help="Keep roles whose title, summary, duties or skills contain every word (any case).",
+    ),
+]
