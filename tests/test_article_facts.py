@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from techpay.dataset import load_bundled
+from techpay.core.dataset import load_bundled
 
 # (rank, id, title, min, max, open_ended), copied from the article.
 ARTICLE_SALARIES = [

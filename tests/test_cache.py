@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_env, run_techpay, techpay_command, within_memory
-from techpay import cache, cachefile, dataset
-from techpay.dataset import layer_paths
+from techpay.core import dataset
+from techpay.core.dataset import layer_paths
+from techpay.start import cache, cachefile
 
 ROLE = (
     '[[roles]]\nid = "platform-engineer"\ntitle = "Platform Engineer"\n'

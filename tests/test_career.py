@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techpay.career import career_path, coverage, match_roles, related_roles, skill_demand
-from techpay.dataset import load_bundled
-from techpay.errors import EXIT_ERROR, UsageError
-from techpay.queries import role_tags
+from techpay.core.career import career_path, coverage, match_roles, related_roles, skill_demand
+from techpay.core.dataset import load_bundled
+from techpay.core.errors import EXIT_ERROR, UsageError
+from techpay.core.queries import role_tags
 
 CATALOG = load_bundled()
 ROLES = CATALOG.roles

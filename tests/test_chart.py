@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import clean_env, run_techpay
-from techpay.errors import EXIT_ERROR
+from techpay.core.errors import EXIT_ERROR
 from techpay.render.chart import Scale, short_money
 
 TITLES = ["AI Research Scientist", "DevOps Engineer", "Data Scientist"]

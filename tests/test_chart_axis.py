@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from techpay.models import MAX_SALARY
+from techpay.core.models import MAX_SALARY
 from techpay.render.chart import ASCII, UNICODE, Scale, axis, tick_labels
 
 WIDTHS = [40, 60, 80, 100, 120]

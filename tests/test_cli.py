@@ -8,7 +8,7 @@ import pytest
 
 from techpay import __version__
 from techpay import cli as cli_module
-from techpay.errors import EXIT_ERROR, EXIT_USAGE
+from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 
 COMMANDS = ["list", "show", "compare", "filter"]
 

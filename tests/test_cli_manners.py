@@ -10,9 +10,10 @@ import pytest
 import typer
 
 from conftest import clean_env, run_techpay
-from techpay import output, queries
 from techpay.cli import app
-from techpay.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from techpay.commands import output
+from techpay.core import queries
+from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 GROUP = typer.main.get_command(app)
 assert isinstance(GROUP, typer.core.TyperGroup)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import clean_env, run_techpay
-from techpay.queries import currency_order, salary_midpoint, sort_roles
+from techpay.core.queries import currency_order, salary_midpoint, sort_roles
 
 REASON = "USD and EUR are different currencies; techpay does not convert between them"
 NO_FIGURES = {

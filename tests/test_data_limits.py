@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import run_techpay
-from techpay.models import MAX_SALARY
+from techpay.core.models import MAX_SALARY
 
 ROLE_TOML = '[[roles]]\nid = "x"\ntitle = "X"\nsalary = {{ min = 1, max = {max} }}\n'
 ROLE_JSON = '{{"roles": [{{"id": "x", "title": "X", "salary": {{"min": 1, "max": {max}}}}}]}}'

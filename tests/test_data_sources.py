@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_env, run_techpay, techpay_command, within_memory
-from techpay import dataset
-from techpay.dataset import read_document
-from techpay.errors import EXIT_ERROR, DataError
+from techpay.core import dataset
+from techpay.core.dataset import read_document
+from techpay.core.errors import EXIT_ERROR, DataError
 
 needs_dev_fd = pytest.mark.skipif(
     not os.path.exists("/dev/stdin") or not hasattr(os, "mkfifo"),
@@ -132,11 +132,11 @@ def test_a_pipe_is_held_to_the_limit_whatever_stat_says(monkeypatch, size):
 WAITING_BRIEFLY = """
 import sys
 try:
-    from techpay import sources
+    from techpay.core import sources
     sources.WAIT_FOR_DATA_SECONDS = 0.5
 except ImportError:
     pass
-from techpay.launcher import main
+from techpay.start.launcher import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -224,7 +224,7 @@ class TestSvg:
 @given(text=st.text())
 def test_literal_text_leaves_nothing_a_terminal_acts_on(text):
     """Shown literally, text holds no control character, and text without any is unchanged."""
-    from techpay.errors import literal_text
+    from techpay.core.errors import literal_text
 
     shown = literal_text(text)
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in shown)

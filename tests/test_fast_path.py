@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import clean_env, run_techpay
-from techpay import cli, fast
+from techpay import cli
+from techpay.start import fast
 
 
 def capture(function, *args):
@@ -275,8 +276,8 @@ def test_completion_of_a_role_name():
 def test_a_warm_run_needs_no_framework():
     """With a fresh cache, --json and completion import neither Typer, pydantic nor Rich."""
     code = (
-        "import sys, techpay.launcher\n"
-        "techpay.launcher.main(sys.argv[1:])\n"
+        "import sys, techpay.start.launcher\n"
+        "techpay.start.launcher.main(sys.argv[1:])\n"
         "loaded = [m for m in ('typer', 'pydantic', 'rich') if m in sys.modules]\n"
         "sys.stderr.write(repr(sorted(loaded)))\n"
     )

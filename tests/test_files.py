@@ -22,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import clean_env, run_techpay, techpay_command
-from techpay import files
-from techpay.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from techpay.core import files
+from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 from techpay.render import export
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and devices")

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import clean_env, run_techpay
-from techpay.errors import EXIT_ERROR, EXIT_USAGE
+from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 from techpay.official.bundle import open_bundle
 from techpay.official.tiles import COLUMNS, GRID, ROWS, TERRITORIES, bin_numbers, bin_ranges
 

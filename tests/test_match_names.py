@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import tomli_w
 
-from techpay.career import match_roles, roles_named
-from techpay.dataset import load_bundled
-from techpay.errors import EXIT_ERROR
+from techpay.core.career import match_roles, roles_named
+from techpay.core.dataset import load_bundled
+from techpay.core.errors import EXIT_ERROR
 
 CATALOG = load_bundled()
 ROLES = CATALOG.roles

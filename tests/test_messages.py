@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from techpay.cli import app
-from techpay.dataset import check_layers
-from techpay.errors import EXIT_ERROR, EXIT_USAGE
+from techpay.core.dataset import check_layers
+from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 
 # Words that belong to pydantic or to Python, not to a person writing a data file.
 JARGON = (

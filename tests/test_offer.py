@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import clean_env, run_techpay
-from techpay.errors import EXIT_ERROR, EXIT_USAGE
+from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 from techpay.official.judge import HOURS_A_YEAR, read_amount
 
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techpay.cache import load_catalog
-from techpay.errors import EXIT_ERROR, EXIT_USAGE
-from techpay.estimates import average_premium, place, premium
+from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
+from techpay.core.queries import sort_roles
 from techpay.official.bundle import open_bundle
-from techpay.queries import sort_roles
+from techpay.official.estimates import average_premium, place, premium
+from techpay.start.cache import load_catalog
 
 CATALOG = load_catalog([])
 BUNDLE = open_bundle()
@@ -341,7 +341,7 @@ def test_the_shipped_bundle_matches_its_recorded_checksum():
 def test_a_damaged_bundle_is_reported_with_how_to_reinstall(tmp_path):
     from pathlib import Path
 
-    from techpay.errors import OfficialDataError
+    from techpay.core.errors import OfficialDataError
     from techpay.official.bundle import verify
 
     damaged = tmp_path / "oews.sqlite"

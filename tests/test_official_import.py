@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_env, run_techpay
-from techpay.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from techpay.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from techpay.official import build, store
 from techpay.official.bundle import Bundle
 
@@ -778,7 +778,7 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
     script = textwrap.dedent(
         f"""
         import sys, time
-        import techpay.launcher
+        import techpay.start.launcher
         from techpay.official import flat, tabfiles
 
         real_lines = tabfiles.lines
@@ -791,7 +791,7 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
                 yield number, text
 
         tabfiles.lines = slow_lines
-        sys.exit(techpay.launcher.main(["official", "import", {str(folder)!r}]))
+        sys.exit(techpay.start.launcher.main(["official", "import", {str(folder)!r}]))
         """
     )
     env = clean_env(XDG_DATA_HOME=str(data_home.parent))
@@ -856,7 +856,7 @@ def rows(path: Path, table: str, where: str = "") -> list[tuple[object, ...]]:
 
 
 def shipped() -> Path:
-    from techpay.paths import bundled_file
+    from techpay.core.paths import bundled_file
 
     found = bundled_file("oews.sqlite")
     assert found is not None

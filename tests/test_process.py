@@ -107,15 +107,15 @@ def test_ctrl_c_exits_130_without_a_traceback():
     script = textwrap.dedent(
         """
         import sys, time
-        import techpay.launcher
+        import techpay.start.launcher
 
         def slow_command(arguments):
             print("ready", flush=True)
             time.sleep(60)
             return 0
 
-        techpay.launcher._fast_path = slow_command
-        sys.exit(techpay.launcher.main(["list"]))
+        techpay.start.launcher._fast_path = slow_command
+        sys.exit(techpay.start.launcher.main(["list"]))
         """
     )
     with subprocess.Popen(

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techpay.dataset import load_bundled
-from techpay.errors import UsageError
-from techpay.queries import (
+from techpay.core.dataset import load_bundled
+from techpay.core.errors import UsageError
+from techpay.core.queries import (
     SORT_KEYS,
     check_known,
     compare_roles,

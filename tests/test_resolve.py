@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techpay.dataset import load_bundled
-from techpay.errors import AmbiguousRole, RoleNotFound
+from techpay.core.dataset import load_bundled
+from techpay.core.errors import AmbiguousRole, RoleNotFound
 
 CATALOG = load_bundled()
 

@@ -108,7 +108,7 @@ class TestPlain:
 class TestInternalErrors:
     @pytest.fixture
     def broken(self, monkeypatch):
-        from techpay import queries
+        from techpay.core import queries
 
         def boom(*args, **kwargs):
             raise RuntimeError("boom")

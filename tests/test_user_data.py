@@ -11,10 +11,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from techpay import dataset, files
-from techpay.dataset import as_document, load_file, load_layers
-from techpay.errors import EXIT_ERROR, EXIT_USAGE, DataError
-from techpay.models import Dataset
+from techpay.core import dataset, files
+from techpay.core.dataset import as_document, load_file, load_layers
+from techpay.core.errors import EXIT_ERROR, EXIT_USAGE, DataError
+from techpay.core.models import Dataset
 from techpay.render import export
 
 SRE_RAISE = {

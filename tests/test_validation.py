@@ -7,9 +7,9 @@ import tomllib
 import pytest
 from pydantic import ValidationError
 
-from techpay.dataset import as_document, bundled_path, load_file, read_document
-from techpay.errors import DataError
-from techpay.models import Dataset
+from techpay.core.dataset import as_document, bundled_path, load_file, read_document
+from techpay.core.errors import DataError
+from techpay.core.models import Dataset
 
 
 @pytest.fixture

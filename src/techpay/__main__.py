@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from techpay.launcher import main
+from techpay.start.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,15 +20,18 @@ from typer._click import Parameter
 from typer._click.exceptions import UsageError as ParserUsageError
 from typer.core import TyperOption
 
-from techpay import __version__, cache, output, queries
+from techpay import __version__
 from techpay.cli.wording import TechpayTyper, value_problem
-from techpay.dataset import data_files
-from techpay.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError, literal_text
-from techpay.output import debugging, internal_error, report
+from techpay.commands import output
+from techpay.commands.output import debugging, internal_error, report
+from techpay.core import queries
+from techpay.core.dataset import data_files
+from techpay.core.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError, literal_text
+from techpay.start import cache
 
 if TYPE_CHECKING:
-    from techpay.dataset import Catalog
-    from techpay.records import RoleRecord
+    from techpay.core.dataset import Catalog
+    from techpay.core.records import RoleRecord
 
 SortKey = Literal["rank", "salary", "min", "max", "name", "official"]
 

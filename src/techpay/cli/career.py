@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from techpay import answers, career, queries
 from techpay.cli.app import app, catalog
 from techpay.cli.options import (
     ClusterOption,
@@ -18,11 +17,13 @@ from techpay.cli.options import (
     complete_tag,
     role_argument,
 )
-from techpay.errors import EXIT_ERROR, did_you_mean
-from techpay.output import emit, warn
+from techpay.commands import answers
+from techpay.commands.output import emit, warn
+from techpay.core import career, queries
+from techpay.core.errors import EXIT_ERROR, did_you_mean
 
 if TYPE_CHECKING:
-    from techpay.records import Locality, RoleRecord
+    from techpay.core.records import Locality, RoleRecord
 
 
 @app.command()

@@ -1,6 +1,6 @@
 """Commands that explore the roles: list, show, compare, filter, chart.
 
-They read the command line; what they print is defined in ``techpay.answers``, which the
+They read the command line; what they print is defined in ``techpay.commands.answers``, which the
 fast path uses too.
 """
 
@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from techpay import answers, queries
 from techpay.cli.app import app, catalog, select
 from techpay.cli.options import (
     ClusterOption,
@@ -30,7 +29,9 @@ from techpay.cli.options import (
     TextOption,
     role_argument,
 )
-from techpay.output import Pictures, emit, note
+from techpay.commands import answers
+from techpay.commands.output import Pictures, emit, note
+from techpay.core import queries
 
 
 @app.command("list")

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Literal, TextIO
 
 import typer
 
-from techpay import queries
 from techpay.cli.app import app, catalog, data_options, select
 from techpay.cli.options import (
     ClusterOption,
@@ -22,19 +21,20 @@ from techpay.cli.options import (
     SortOption,
     TextOption,
 )
-from techpay.dataset import MAX_FILE_BYTES, as_document, check_layers
-from techpay.errors import EXIT_ERROR, UsageError
-from techpay.estimates import LABEL as ESTIMATE_LABEL
-from techpay.estimates import average_premium
-from techpay.files import CannotWrite, write_atomically, write_text_atomically
-from techpay.output import emit, note, warn
-from techpay.queries import official_median
+from techpay.commands.output import emit, note, warn
+from techpay.core import queries
+from techpay.core.dataset import MAX_FILE_BYTES, as_document, check_layers
+from techpay.core.errors import EXIT_ERROR, UsageError
+from techpay.core.files import CannotWrite, write_atomically, write_text_atomically
+from techpay.core.queries import official_median
+from techpay.official.estimates import LABEL as ESTIMATE_LABEL
+from techpay.official.estimates import average_premium
 from techpay.render import data, export
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from techpay.records import DatasetRecord, RoleRecord
+    from techpay.core.records import DatasetRecord, RoleRecord
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
 STDOUT = "-"
@@ -212,7 +212,7 @@ def schema() -> None:
       techpay schema > techpay.schema.json
       techpay schema | jq '.["$defs"].Role.required'
     """
-    from techpay.models import Dataset
+    from techpay.core.models import Dataset
 
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

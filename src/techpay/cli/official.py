@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 import typer
 
-from techpay import answers
 from techpay.cli.app import app, catalog
 from techpay.cli.options import (
     JsonFlag,
@@ -16,7 +15,8 @@ from techpay.cli.options import (
     complete_role,
     places_option,
 )
-from techpay.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
+from techpay.commands import answers
+from techpay.official.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
 PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
 

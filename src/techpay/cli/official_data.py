@@ -10,8 +10,8 @@ import typer
 
 from techpay.cli.app import app
 from techpay.cli.options import JsonFlag
-from techpay.errors import literal_text
-from techpay.output import note
+from techpay.commands.output import note
+from techpay.core.errors import literal_text
 
 official = typer.Typer(
     name="official",

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from techpay import queries
 from techpay.cli.app import SortKey, catalog
-from techpay.errors import TechpayError
+from techpay.core import queries
+from techpay.core.errors import TechpayError
 
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 import typer
 
-from techpay import offers
 from techpay.cli.app import app, catalog
 from techpay.cli.options import (
     ForceFlag,
@@ -19,9 +18,10 @@ from techpay.cli.options import (
     complete_role,
     places_option,
 )
-from techpay.errors import UsageError
+from techpay.commands import offers
+from techpay.commands.output import Pictures
+from techpay.core.errors import UsageError
 from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MIN_BINS
-from techpay.output import Pictures
 
 Measure = Literal["median", "p10", "p90", "mean", "employment", "concentration"]  # MEASURES
 

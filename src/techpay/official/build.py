@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 
-from techpay.paths import sqlite_uri
+from techpay.core.paths import sqlite_uri
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,19 +1,19 @@
 """Look figures up in the official-data bundle (see :mod:`techpay.official.build`).
 
 The bundle is opened read-only, and only by what needs it. Every figure comes back as an
-:class:`~techpay.records.EstimateRecord` that carries its source and release; a figure BLS did
+:class:`~techpay.core.records.EstimateRecord` that carries its source and release; a figure BLS did
 not publish is None there, with BLS's reason under ``absent``.
 """
 
 from __future__ import annotations
 
-from techpay.errors import OfficialDataError
+from techpay.core.errors import OfficialDataError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
 
-    from techpay.records import AbsentFigure, AreaRecord, EstimateRecord
+    from techpay.core.records import AbsentFigure, AreaRecord, EstimateRecord
 
 BUNDLE_NAME = "oews.sqlite"
 NATIONAL = "0000000"
@@ -35,8 +35,8 @@ def _remedy(path: str) -> str:
 def bundle_path() -> str:
     """Where the bundle that answers is: the release the user imported, if any (see
     :mod:`techpay.official.store`), else the one techpay ships."""
+    from techpay.core.paths import bundled_file, packaged_file
     from techpay.official.store import imported_bundle
-    from techpay.paths import bundled_file, packaged_file
 
     found = imported_bundle() or bundled_file(BUNDLE_NAME)
     if found is None:
@@ -50,7 +50,7 @@ def verify(path: str) -> None:
 
     Raises :class:`OfficialDataError` naming the file and what is wrong.
     """
-    from techpay.paths import sha256_of
+    from techpay.core.paths import sha256_of
 
     try:
         with open(f"{path}.sha256", encoding="ascii") as stream:
@@ -83,7 +83,7 @@ class Bundle:
 
         try:
             if self._connection is None:
-                from techpay.paths import sqlite_uri
+                from techpay.core.paths import sqlite_uri
 
                 uri = sqlite_uri(self.path, "mode=ro&immutable=1")
                 self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)

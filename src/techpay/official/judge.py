@@ -6,7 +6,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from techpay.records import EstimateRecord
+    from techpay.core.records import EstimateRecord
 
 HOURS_A_YEAR = 2080  # as BLS annualises an hourly wage
 MAX_ANNUAL = 10_000_000
@@ -18,8 +18,8 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
     """The offer as a yearly amount in whole dollars, and (with ``hourly``) the hourly wage
     it came from, in cents; an hourly wage is annualised as BLS does (x 2,080 hours, to the
     nearest dollar). :class:`UsageError` for anything not a plausible offer."""
-    from techpay.errors import UsageError
-    from techpay.queries import parse_amount
+    from techpay.core.errors import UsageError
+    from techpay.core.queries import parse_amount
 
     typed = text.strip().replace("_", "").replace(" ", "")
     found = None
@@ -48,10 +48,10 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
 
 def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
     """Where ``amount`` sits among the published percentiles (see
-    :func:`techpay.estimates.place`), saying what a top-coded percentile above it means:
+    :func:`techpay.official.estimates.place`), saying what a top-coded percentile above it means:
     below the top code, the amount is below that percentile too; at or above it, BLS does
     not say where it sits."""
-    from techpay.estimates import PERCENTILES, ordinal, place
+    from techpay.official.estimates import PERCENTILES, ordinal, place
 
     wages = estimate["annual_wages"]
     placed: dict[str, object] = dict(place(amount, wages))

@@ -6,13 +6,13 @@ Pure functions over the bundle's area records; the bundle is read by the caller.
 
 from __future__ import annotations
 
-from techpay.errors import Ambiguous, NotFound
+from techpay.core.errors import Ambiguous, NotFound
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from techpay.records import AreaRecord
+    from techpay.core.records import AreaRecord
 
 NATION_NAMES = {"us", "usa", "united states", "national", "nation", "nationwide"}
 _HINT = "type more of the name, a state's postal code, or a BLS area code"

@@ -6,8 +6,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from techpay.core.records import RoleRecord
     from techpay.official.bundle import Bundle
-    from techpay.records import RoleRecord
 
 
 def pay_code(role: RoleRecord) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from techpay.paths import sha256_of
+from techpay.core.paths import sha256_of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

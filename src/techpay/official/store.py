@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from techpay.errors import EXIT_INTERRUPTED, OfficialDataError
+from techpay.core.errors import EXIT_INTERRUPTED, OfficialDataError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def months_old(release_code: str, today: datetime.date) -> int | None:
 
 def stale_notice(meta: Mapping[str, str], today: datetime.date | None = None) -> str | None:
     """One line for people when the release in use is more than 24 months old, else None
-    (data text in it as the file has it: :func:`techpay.output.warn` prints it literally)."""
+    (data text in it as the file has it: :func:`techpay.commands.output.warn` prints it
+    literally)."""
     import datetime
 
     age = months_old(meta.get("release_code", ""), today or datetime.date.today())
@@ -181,9 +182,9 @@ def _build(release: Release, path: str) -> None:
     """The bundle and its ``.sha256``, written under temporary names and checked."""
     import sqlite3
 
+    from techpay.core.paths import write_sha256_beside
     from techpay.official import build
     from techpay.official.bundle import verify
-    from techpay.paths import write_sha256_beside
 
     try:
         build.write(release, path)
@@ -244,9 +245,9 @@ def status() -> dict[str, object]:
     """Which release answers now: bundled or imported, its facts, where it is, its sums."""
     import json
 
+    from techpay.core.paths import bundled_file, sha256_of
     from techpay.official.bundle import BUNDLE_NAME as BUNDLED_NAME
     from techpay.official.bundle import bundle_path, open_bundle
-    from techpay.paths import bundled_file, sha256_of
 
     path = bundle_path()
     meta = open_bundle(path).meta()

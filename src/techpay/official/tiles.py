@@ -13,7 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from techpay.records import EstimateRecord
+    from techpay.core.records import EstimateRecord
 
 # Each row of the grid, west to east; "." is an empty cell.
 _ROWS = (

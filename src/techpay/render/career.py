@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import (
+    from techpay.core.records import (
         CareerPath,
         MatchResult,
         RoleRecord,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from techpay.queries import currency_order, salary_midpoint
+from techpay.core.queries import currency_order, salary_midpoint
 from techpay.render.views import literal, short_money
 
 TYPE_CHECKING = False
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console, ConsoleOptions, RenderableType
 
-    from techpay.records import Comparison, EstimateRecord, Locality, RoleRecord, SalaryRecord
+    from techpay.core.records import Comparison, EstimateRecord, Locality, RoleRecord, SalaryRecord
 
 # range, beyond an open-ended top, the open end, the midpoint, axis, tick, then for the
 # official 10th-90th percentile span: its line and its median

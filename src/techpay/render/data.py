@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 
-from techpay.estimates import local_estimates, role_estimates
+from techpay.core.queries import salary_midpoint
+from techpay.official.estimates import local_estimates, role_estimates
 from techpay.official.roles import missing_reason
-from techpay.queries import salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from techpay.records import (
+    from techpay.core.records import (
         AreaRecord,
         Comparison,
         EstimateRecord,

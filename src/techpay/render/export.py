@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from techpay.errors import literal_text
-from techpay.estimates import premium
-from techpay.queries import role_tags, salary_midpoint
+from techpay.core.errors import literal_text
+from techpay.core.queries import role_tags, salary_midpoint
+from techpay.official.estimates import premium
 from techpay.render.data import dumps
 
 if TYPE_CHECKING:
-    from techpay.records import DatasetRecord, RoleRecord
+    from techpay.core.records import DatasetRecord, RoleRecord
 
 FORMATS = ("toml", "json", "csv", "markdown", "sqlite")
 LIST_SEPARATOR = "; "  # joins list fields in CSV and Markdown cells

@@ -12,7 +12,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.estimates import comparable, local_range, midpoint, place, premium
+from techpay.official.estimates import comparable, local_range, midpoint, place, premium
 from techpay.official.roles import missing_reason
 from techpay.render.layout import DROP, WRAP, Fitted, Flow
 from techpay.render.views import HEADER, MUTED, literal, money, new_table
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import AreaRecord, EstimateRecord, Locality, RoleRecord
+    from techpay.core.records import AreaRecord, EstimateRecord, Locality, RoleRecord
 
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
                      ("p90", "90th"))  # fmt: skip

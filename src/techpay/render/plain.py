@@ -8,14 +8,14 @@ Amounts are whole numbers; an open-ended range ("$240,000+") has ``open_ended`` 
 
 from __future__ import annotations
 
-from techpay.errors import literal_text
-from techpay.queries import official_median, salary_midpoint
+from techpay.core.errors import literal_text
+from techpay.core.queries import official_median, salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from techpay.records import (
+    from techpay.core.records import (
         Comparison,
         EstimateRecord,
         MatchResult,

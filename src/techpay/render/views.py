@@ -15,9 +15,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.errors import literal_text
-from techpay.estimates import premium
-from techpay.queries import official_median, salary_midpoint
+from techpay.core.errors import literal_text
+from techpay.core.queries import official_median, salary_midpoint
+from techpay.official.estimates import premium
 from techpay.render.layout import DROP, WRAP, Fitted, hanging
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from techpay.records import (
+    from techpay.core.records import (
         AreaRecord,
         Comparison,
         EstimateRecord,

@@ -9,7 +9,7 @@ import io
 import os
 import sys
 
-from techpay.errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED
+from techpay.core.errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,11 +38,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     except StdoutUnusable as error:
-        from techpay.output import report
+        from techpay.commands.output import report
 
         return report(f"cannot write to standard output: {error}", EXIT_ERROR)
     except Exception as error:  # a bug: say so briefly, unless asked for the traceback
-        from techpay.output import debugging, internal_error
+        from techpay.commands.output import debugging, internal_error
 
         if debugging(arguments):
             raise
@@ -63,11 +63,11 @@ def _fast_path(arguments: list[str]) -> int | None:
 
     ``TECHPAY_NO_FAST=1`` skips it (the tests use it to compare both paths).
     """
-    from techpay.output import debugging
+    from techpay.commands.output import debugging
 
     if os.environ.get("TECHPAY_NO_FAST", "") not in ("", "0") or debugging(arguments):
         return None
-    from techpay import fast
+    from techpay.start import fast
 
     return fast.run(arguments, os.environ)
 
@@ -123,7 +123,7 @@ class _GuardedStdout(io.FileIO):
             raise
         except OSError as error:
             self.failed = True
-            from techpay.files import reason
+            from techpay.core.files import reason
 
             raise StdoutUnusable(reason(error)) from None
 

@@ -12,7 +12,7 @@ def bundled_file(name: str) -> str | None:
     editable install the build tool leaves that copy off the import path, so we use the
     checkout's top-level ``data/NAME``, which is the file the wheel copies.
     """
-    package_dir = os.path.dirname(os.path.abspath(__file__))
+    package_dir = _package_dir()
     packaged = os.path.join(package_dir, "data", name)
     if os.path.isfile(packaged):
         return packaged
@@ -24,7 +24,12 @@ def bundled_file(name: str) -> str | None:
 
 def packaged_file(name: str) -> str:
     """Where a bundled data file is installed (for messages when it is missing)."""
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)
+    return os.path.join(_package_dir(), "data", name)
+
+
+def _package_dir() -> str:
+    """The ``techpay`` package's folder (this module is in its ``core`` folder)."""
+    return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def sqlite_uri(path: str, options: str) -> str:

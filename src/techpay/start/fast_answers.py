@@ -1,7 +1,7 @@
-"""What the fast path answers, command by command, once ``techpay.fast`` has read the line.
+"""What the fast path answers, command by command, once ``techpay.start.fast`` has read the line.
 
 Each answer takes the parsed request and the cache entry, and prints through the same
-``techpay.answers`` functions the Typer commands call; it returns None to hand the command
+``techpay.commands.answers`` functions the Typer commands call; it returns None to hand the command
 line to the full CLI when something is beyond it (a value it cannot read, say).
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from techpay.cache import Entry
-    from techpay.fast import Request
+    from techpay.start.cache import Entry
+    from techpay.start.fast import Request
 
 
 def _order(request: Request, entry: Entry) -> list[int]:
-    from techpay.queries import SORT_KEYS
+    from techpay.core.queries import SORT_KEYS
 
     sort = request.value("sort", "rank")
     if sort not in SORT_KEYS:
@@ -36,7 +36,7 @@ def _answer_list(request: Request, entry: Entry) -> int | None:
 
 
 def _answer_filter(request: Request, entry: Entry) -> int | None:
-    from techpay.queries import parse_amount, select
+    from techpay.core.queries import parse_amount, select
 
     if request.arguments:
         return None
@@ -63,12 +63,12 @@ def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
     full CLI prints it."""
     place = request.value("place")
     if "json" in request.flags and place is None:
-        from techpay.cache import roles_json
-        from techpay.output import write_ascii
+        from techpay.commands.output import write_ascii
+        from techpay.start.cache import roles_json
 
         write_ascii(roles_json(entry, order))
         return 0
-    from techpay import answers
+    from techpay.commands import answers
 
     roles = entry.record()["roles"]
     answers.roles(
@@ -82,7 +82,7 @@ def _print_roles(request: Request, entry: Entry, order: list[int]) -> int:
 
 
 def _answer_show(request: Request, entry: Entry) -> int | None:
-    from techpay import answers
+    from techpay.commands import answers
 
     if len(request.arguments) != 1:
         return None
@@ -105,8 +105,13 @@ def _whole_number(text: str | None, default: int, low: int, high: int) -> int:
 
 
 def _answer_where(request: Request, entry: Entry) -> int | None:
-    from techpay import answers
-    from techpay.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP, PLACE_SORTS
+    from techpay.commands import answers
+    from techpay.official.estimates import (
+        DEFAULT_MIN_EMPLOYMENT,
+        MAX_EMPLOYMENT,
+        MAX_TOP,
+        PLACE_SORTS,
+    )
 
     sort = request.value("sort", "median") or "median"
     if (
@@ -131,7 +136,7 @@ def _answer_where(request: Request, entry: Entry) -> int | None:
 
 
 def _answer_occupations(request: Request, entry: Entry) -> int | None:
-    from techpay import answers
+    from techpay.commands import answers
 
     limit = request.value("limit")
     answers.occupations(
@@ -143,7 +148,7 @@ def _answer_occupations(request: Request, entry: Entry) -> int | None:
 
 
 def _answer_occupation(request: Request, entry: Entry) -> int | None:
-    from techpay import answers
+    from techpay.commands import answers
 
     if len(request.arguments) != 1:
         return None
@@ -154,7 +159,7 @@ def _answer_occupation(request: Request, entry: Entry) -> int | None:
 
 
 def _answer_compare(request: Request, entry: Entry) -> int | None:
-    from techpay import answers
+    from techpay.commands import answers
 
     answers.comparison(
         entry.catalog(),
@@ -166,7 +171,7 @@ def _answer_compare(request: Request, entry: Entry) -> int | None:
 
 
 def _answer_offer(request: Request, entry: Entry) -> int | None:
-    from techpay import offers
+    from techpay.commands import offers
 
     if len(request.arguments) != 2:
         return None
@@ -183,7 +188,7 @@ def _answer_offer(request: Request, entry: Entry) -> int | None:
 
 
 def _answer_map(request: Request, entry: Entry) -> int | None:
-    from techpay import offers
+    from techpay.commands import offers
     from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MEASURES, MIN_BINS
 
     measure = request.value("by", "median") or "median"

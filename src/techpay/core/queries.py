@@ -5,14 +5,14 @@ No I/O and no third-party imports: every function takes records and returns new 
 
 from __future__ import annotations
 
-from techpay.errors import UsageError, did_you_mean
-from techpay.names import normalise_name
+from techpay.core.errors import UsageError, did_you_mean
+from techpay.core.names import normalise_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from techpay.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
+    from techpay.core.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
 
 SORT_KEYS = ("rank", "salary", "min", "max", "name", "official")
 SALARY_KEYS = ("salary", "min", "max")  # orders that compare amounts, so only within a currency

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from techpay.queries import official_median, salary_midpoint
+from techpay.core.queries import official_median, salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from techpay.records import AnnualWages, EstimateRecord, Placement, RoleRecord
+    from techpay.core.records import AnnualWages, EstimateRecord, Placement, RoleRecord
 
 LABEL = "estimate: derived by techpay from the article's range and the official figures"
 PERCENTILES = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
 
 
 def midpoint(role: RoleRecord) -> int:
-    """The middle of the article's range (see :func:`techpay.queries.salary_midpoint`)."""
+    """The middle of the article's range (see :func:`techpay.core.queries.salary_midpoint`)."""
     return salary_midpoint(role["salary"])
 
 

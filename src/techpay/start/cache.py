@@ -12,7 +12,7 @@ a FIFO or a directory in its place, an unreadable or read-only cache directory) 
 and the data is loaded the slow way. Errors are never cached, so invalid data is reported
 exactly as without the cache. ``TECHPAY_NO_CACHE=1`` turns it off.
 
-The file (laid out in :mod:`techpay.cachefile`) is a header (key, and each section's
+The file (laid out in :mod:`techpay.start.cachefile`) is a header (key, and each section's
 offset, length and CRC) followed by separately encoded sections, so a command reads and
 decodes only what it needs: a TAB completion reads the names; ``list --json`` reads the
 sort orders and the pre-rendered JSON of every role.
@@ -24,16 +24,17 @@ import marshal
 import os
 import sys
 
-from techpay import __version__, cachefile
-from techpay.errors import TechpayError
+from techpay import __version__
+from techpay.core.errors import TechpayError
+from techpay.start import cachefile
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
-    from techpay.dataset import Catalog, RoleNames
-    from techpay.records import DatasetRecord
+    from techpay.core.dataset import Catalog, RoleNames
+    from techpay.core.records import DatasetRecord
 
 FORMAT = 3
 SETTLE_NS = 2_000_000_000  # how long ago an input must have changed to be cached
@@ -56,7 +57,7 @@ def directory(environ: Mapping[str, str] = os.environ) -> str | None:
 
 def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     """Size and modification time of every techpay source file."""
-    package = os.path.dirname(os.path.abspath(__file__))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # techpay/
     stamps = []
     for folder, _, names in os.walk(package):
         for name in sorted(names):
@@ -149,7 +150,7 @@ class Entry:
         return self._decoded[name]
 
     def names(self) -> RoleNames:
-        from techpay.dataset import RoleNames
+        from techpay.core.dataset import RoleNames
 
         names: tuple[dict[str, list[str]], list[str], list[str]] = self.section("names")
         return RoleNames(*names)
@@ -160,7 +161,7 @@ class Entry:
         return record
 
     def catalog(self) -> Catalog:
-        from techpay.dataset import Catalog
+        from techpay.core.dataset import Catalog
 
         return Catalog(self.record(), self.names())
 
@@ -205,9 +206,9 @@ def write(
 def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = False) -> Entry:
     """The dataset's entry: from a fresh cache file, or loaded, validated and then cached.
 
-    Raises :class:`~techpay.errors.DataError` for invalid data, exactly as loading does.
+    Raises :class:`~techpay.core.errors.DataError` for invalid data, exactly as loading does.
     """
-    from techpay.dataset import layer_paths
+    from techpay.core.dataset import layer_paths
 
     layers = layer_paths(files, bundled=bundled)
     inputs = data_inputs(layers)
@@ -222,7 +223,7 @@ def _load_and_store(
     after: an entry must never hold other content than its stamp names."""
     import time
 
-    from techpay.dataset import load_layers
+    from techpay.core.dataset import load_layers
 
     taken_at_ns = time.time_ns()
     stamp = key(inputs)  # before reading, so a save during the load shows up below
@@ -264,7 +265,7 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
     """The sections of a data entry: marshalled values, and the role JSON as raw ASCII."""
     import array
 
-    from techpay.queries import SORT_KEYS, reversed_order, sort_roles
+    from techpay.core.queries import SORT_KEYS, reversed_order, sort_roles
     from techpay.render import data
 
     roles = catalog.roles

@@ -7,18 +7,18 @@ drawn from it, so every front end and format shows the same figures.
 
 from __future__ import annotations
 
+from techpay.commands.output import emit
 from techpay.official.judge import against_range, placement, read_amount
-from techpay.output import emit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from techpay.dataset import Catalog
+    from techpay.commands.output import Pictures
+    from techpay.core.dataset import Catalog
+    from techpay.core.records import AreaRecord, EstimateRecord, RoleRecord
     from techpay.official.bundle import Bundle
-    from techpay.output import Pictures
-    from techpay.records import AreaRecord, EstimateRecord, RoleRecord
 
 ANNUALISED = "the hourly wage times 2,080 hours, as BLS annualises hourly wages"
 
@@ -26,7 +26,7 @@ ANNUALISED = "the hourly wage times 2,080 hours, as BLS annualises hourly wages"
 def article_range(role: RoleRecord | None) -> dict[str, object] | None:
     """The article's range for the role, in US dollars; None for an occupation code or a
     range in another currency (the official figures are US dollars)."""
-    from techpay.estimates import comparable, midpoint
+    from techpay.official.estimates import comparable, midpoint
 
     if role is None or not comparable(role):
         return None
@@ -41,7 +41,7 @@ def place_row(
     """One place's answer: the official figures there, where the amount sits in them, and
     where it sits against the article's range (scaled to the place, an estimate, outside
     the nation)."""
-    from techpay.estimates import local_range
+    from techpay.official.estimates import local_range
 
     national = area["type"] == "national"
     salary = article_range(role) if national else None
@@ -108,7 +108,7 @@ def offer(
 ) -> None:
     """``offer``: where an amount sits in the official distribution of the role's
     occupation, nationally and in each place, and against the article's range."""
-    from techpay.answers import note_an_old_release, occupation_code
+    from techpay.commands.answers import note_an_old_release, occupation_code
     from techpay.official.bundle import NATIONAL, open_bundle
     from techpay.official.places import resolve
 
@@ -246,7 +246,7 @@ def pay_map(
     pictures: Pictures | None = None,
 ) -> None:
     """``map``: the role's occupation's official pay (or ``measure``), state by state."""
-    from techpay.answers import note_an_old_release, occupation_code
+    from techpay.commands.answers import note_an_old_release, occupation_code
     from techpay.official.bundle import open_bundle
 
     code, role = occupation_code(catalog, name)

@@ -1,21 +1,21 @@
 """What the role commands print, whichever front end read the command line.
 
-The Typer commands (``techpay.cli``) and the fast path (``techpay.fast``) both end here, so
+The Typer commands (``techpay.cli``) and the fast path (``techpay.start.fast``) both end here, so
 each command's output is defined once. Rich is imported only when a view is drawn, and the
 JSON renderer only when JSON is printed.
 """
 
 from __future__ import annotations
 
-from techpay.output import emit, note, warn
+from techpay.commands.output import emit, note, warn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from techpay.dataset import Catalog
-    from techpay.output import Pictures
-    from techpay.records import AreaRecord, EstimateRecord, Locality, RoleRecord
+    from techpay.commands.output import Pictures
+    from techpay.core.dataset import Catalog
+    from techpay.core.records import AreaRecord, EstimateRecord, Locality, RoleRecord
 
 
 def roles(
@@ -68,7 +68,7 @@ def role(
 ) -> None:
     """``show``: one role, with the roles closest to it by skills; with ``place``, its
     official figures there too."""
-    from techpay.career import related_roles
+    from techpay.core.career import related_roles
 
     found = catalog.resolve(name)
     related = related_roles(found, catalog.roles)
@@ -117,7 +117,7 @@ def comparison(
 ) -> None:
     """``compare``: the roles side by side, their salary differences and shared tags; with
     ``place``, their official medians there and their ranges scaled to it."""
-    from techpay.queries import compare_roles
+    from techpay.core.queries import compare_roles
 
     compared = compare_roles(catalog.resolve_all(names))
     locality = None if place is None else local_figures(compared["roles"], place)
@@ -174,7 +174,7 @@ def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord |
 
     A role without an official occupation cannot be placed: that is an error, not an empty row.
     """
-    from techpay.errors import UsageError
+    from techpay.core.errors import UsageError
     from techpay.official.roles import missing_reason, pay_code
 
     if pay_code(role) is None:
@@ -188,9 +188,9 @@ def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord |
 def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord | None]:
     """The official occupation a ROLE argument names: a SOC code as typed, or the
     occupation of the role it names. The code must be one the release has."""
-    from techpay.errors import NotFound, UsageError
-    from techpay.estimates import soc_code
+    from techpay.core.errors import NotFound, UsageError
     from techpay.official.bundle import open_bundle
+    from techpay.official.estimates import soc_code
     from techpay.official.roles import missing_reason, pay_code
 
     code, role = soc_code(name), None
@@ -224,8 +224,8 @@ def where(
     header: bool = True,
 ) -> None:
     """``where``: the places where an occupation pays most, or the places asked for."""
-    from techpay.estimates import rank_places
     from techpay.official.bundle import open_bundle
+    from techpay.official.estimates import rank_places
     from techpay.official.places import resolve
 
     code, role = occupation_code(catalog, name)
@@ -279,8 +279,8 @@ def occupations(
     header: bool = True,
 ) -> None:
     """``occupations``: search the official occupations, with their national figures."""
-    from techpay.estimates import search_occupations
     from techpay.official.bundle import open_bundle
+    from techpay.official.estimates import search_occupations
 
     bundle = open_bundle()
     matches = search_occupations(bundle.occupations(), words)[:limit]
@@ -314,7 +314,7 @@ def occupation(name: str, *, place: str | None, json_output: bool) -> None:
     area = None if place is None else resolve(place, bundle.areas())
     local = None if area is None else bundle.estimate(code, area["code"])
     if national is None:
-        from techpay.errors import NotFound
+        from techpay.core.errors import NotFound
 
         raise NotFound("national figures for", code, [], "BLS published none in this release")
 

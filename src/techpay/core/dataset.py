@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from techpay.errors import AmbiguousRole, DataError, Problem, RoleNotFound
-from techpay.names import normalise_name
+from techpay.core.errors import AmbiguousRole, DataError, Problem, RoleNotFound
+from techpay.core.names import normalise_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from pydantic import ValidationError
 
-    from techpay.records import DatasetRecord, RoleRecord
+    from techpay.core.records import DatasetRecord, RoleRecord
 
 BUNDLED = "bundled"  # the origin of roles from the dataset that ships with techpay
 BUNDLED_NAME = "roles.toml"
@@ -23,8 +23,8 @@ SUGGESTION_COUNT = 3
 
 
 def bundled_path() -> str:
-    """Where the bundled ``roles.toml`` is (see :func:`techpay.paths.bundled_file`)."""
-    from techpay.paths import bundled_file, packaged_file
+    """Where the bundled ``roles.toml`` is (see :func:`techpay.core.paths.bundled_file`)."""
+    from techpay.core.paths import bundled_file, packaged_file
 
     found = bundled_file(BUNDLED_NAME)
     if found is None:
@@ -38,7 +38,7 @@ def read_document(path: str) -> dict[str, Any]:
 
     Any failure is a :class:`DataError` naming the file, and the line and column for syntax.
     """
-    from techpay.sources import read_source  # not needed when the data comes from the cache
+    from techpay.core.sources import read_source  # not needed when the data comes from the cache
 
     try:
         content = read_source(path, MAX_FILE_BYTES)
@@ -96,7 +96,7 @@ def _parse_toml(path: str, text: str) -> dict[str, Any]:
 def _parse_json(path: str, text: str) -> Any:
     import json
 
-    from techpay.sources import RepeatedKey, repeated_key_problem, unique_keys
+    from techpay.core.sources import RepeatedKey, repeated_key_problem, unique_keys
 
     try:
         return json.loads(text, object_pairs_hook=unique_keys)
@@ -111,7 +111,7 @@ def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
     """Check parsed data against the models; return the plain record of the dataset."""
     from pydantic import ValidationError
 
-    from techpay.models import Dataset
+    from techpay.core.models import Dataset
 
     try:
         return Dataset.model_validate(raw).to_record()
@@ -150,7 +150,7 @@ _NOT_ECHOED = {"missing", "extra_forbidden"}  # the value is absent, or its key 
 
 def describe_error(detail: Mapping[str, Any]) -> str:
     """What is wrong with a value pydantic rejected, as a rule: ``must be at least 1``."""
-    from techpay.models import PATTERN_MEANINGS
+    from techpay.core.models import PATTERN_MEANINGS
 
     kind, context = detail["type"], detail.get("ctx") or {}
     if kind == "value_error":  # our own checks, already worded for people
@@ -235,7 +235,7 @@ def _role_label(raw: dict[str, Any], index: int) -> str:
 def _consistency(
     roles: list[Any], clusters: dict[str, str] | None, origin_of: Callable[[str], str]
 ) -> list[Problem]:
-    from techpay.models import consistency_problems
+    from techpay.core.models import consistency_problems
 
     names = ((role["id"], role.get("aliases", ()), role.get("clusters", ())) for role in roles)
     return [
@@ -283,7 +283,7 @@ def check_layers(
 def _synonym_problems(
     layers: Sequence[tuple[str, str, DatasetRecord]], merged: DatasetRecord
 ) -> list[Problem]:
-    from techpay.models import synonym_problems
+    from techpay.core.models import synonym_problems
 
     tags = {tag for role in merged["roles"] for skill in role["skills"] for tag in skill["tags"]}
     return [

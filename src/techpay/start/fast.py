@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import sys
 
-from techpay.errors import TechpayError
+from techpay.core.errors import TechpayError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from techpay.cache import Entry
+    from techpay.start.cache import Entry
 
 # Per command: options that take a value (long and short spellings), and flags.
 _GLOBAL_VALUES = {"--data": "data", "-d": "data"}
@@ -112,8 +112,8 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     request = parse(argv)
     if request is None:
         return None
-    from techpay.cache import CacheCorrupt
-    from techpay.fast_answers import ANSWERS
+    from techpay.start.cache import CacheCorrupt
+    from techpay.start.fast_answers import ANSWERS
 
     for rebuild in (False, True):
         try:
@@ -168,8 +168,8 @@ def _take_option(
 
 def _open(request: Request, environ: Mapping[str, str], rebuild: bool = False) -> Entry:
     """The data, from the cache or (on a miss) loaded, validated and cached here."""
-    from techpay import cache
-    from techpay.dataset import data_files
+    from techpay.core.dataset import data_files
+    from techpay.start import cache
 
     files = data_files(request.values.get("data", []), environ)
     return cache.entry_for(files, bundled="no_bundled" not in request.flags, rebuild=rebuild)
@@ -199,7 +199,7 @@ def help_text(argv: list[str]) -> int:
     import contextlib
     import io
 
-    from techpay import cache
+    from techpay.start import cache
 
     naming = [*argv, str(terminal_columns())]
     entry = cache.read("help", [], naming, extra=tuple(naming))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 
-from techpay.errors import DataError, Problem
+from techpay.core.errors import DataError, Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

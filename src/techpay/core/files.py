@@ -24,7 +24,7 @@ import sys
 import tempfile
 from typing import TYPE_CHECKING
 
-from techpay.errors import TechpayError, UsageError
+from techpay.core.errors import TechpayError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -62,8 +62,8 @@ class Pictures:
     def wanted(cls, svg: str | None, html: str | None, force: bool) -> Pictures | None:
         """The pictures asked for, if any. A path that cannot or must not be written is
         refused at once, before anything is drawn, and so is one file asked for twice."""
-        from techpay.errors import UsageError
-        from techpay.files import check_target, same_file, shown
+        from techpay.core.errors import UsageError
+        from techpay.core.files import check_target, same_file, shown
 
         if svg and html and same_file(svg, html):
             message = f"--svg {shown(svg)} and --html {shown(html)} name the same file"
@@ -76,7 +76,7 @@ class Pictures:
     def save(self, console: Any) -> None:
         """Rich's own export of what was drawn, written atomically, never over a file
         without ``force``."""
-        from techpay.files import write_text_atomically
+        from techpay.core.files import write_text_atomically
 
         if self.svg is not None:
             svg = console.export_svg(title="techpay", clear=False)
@@ -108,7 +108,7 @@ def note(message: str) -> None:
 def warn(message: str) -> None:
     """One line on stderr, marked as techpay's: a warning, or an error's message. Whatever
     data the message quotes is shown literally (no escape sequence reaches the terminal)."""
-    from techpay.errors import literal_text
+    from techpay.core.errors import literal_text
 
     sys.stderr.write(f"techpay: {literal_text(message)}\n")
 
@@ -129,7 +129,7 @@ def debugging(arguments: Sequence[str]) -> bool:
 
 def internal_error(error: BaseException) -> int:
     """A bug in techpay: one line, and how to see the traceback."""
-    from techpay.errors import EXIT_ERROR
+    from techpay.core.errors import EXIT_ERROR
 
     name = type(error).__name__
     return report(

@@ -1,6 +1,6 @@
 """The plain-data shape of a validated dataset: JSON-ready dicts and lists.
 
-``techpay.models`` validates a data file and dumps it into these shapes; everything after
+``techpay.core.models`` validates a data file and dumps it into these shapes; everything after
 loading (queries, rendering, the ``--json`` output) works on them. They need neither pydantic
 nor any other import at run time, so the fast paths can use them straight from a cache.
 Hot modules import this one only for type checking.

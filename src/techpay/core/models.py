@@ -21,10 +21,10 @@ from pydantic import (
     model_validator,
 )
 
-from techpay.names import normalise_name
+from techpay.core.names import normalise_name
 
 if TYPE_CHECKING:
-    from techpay.records import DatasetRecord
+    from techpay.core.records import DatasetRecord
 
 KEBAB_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Tags may carry the punctuation of real skill names: c++, c#, node.js.
@@ -197,7 +197,7 @@ class Dataset(_Frozen):
         return self
 
     def to_record(self) -> DatasetRecord:
-        """The dataset as plain JSON-ready data (see ``techpay.records``)."""
+        """The dataset as plain JSON-ready data (see ``techpay.core.records``)."""
         record: DatasetRecord = self.model_dump(mode="json")  # type: ignore[assignment]
         return record
 

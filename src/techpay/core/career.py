@@ -1,13 +1,13 @@
 """Career questions over the roles' skill tags: match, path, skill demand, related roles.
 
-Pure functions, like ``techpay.queries``: records in, JSON-ready records out.
+Pure functions, like ``techpay.core.queries``: records in, JSON-ready records out.
 """
 
 from __future__ import annotations
 
-from techpay.errors import TechpayError, UsageError
-from techpay.names import normalise_name
-from techpay.queries import (
+from techpay.core.errors import TechpayError, UsageError
+from techpay.core.names import normalise_name
+from techpay.core.queries import (
     closest,
     currency_order,
     known_tags,
@@ -22,7 +22,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from techpay.records import (
+    from techpay.core.records import (
         CareerPath,
         MatchResult,
         NamedRoles,
