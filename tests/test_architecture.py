@@ -23,14 +23,16 @@ LAYERS = [
               "official.store", "official.tabfiles", "official.sources"}),
     ("queries", {"core.queries", "core.career", "official.estimates", "official.tiles",
                  "official.judge"}),
-    ("render", {"render", "render.data", "render.export", "render.views", "render.career",
+    ("render", {"render", "render.data", "render.release", "render.export", "render.views",
+                "render.career",
                 "render.plain", "render.chart", "render.official", "render.layout", "render.map",
                 "render.offer"}),
     ("answers", {"commands", "commands.output", "commands.answers", "commands.offers",
-                 "start", "start.cache", "start.cachefile"}),
+                 "commands.explore", "commands.career", "commands.official", "commands.manage",
+                 "commands.handlers", "start", "start.cache", "start.cachefile"}),
     ("cli", {"cli", "cli.app", "cli.options", "cli.explore", "cli.career", "cli.official",
-             "cli.pay", "cli.manage", "cli.wording", "cli.official_data"}),
-    ("start-up", {"start.fast", "start.fast_answers", "start.launcher", "__main__"}),
+             "cli.pay", "cli.manage", "cli.wording", "cli.official_data", "cli.grammar"}),
+    ("start-up", {"start.grammar", "start.fast", "start.launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 # Who may use each third-party package at run time.

@@ -11,8 +11,7 @@ import typer
 
 from conftest import clean_env, run_techpay
 from techpay.cli import app
-from techpay.commands import output
-from techpay.core import queries
+from techpay.commands import answers, output
 from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 GROUP = typer.main.get_command(app)
@@ -154,7 +153,7 @@ class TestGlobalOptionsAfterTheCommand:
         def broken(*args, **kwargs):
             raise RuntimeError("deliberately broken")
 
-        monkeypatch.setattr(queries, "sort_roles", broken)
+        monkeypatch.setattr(answers, "roles", broken)
         quiet = cli("list")
         assert (quiet.exit_code, quiet.stderr.count("\n")) == (EXIT_ERROR, 1)
         with pytest.raises(RuntimeError, match="deliberately broken"):

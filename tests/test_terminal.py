@@ -108,12 +108,12 @@ class TestPlain:
 class TestInternalErrors:
     @pytest.fixture
     def broken(self, monkeypatch):
-        from techpay.core import queries
+        from techpay.commands import answers
 
         def boom(*args, **kwargs):
             raise RuntimeError("boom")
 
-        monkeypatch.setattr(queries, "sort_roles", boom)
+        monkeypatch.setattr(answers, "roles", boom)
 
     def test_a_bug_is_one_line_and_a_hint(self, cli, broken):
         result = cli("list")

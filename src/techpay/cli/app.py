@@ -22,16 +22,15 @@ from typer.core import TyperOption
 
 from techpay import __version__
 from techpay.cli.wording import TechpayTyper, value_problem
-from techpay.commands import output
-from techpay.commands.output import debugging, internal_error, report
-from techpay.core import queries
+from techpay.commands import handlers, output
+from techpay.commands.output import debugging, internal_error, report, usage_message
 from techpay.core.dataset import data_files
-from techpay.core.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError, literal_text
+from techpay.core.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError
 from techpay.start import cache
 
 if TYPE_CHECKING:
+    from techpay.commands.handlers import Handler
     from techpay.core.dataset import Catalog
-    from techpay.core.records import RoleRecord
 
 SortKey = Literal["rank", "salary", "min", "max", "name", "official"]
 
@@ -269,30 +268,10 @@ def catalog(ctx: typer.Context) -> Catalog:
     return cache.load_catalog(options.files, bundled=options.bundled)
 
 
-def select(
-    everything: Catalog,
-    *,
-    min_salary: int | None,
-    max_salary: int | None,
-    skill: list[str] | None,
-    cluster: list[str] | None,
-    text: str | None,
-    sort: str,
-    reverse: bool,
-) -> list[RoleRecord]:
-    """The roles the selection options keep, sorted; unknown tags or clusters are errors."""
-    return queries.select(
-        everything.roles,
-        everything.record["clusters"],
-        synonyms=everything.record["synonyms"],
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skills=skill or [],
-        clusters=cluster or [],
-        text=text,
-        sort=sort,
-        reverse=reverse,
-    )
+def answer(ctx: typer.Context, handler: Handler, **params: Any) -> int:
+    """Run a command's handler (``techpay.commands``) on the data the global options name."""
+    options = data_options(ctx)
+    return handlers.run(handler, options.files, options.bundled, params)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -305,7 +284,4 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _usage_message(error: typer.TyperException) -> str:
     context = getattr(error, "ctx", None)
     message = value_problem(error) or error.format_message().replace("Value error, ", "")
-    message = literal_text(message.rstrip("."))
-    if context is None:
-        return message
-    return f"{message} (see '{context.command_path} --help')"
+    return usage_message(message, None if context is None else context.command_path)

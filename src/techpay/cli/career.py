@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from techpay.cli.app import app, catalog
+from techpay.cli.app import answer, app
 from techpay.cli.options import (
     ClusterOption,
     JsonFlag,
@@ -17,10 +17,7 @@ from techpay.cli.options import (
     complete_tag,
     role_argument,
 )
-from techpay.commands import answers
-from techpay.commands.output import emit, warn
-from techpay.core import career, queries
-from techpay.core.errors import EXIT_ERROR, did_you_mean
+from techpay.commands import career
 
 if TYPE_CHECKING:
     from techpay.core.records import Locality, RoleRecord
@@ -44,7 +41,7 @@ def match(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Rank the roles by how much of their skill set you already have.
 
     Coverage is the share of a role's skill tags you have. Ties go to the better-paid role
@@ -60,36 +57,16 @@ def match(
       techpay match k8s terraform aws --json | jq '.matches[0]'
       techpay match python sql --in austin
     """
-    everything = catalog(ctx)
-    result = career.match_roles(everything.roles, skills, everything.record["synonyms"])
-    result["matches"] = result["matches"][:top]
-    for unknown in result["unknown"]:
-        hint = f"; {did_you_mean(unknown['suggestions'])}" if unknown["suggestions"] else ""
-        warn(f"no role lists {unknown['skill']!r}{hint}")
-    if not result["matches"] and not json_output:
-        raise career.NoSkillMatches(
-            "none of those skills is one a role lists; see 'techpay skills'"
-        )
-
-    matched = [everything.resolve(found["id"]) for found in result["matches"]]
-    locality = None if place is None else answers.local_figures(matched, place)
-
-    def view() -> object:
-        from techpay.render.career import match_view
-
-        return with_locality(match_view(result), matched, locality)
-
-    def payload() -> object:
-        return with_local_objects(dict(result), {"matches": matched}, locality)
-
-    def lines() -> str:
-        from techpay.render.plain import match_lines
-
-        return match_lines(result, not no_header)
-
-    emit(json_output, payload, view, lines if plain or no_header else None)
-    if not result["matches"]:
-        raise typer.Exit(EXIT_ERROR)
+    return answer(
+        ctx,
+        career.match,
+        skills=skills,
+        top=top,
+        place=place,
+        plain=plain,
+        no_header=no_header,
+        json_output=json_output,
+    )
 
 
 @app.command()
@@ -99,7 +76,7 @@ def path(
     goal: Annotated[str, role_argument("The role you want.", "TO")],
     place: PlaceOption = None,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """What moving from one role to another means.
 
     The salary change (min, max and midpoint, in dollars and percent; a pay cut is said
@@ -112,20 +89,7 @@ def path(
       techpay path ds mle --json | jq '.gain'
       techpay path devops sre --in seattle
     """
-    everything = catalog(ctx)
-    first, second = everything.resolve(start), everything.resolve(goal)
-    move = career.career_path(first, second)
-    locality = None if place is None else answers.local_figures([first, second], place)
-
-    def view() -> object:
-        from techpay.render.career import path_view
-
-        return with_locality(path_view(move, first, second), [first, second], locality)
-
-    def payload() -> object:
-        return with_local_objects(dict(move), {"from": [first], "to": [second]}, locality)
-
-    emit(json_output, payload, view)
+    return answer(ctx, career.path, start=start, goal=goal, place=place, json_output=json_output)
 
 
 def with_locality(view: object, roles: list[RoleRecord], locality: Locality | None) -> object:
@@ -176,7 +140,7 @@ def skills(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Every skill tag with the roles that need it, most-demanded first.
 
     Then the article's cross-role "skills that increase salaries", which are not tags.
@@ -188,22 +152,12 @@ def skills(
       techpay skills --cluster cloud
       techpay skills --role sre --json | jq '.tags[] | .tag'
     """
-    everything = catalog(ctx)
-    roles = queries.select(everything.roles, everything.record["clusters"], clusters=cluster or [])
-    only = queries.role_tags(everything.resolve(role)) if role else None
-    demand = career.skill_demand(roles, only)
-    meta_skills = everything.record["meta_skills"]
-    titles = {entry["id"]: entry["title"] for entry in everything.roles}
-
-    def view() -> object:
-        from techpay.render.career import skills_view
-
-        return skills_view(demand, titles, meta_skills)
-
-    def lines() -> str:
-        from techpay.render.plain import skills_lines
-
-        return skills_lines(demand, not no_header)
-
-    payload = {"tags": demand, "meta_skills": meta_skills}
-    emit(json_output, lambda: payload, view, lines if plain or no_header else None)
+    return answer(
+        ctx,
+        career.skills,
+        role=role,
+        cluster=cluster,
+        plain=plain,
+        no_header=no_header,
+        json_output=json_output,
+    )

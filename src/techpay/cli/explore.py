@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from techpay.cli.app import app, catalog, select
+from techpay.cli.app import answer, app
 from techpay.cli.options import (
     ClusterOption,
     ForceFlag,
@@ -29,9 +29,7 @@ from techpay.cli.options import (
     TextOption,
     role_argument,
 )
-from techpay.commands import answers
-from techpay.commands.output import Pictures, emit, note
-from techpay.core import queries
+from techpay.commands import explore
 
 
 @app.command("list")
@@ -47,7 +45,7 @@ def list_roles(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """List the roles with their salary ranges.
 
     Roles come in the article's order unless --sort says otherwise.
@@ -60,14 +58,17 @@ def list_roles(
       techpay list --in texas
       techpay list --json | jq '.[] | select(.salary.min >= 150000) | .id'
     """
-    roles = queries.sort_roles(catalog(ctx).roles, sort, reverse)[:limit]
-    answers.roles(
-        roles,
-        json_output=json_output,
+    return answer(
+        ctx,
+        explore.list_roles,
+        sort=sort,
+        reverse=reverse,
+        limit=limit,
         official=official,
-        plain=plain or no_header,
         place=place,
-        header=not no_header,
+        plain=plain,
+        no_header=no_header,
+        json_output=json_output,
     )
 
 
@@ -82,7 +83,7 @@ def show(
     html: HtmlOption = None,
     force: ForceFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Show everything about one role.
 
     Salary range and midpoint, summary, why it pays, responsibilities, skills with their
@@ -97,15 +98,17 @@ def show(
       techpay show "machine learning engineer"
       techpay show cyber --json
     """
-    pictures = Pictures.wanted(svg, html, force)
-    answers.role(
-        catalog(ctx),
-        role,
-        json_output=json_output,
-        plain=plain or no_header,
-        pictures=pictures,
+    return answer(
+        ctx,
+        explore.show,
+        role=role,
         place=place,
-        header=not no_header,
+        plain=plain,
+        no_header=no_header,
+        svg=svg,
+        html=html,
+        force=force,
+        json_output=json_output,
     )
 
 
@@ -121,7 +124,7 @@ def compare(
     html: HtmlOption = None,
     force: ForceFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Compare two or more roles side by side.
 
     Salary ranges and midpoints, and each role's difference from the first one (the
@@ -135,16 +138,18 @@ def compare(
       techpay compare sre devops --in "san jose"
       techpay compare em ai-pm --json | jq '.salary_differences'
     """
-    pictures = Pictures.wanted(svg, html, force)
-    answers.comparison(
-        catalog(ctx),
-        roles,
-        json_output=json_output,
+    return answer(
+        ctx,
+        explore.compare,
+        roles=roles,
         official=official,
-        pictures=pictures,
         place=place,
-        plain=plain or no_header,
-        header=not no_header,
+        plain=plain,
+        no_header=no_header,
+        svg=svg,
+        html=html,
+        force=force,
+        json_output=json_output,
     )
 
 
@@ -162,7 +167,7 @@ def filter_roles(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Find the roles that meet every criterion given.
 
     AMOUNT is a yearly figure: 150000, 150k, $150,000 or 1.2m. Skill tags are the
@@ -176,8 +181,9 @@ def filter_roles(
       techpay filter --max-salary 190k --sort salary
       techpay filter --text "incident response" --json
     """
-    roles = select(
-        catalog(ctx),
+    return answer(
+        ctx,
+        explore.filter_roles,
         min_salary=min_salary,
         max_salary=max_salary,
         skill=skill,
@@ -185,14 +191,10 @@ def filter_roles(
         text=text,
         sort=sort,
         reverse=reverse,
-    )
-    answers.roles(
-        roles,
-        json_output=json_output,
-        plain=plain or no_header,
-        say_when_none=True,
         place=place,
-        header=not no_header,
+        plain=plain,
+        no_header=no_header,
+        json_output=json_output,
     )
 
 
@@ -228,7 +230,7 @@ def chart(
             " open_ended, and the axis ticks of an 80-column chart.",
         ),
     ] = False,
-) -> None:
+) -> int:
     """Draw the salary ranges as bars on one dollar axis.
 
     Each bar runs from the range's min to its max with the midpoint marked; an open-ended
@@ -243,8 +245,9 @@ def chart(
       techpay chart --official --in seattle
       techpay chart --json | jq -r '.roles[] | "\\(.midpoint) \\(.title)"'
     """
-    roles = select(
-        catalog(ctx),
+    return answer(
+        ctx,
+        explore.chart,
         min_salary=min_salary,
         max_salary=max_salary,
         skill=skill,
@@ -252,21 +255,10 @@ def chart(
         text=text,
         sort=sort,
         reverse=reverse,
+        official=official,
+        place=place,
+        svg=svg,
+        html=html,
+        force=force,
+        json_output=json_output,
     )
-    if not roles and not json_output:
-        note("No roles match.")
-        return
-    spans, where = answers.official_figures(roles, place) if official or place else (None, "")
-
-    def view() -> object:
-        from techpay.render.chart import SalaryChart
-
-        return SalaryChart(roles, spans, where)
-
-    def numbers() -> object:
-        from techpay.render import data
-        from techpay.render.chart import axis_ticks
-
-        return data.chart_object(roles, axis_ticks(roles), spans)
-
-    emit(json_output, numbers, view, None, Pictures.wanted(svg, html, force))

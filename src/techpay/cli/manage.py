@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import sys
 from typing import TYPE_CHECKING, Annotated, Literal, TextIO
 
 import typer
 
-from techpay.cli.app import app, catalog, data_options, select
+from techpay.cli.app import answer, app
 from techpay.cli.options import (
     ClusterOption,
     ForceFlag,
@@ -21,15 +18,9 @@ from techpay.cli.options import (
     SortOption,
     TextOption,
 )
-from techpay.commands.output import emit, note, warn
-from techpay.core import queries
-from techpay.core.dataset import MAX_FILE_BYTES, as_document, check_layers
-from techpay.core.errors import EXIT_ERROR, UsageError
-from techpay.core.files import CannotWrite, write_atomically, write_text_atomically
-from techpay.core.queries import official_median
-from techpay.official.estimates import LABEL as ESTIMATE_LABEL
-from techpay.official.estimates import average_premium
-from techpay.render import data, export
+from techpay.commands import manage
+from techpay.core.files import CannotWrite
+from techpay.render import export
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +36,7 @@ def validate(
     ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(metavar="FILE", help="Data files to check.")],
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Check data files without using them, and report every problem.
 
     Each file is checked on its own (TOML syntax as FILE:LINE:COL, fields as
@@ -60,20 +51,7 @@ def validate(
       techpay --no-bundled validate base.toml extra.toml
       techpay validate my-roles.toml --json | jq '.[].message'
     """
-    options = data_options(ctx)
-    merged, problems = check_layers(files, bundled=options.bundled)
-    mixed = queries.mixed_currencies_warning(merged["roles"])
-    if mixed:  # worth knowing, not a problem: the files stay valid
-        warn(mixed)
-    if json_output:
-        sys.stdout.write(data.dumps([problem.as_dict() for problem in problems]))
-    else:
-        sys.stdout.writelines(f"{problem}\n" for problem in problems)
-    if problems:
-        count, in_files = len(problems), len({problem.file for problem in problems})
-        note(f"{count} problem{'s' if count > 1 else ''} in {in_files} file(s).")
-        raise typer.Exit(EXIT_ERROR)
-    note(f"{len(files)} file{'s' if len(files) > 1 else ''} valid.")
+    return answer(ctx, manage.validate, files=files, json_output=json_output)
 
 
 @app.command("export")
@@ -102,7 +80,7 @@ def export_roles(
     text: TextOption = None,
     sort: SortOption = "rank",
     reverse: ReverseFlag = False,
-) -> None:
+) -> int:
     """Write the dataset, or the roles the options select, in another format.
 
     Takes the selection options of 'techpay filter'. Files are written atomically (a
@@ -118,9 +96,12 @@ def export_roles(
       techpay export --format markdown --sort salary
       techpay export --format sqlite -o techpay.db && sqlite3 techpay.db 'select * from roles'
     """
-    everything = catalog(ctx)
-    roles = select(
-        everything,
+    return answer(
+        ctx,
+        manage.export_roles,
+        output_format=output_format,
+        output=output,
+        force=force,
         min_salary=min_salary,
         max_salary=max_salary,
         skill=skill,
@@ -129,27 +110,6 @@ def export_roles(
         sort=sort,
         reverse=reverse,
     )
-    if output_format == "sqlite":
-        if output is None or output == STDOUT:
-            raise UsageError("the sqlite format needs a file: add -o FILE")
-        write_atomically(output, _sqlite_writer(everything.record, roles, output), force=force)
-    else:
-        document = as_document({**everything.record, "roles": roles})
-        rendered = {
-            "toml": lambda: export.toml_text(document),
-            "json": lambda: export.json_text(document),
-            "csv": lambda: export.csv_text(roles),
-            "markdown": lambda: export.markdown_text(roles),
-        }[output_format]()
-        if output is None or output == STDOUT:
-            on_terminal = _is_terminal(sys.stdout)
-            sys.stdout.write(
-                export.for_terminal(rendered, output_format) if on_terminal else rendered
-            )
-            return
-        shown = functools.partial(export.for_terminal, output_format=output_format)
-        write_text_atomically(output, rendered, force=force, for_terminal=shown)
-    note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -178,11 +138,12 @@ def _sqlite_writer(
 
 @app.command()
 def init(
+    ctx: typer.Context,
     path: Annotated[
         str, typer.Argument(metavar="FILE", help="Where to write the starter file ('-': stdout).")
     ] = "techpay-roles.toml",
     force: ForceFlag = False,
-) -> None:
+) -> int:
     """Write a commented starter data file with one example role.
 
     The file validates as it is; edit it, then use it with --data or TECHPAY_DATA.
@@ -193,15 +154,11 @@ def init(
       techpay init
       techpay init my-roles.toml && techpay --data my-roles.toml show platform
     """
-    if path == STDOUT:
-        sys.stdout.write(export.starter_text("my-roles.toml"))
-        return
-    write_text_atomically(path, export.starter_text(os.path.basename(path)), force=force)
-    note(f"Wrote {path}. Try: techpay --data {path} show platform-engineer")
+    return answer(ctx, manage.init, path=path, force=force)
 
 
 @app.command()
-def schema() -> None:
+def schema(ctx: typer.Context) -> int:
     """Print the JSON Schema of the data file format (TOML or JSON).
 
     Data files larger than the size limit are refused before they are parsed.
@@ -212,18 +169,11 @@ def schema() -> None:
       techpay schema > techpay.schema.json
       techpay schema | jq '.["$defs"].Role.required'
     """
-    from techpay.core.models import Dataset
-
-    document = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **Dataset.model_json_schema(),
-        "x-techpay-max-file-bytes": MAX_FILE_BYTES,
-    }
-    sys.stdout.write(data.dumps(document))
+    return answer(ctx, manage.schema)
 
 
 @app.command()
-def about(ctx: typer.Context, json_output: JsonFlag = False) -> None:
+def about(ctx: typer.Context, json_output: JsonFlag = False) -> int:
     """Where the numbers come from, and what they are not.
 
     The salary ranges are the article's; the occupation mapping is ours, with a confidence
@@ -236,29 +186,7 @@ def about(ctx: typer.Context, json_output: JsonFlag = False) -> None:
       techpay about
       techpay about --json | jq '.official.release, .official_premium'
     """
-    from techpay.official.bundle import open_bundle
-
-    everything = catalog(ctx)
-    roles = everything.roles
-    without = [role["id"] for role in roles if official_median(role) is None]
-    document = {
-        "source": everything.record["source"],
-        "roles": len(roles),
-        "official": official_provenance(open_bundle().meta()),
-        "official_premium": {
-            "label": ESTIMATE_LABEL,
-            "average_percent": average_premium(roles),
-            "roles_counted": len(roles) - len(without),
-            "roles_without_official_figures": without,
-        },
-    }
-
-    def view() -> object:
-        from techpay.render import views
-
-        return views.about_view(document)
-
-    emit(json_output, lambda: document, view)
+    return answer(ctx, manage.about, json_output=json_output)
 
 
 OFFICIAL_CAVEATS = [

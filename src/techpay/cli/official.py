@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from techpay.cli.app import app, catalog
+from techpay.cli.app import answer, app
 from techpay.cli.options import (
     JsonFlag,
     NoHeaderFlag,
@@ -15,7 +15,7 @@ from techpay.cli.options import (
     complete_role,
     places_option,
 )
-from techpay.commands import answers
+from techpay.commands import official
 from techpay.official.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
 PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
@@ -73,7 +73,7 @@ def where(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Where a role pays most, and where its jobs are (BLS OEWS).
 
     Ranks states (or metro areas) by the official figures for the role's occupation:
@@ -87,22 +87,24 @@ def where(
       techpay where sre --in austin --in seattle --in "san jose"
       techpay where 15-1254 --sort employment --json
     """
-    answers.where(
-        catalog(ctx),
-        role,
+    return answer(
+        ctx,
+        official.where,
+        role=role,
         metros=metros,
-        places=places or [],
         sort=sort,
         top=top,
         min_employment=min_employment,
+        places=places,
+        plain=plain,
+        no_header=no_header,
         json_output=json_output,
-        plain=plain or no_header,
-        header=not no_header,
     )
 
 
 @app.command()
 def occupations(
+    ctx: typer.Context,
     words: Annotated[
         list[str] | None,
         typer.Argument(metavar="[WORDS]...", help="Words of the title, or the start of a code."),
@@ -113,7 +115,7 @@ def occupations(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Search the official occupations (BLS OEWS) by title words or code.
 
     Shows each occupation's national median and employment. With no WORDS, lists all 830.
@@ -124,21 +126,24 @@ def occupations(
       techpay occupations 15-12
       techpay occupations actuar --json
     """
-    answers.occupations(
-        words or [],
-        json_output=json_output,
+    return answer(
+        ctx,
+        official.occupations,
+        words=words,
         limit=limit,
-        plain=plain or no_header,
-        header=not no_header,
+        plain=plain,
+        no_header=no_header,
+        json_output=json_output,
     )
 
 
 @app.command()
 def occupation(
+    ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", help="A SOC code such as 15-1254.")],
     place: PlaceOption = None,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Show one official occupation's wage distribution, nationally and in a place.
 
     \b
@@ -146,4 +151,4 @@ def occupation(
       techpay occupation 15-1254
       techpay occupation 15-2011 --in CA
     """
-    answers.occupation(code, place=place, json_output=json_output)
+    return answer(ctx, official.occupation, code=code, place=place, json_output=json_output)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from techpay.cli.app import app
+from techpay.cli.app import answer, app
 from techpay.cli.options import JsonFlag
+from techpay.commands import official as official_commands
 from techpay.commands.output import note
-from techpay.core.errors import literal_text
+from techpay.render.release import shown as _shown
 
 official = typer.Typer(
     name="official",
@@ -90,7 +91,7 @@ def _progress_line() -> Callable[[int, int], None]:
 
 
 @official.command()
-def status(json_output: JsonFlag = False) -> None:
+def status(ctx: typer.Context, json_output: JsonFlag = False) -> int:
     """Which release of the official figures answers now, and where it is.
 
     Bundled or imported, the release, its publication date by BLS, the date it was
@@ -101,41 +102,7 @@ def status(json_output: JsonFlag = False) -> None:
       techpay official status
       techpay official status --json | jq -r .release
     """
-    from techpay.official import store
-
-    facts = store.status()
-    if json_output:
-        from techpay.render import data
-
-        sys.stdout.write(data.dumps(facts))
-    else:
-        sys.stdout.write("".join(f"{line}\n" for line in _status_lines(facts)))
-
-
-def _shown(value: object) -> str:
-    """A value from a release's files as text, shown literally (they are not ours)."""
-    return literal_text(str(value))
-
-
-def _status_lines(facts: dict[str, Any]) -> list[str]:
-    """The facts for people, data text escaped (a release's files are not ours)."""
-    recorded = facts["sha256"] == facts["sha256_recorded"]
-    lines = [
-        f"Release    {_shown(facts['release'])} ({_shown(facts['release_code'])}),"
-        f" {facts['answering']}",
-        f"Published  {_shown(facts['published'])} by BLS",
-        f"Imported   {_shown(facts['imported'] or 'no: the release techpay ships')}",
-        f"Path       {_shown(facts['path'])}",
-        f"SHA-256    {facts['sha256']}{'' if recorded else ' (not the one recorded beside it)'}",
-    ]
-    lines += [
-        f"Source     {_shown(name)}  sha256 {_shown(entry.get('sha256'))}"
-        for name, entry in facts["source_files"].items()
-    ]
-    if facts["answering"] == "imported":
-        bundled = _shown(facts["bundled"]["release"])
-        lines.append(f"Bundled    {bundled}: 'techpay official reset' goes back to it")
-    return lines
+    return answer(ctx, official_commands.status, json_output=json_output)
 
 
 @official.command()

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from techpay.cli.app import app, catalog
+from techpay.cli.app import answer, app
 from techpay.cli.options import (
     ForceFlag,
     HtmlOption,
@@ -18,9 +18,7 @@ from techpay.cli.options import (
     complete_role,
     places_option,
 )
-from techpay.commands import offers
-from techpay.commands.output import Pictures
-from techpay.core.errors import UsageError
+from techpay.commands import official
 from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MIN_BINS
 
 Measure = Literal["median", "p10", "p90", "mean", "employment", "concentration"]  # MEASURES
@@ -62,7 +60,7 @@ def offer(
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Is this offer good? Where an amount sits in the official pay and the article's range.
 
     Places AMOUNT in the official wage distribution of the role's occupation (BLS OEWS),
@@ -78,15 +76,16 @@ def offer(
       techpay offer 15-1254 45 --hourly --in CA
       techpay offer em '$210,000' --json
     """
-    offers.offer(
-        catalog(ctx),
-        role,
-        amount,
+    return answer(
+        ctx,
+        official.offer,
+        role=role,
+        amount=amount,
         hourly=hourly,
-        places=places or [],
+        places=places,
+        plain=plain,
+        no_header=no_header,
         json_output=json_output,
-        plain=plain or no_header,
-        header=not no_header,
     )
 
 
@@ -122,7 +121,7 @@ def pay_map(
     html: HtmlOption = None,
     force: ForceFlag = False,
     json_output: JsonFlag = False,
-) -> None:
+) -> int:
     """Draw the United States as a map of a role's official pay, state by state.
 
     One tile per state and DC (Puerto Rico, the Virgin Islands and Guam beside it), each
@@ -138,15 +137,15 @@ def pay_map(
       techpay map sre --svg map.svg
       techpay map sre --json | jq -r '.tiles[] | [.postal, .value] | @tsv'
     """
-    if places:
-        raise UsageError(
-            "map draws every state; --in does not apply (try 'techpay where ROLE --in PLACE')"
-        )
-    offers.pay_map(
-        catalog(ctx),
-        role,
-        measure=by,
+    return answer(
+        ctx,
+        official.pay_map,
+        role=role,
+        by=by,
         bins=bins,
+        places=places,
+        svg=svg,
+        html=html,
+        force=force,
         json_output=json_output,
-        pictures=Pictures.wanted(svg, html, force),
     )

@@ -119,6 +119,14 @@ def report(message: str, exit_code: int) -> int:
     return exit_code
 
 
+def usage_message(message: str, command_path: str | None) -> str:
+    """A usage error's line: what is wrong, and the help that explains the command."""
+    from techpay.core.errors import literal_text
+
+    message = literal_text(message.rstrip("."))
+    return message if command_path is None else f"{message} (see '{command_path} --help')"
+
+
 def debugging(arguments: Sequence[str]) -> bool:
     """Whether to show an internal error's traceback: ``--debug`` among the arguments, or
     ``TECHPAY_DEBUG`` set (and not ``0``)."""

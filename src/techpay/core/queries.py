@@ -199,33 +199,67 @@ def skill_tag(text: str, synonyms: Mapping[str, str]) -> str:
     return synonyms.get(tag, tag)
 
 
+class Selection:
+    """What the selection options ask for (``filter``, ``chart``, ``export``, ``skills``,
+    ``list``): the criteria a role must meet, the order, and how many to keep."""
+
+    __slots__ = (
+        "clusters",
+        "limit",
+        "max_salary",
+        "min_salary",
+        "reverse",
+        "skills",
+        "sort",
+        "text",
+    )
+
+    def __init__(
+        self,
+        *,
+        min_salary: int | None = None,
+        max_salary: int | None = None,
+        skills: Sequence[str] | None = None,
+        clusters: Sequence[str] | None = None,
+        text: str | None = None,
+        sort: str = "rank",
+        reverse: bool = False,
+        limit: int | None = None,
+    ) -> None:
+        self.min_salary = min_salary
+        self.max_salary = max_salary
+        self.skills = list(skills or [])
+        self.clusters = list(clusters or [])
+        self.text = text
+        self.sort = sort
+        self.reverse = reverse
+        self.limit = limit
+
+    def narrows(self) -> bool:
+        """Whether any criterion leaves roles out (the order and the limit aside)."""
+        criteria = (self.min_salary, self.max_salary, self.text)
+        return self.skills != [] or self.clusters != [] or criteria != (None, None, None)
+
+
 def select(
     roles: Sequence[RoleRecord],
     known_clusters: Iterable[str],
-    *,
+    selection: Selection,
     synonyms: Mapping[str, str] | None = None,
-    min_salary: int | None = None,
-    max_salary: int | None = None,
-    skills: Sequence[str] = (),
-    clusters: Sequence[str] = (),
-    text: str | None = None,
-    sort: str = "rank",
-    reverse: bool = False,
 ) -> list[RoleRecord]:
-    """What ``filter``, ``export``, ``chart`` and ``skills`` select: checked criteria, then
-    the matching roles, sorted."""
-    skills = [skill_tag(skill, synonyms or {}) for skill in skills]
+    """The roles a selection keeps, in its order: unknown tags and clusters are errors."""
+    skills = [skill_tag(skill, synonyms or {}) for skill in selection.skills]
     check_known("skill tag", skills, known_tags(roles))
-    check_known("cluster", clusters, known_clusters)
+    check_known("cluster", selection.clusters, known_clusters)
     matches = filter_roles(
         roles,
-        min_salary=min_salary,
-        max_salary=max_salary,
+        min_salary=selection.min_salary,
+        max_salary=selection.max_salary,
         skills=skills,
-        clusters=clusters,
-        text=text,
+        clusters=selection.clusters,
+        text=selection.text,
     )
-    return sort_roles(matches, sort, reverse)
+    return sort_roles(matches, selection.sort, selection.reverse)[: selection.limit]
 
 
 def searchable_text(role: RoleRecord) -> str:

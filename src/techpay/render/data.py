@@ -76,6 +76,23 @@ def local_object(
     }
 
 
+def with_local_objects(
+    document: dict[str, object], roles: dict[str, list[RoleRecord]], locality: Locality | None
+) -> dict[str, object]:
+    """A JSON document with ``local``: the place, and for each key the roles' figures there."""
+    if locality is None:
+        return document
+    area, figures = locality
+    document["local"] = {
+        "area": area,
+        **{
+            key: [local_object(role, area, figures.get(role["id"])) for role in listed]
+            for key, listed in roles.items()
+        },
+    }
+    return document
+
+
 def show_object(
     role: RoleRecord, related: list[RelatedRole], place: Local | None = None
 ) -> dict[str, object]:

@@ -245,3 +245,12 @@ def local_table(roles: Sequence[RoleRecord], locality: Locality) -> RenderableTy
         table.add_row(literal(role["title"]), *local_cells(role, figures.get(role["id"])))
     steps = [(WRAP, "Range there (estimate)")]
     return Group(Fitted(table, steps, fallback="records", title=True), locality_caption(locality))
+
+
+def with_local_table(
+    view: RenderableType, roles: Sequence[RoleRecord], locality: Locality | None
+) -> RenderableType:
+    """A view, followed by the roles' official medians in a place, when one was given."""
+    if locality is None:
+        return view
+    return Group(view, Text(), local_table(roles, locality))

@@ -160,6 +160,11 @@ class Entry:
         record: DatasetRecord = self.section("record")
         return record
 
+    def order(self, sort: str, reverse: bool = False) -> list[int]:
+        """The roles' positions in a sort order of ``SORT_KEYS``, found when it was built."""
+        name = f"{sort}:reverse" if reverse else sort
+        return list(memoryview(self.section("orders")[name]).cast("I"))
+
     def catalog(self) -> Catalog:
         from techpay.core.dataset import Catalog
 

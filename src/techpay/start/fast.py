@@ -1,106 +1,56 @@
-"""The fast path: answer the everyday commands from the cache, before any framework loads.
+"""The fast path: answer from the cache before any framework loads.
 
-It understands a strict subset of the command line: ``list``, ``show``, ``compare``,
-``filter``, ``where``, ``occupations``, ``occupation``, ``offer`` and ``map`` with the options
-listed in ``_COMMANDS``, the global ``--data``/``--no-bundled`` before the command, and bash
-TAB completion of role names. Whatever it is not sure of (an unknown or repeated option, a value
-it cannot read, a name that does not resolve, a cache miss) it hands back by returning None,
-and the full Typer CLI answers instead, errors included. Both paths use the same queries and
-renderers, so their output is the same byte for byte; tests/test_fast_path.py checks it.
+It reads the command line with the grammar of the Typer app (``techpay.start.grammar``,
+generated from ``techpay.cli``), then runs the command's handler: the one the Typer command
+runs (``techpay.commands.handlers``), so both print the same bytes. What it does not read
+with certainty (an unknown option, a value the grammar does not accept, a missing or extra
+argument, and what :data:`HANDED_OVER` lists) it hands back by returning None: the full
+Typer CLI then answers, and reports any mistake in the command line. Help (``--help``,
+``help COMMAND``) comes from a cache of the full CLI's text, and bash TAB completion of
+role names is answered here too. tests/test_fast_path.py draws command lines from the
+grammar and checks that both paths answer alike.
 """
 
 from __future__ import annotations
 
 import sys
 
-from techpay.core.errors import TechpayError
+from techpay.start.grammar import COMMANDS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from typing import Any
 
-    from techpay.start.cache import Entry
-
-# Per command: options that take a value (long and short spellings), and flags.
-_GLOBAL_VALUES = {"--data": "data", "-d": "data"}
-_GLOBAL_FLAGS = {"--no-bundled": "no_bundled"}
-_SORTING = {"--sort": "sort", "-s": "sort"}
-_FLAGS = {"--json": "json", "--reverse": "reverse", "-r": "reverse"}
-_COMMANDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
-    "list": (
-        {**_SORTING, "--limit": "limit", "-n": "limit", "--in": "place"},
-        {**_FLAGS, "--official": "official"},
-    ),
-    "show": ({"--in": "place"}, {"--json": "json"}),
-    "where": (
-        {
-            **_SORTING,
-            "--top": "top",
-            "-n": "top",
-            "--min-employment": "min_employment",
-            "--in": "place",
-        },
-        {"--json": "json", "--metros": "metros", "--states": "states"},
-    ),
-    "occupations": ({"--limit": "limit", "-n": "limit"}, {"--json": "json"}),
-    "occupation": ({"--in": "place"}, {"--json": "json"}),
-    "offer": (
-        {"--in": "place"},
-        {"--json": "json", "--plain": "plain", "--no-header": "no_header", "--hourly": "hourly"},
-    ),
-    "map": ({"--by": "by", "--bins": "bins"}, {"--json": "json"}),
-    "compare": ({"--in": "place"}, {"--json": "json"}),
-    "filter": (
-        {
-            **_SORTING,
-            "--min-salary": "min_salary",
-            "--max-salary": "max_salary",
-            "--skill": "skill",
-            "-k": "skill",
-            "--cluster": "cluster",
-            "-c": "cluster",
-            "--text": "text",
-            "-t": "text",
-            "--in": "place",
-        },
-        _FLAGS,
-    ),
+# What the fast path leaves to the full CLI, and why: commands by path, options by spelling.
+# Every command and option of the grammar is read here or listed here: tests/test_grammar.py
+# fails, naming it, when one is neither.
+HANDED_OVER = {
+    "official import": "changes the release in use, showing progress: rare, and slow itself",
+    "official reset": "changes the release in use: rare",
+    "help": "answered from the cache of help texts (help_text), which the full CLI fills",
+    "--debug": "shows the traceback of an internal error, which the full CLI raises",
+    "--version": "an eager option: the full CLI prints the version as it reads the line",
+    "--install-completion": "Typer's own: installs the completion script",
+    "--show-completion": "Typer's own: prints the completion script",
 }
-# The options of those commands that the fast path leaves to the full CLI, and why. Every
-# option the Typer commands declare is either understood above or listed here:
-# tests/test_fast_path.py fails, naming the option, when one is neither.
-_GLOBAL_AFTER = "a global option after the command: the full CLI places it"
-_HANDED_OVER = {
-    "--plain": "plain lines and their header row come from the full CLI",
-    "--no-header": "goes with --plain",
-    "--svg": "pictures are saved by the full CLI, which checks the paths first",
-    "--html": "pictures are saved by the full CLI, which checks the paths first",
-    "--force": "goes with --svg and --html",
-    "--data": _GLOBAL_AFTER,
-    "-d": _GLOBAL_AFTER,
-    "--no-bundled": _GLOBAL_AFTER,
-    "--pager": _GLOBAL_AFTER,
-    "--debug": _GLOBAL_AFTER,
-}
-_HANDED_OVER_BY_COMMAND = {
-    "compare": {"--official": "the official column of compare is drawn by the full CLI"},
-    "map": {"--in": "map refuses --in; the full CLI says so"},
-}
-_REPEATABLE = {"data", "skill", "cluster", "place"}
+KINDS = ("text", "int", "choice", "amount")  # the kinds of value read here
+_GLOBALS = ("data_file", "no_bundled", "pager", "debug")
+_INVALID = object()
 
 
 class Request:
-    """A command line the fast path understood."""
+    """A command line the fast path read: the command's path, every parameter's value
+    (given or default, as Typer would pass it), and where TAB completion stands."""
 
-    def __init__(self, command: str) -> None:
-        self.command = command
-        self.values: dict[str, list[str]] = {}
-        self.flags: set[str] = set()
-        self.arguments: list[str] = []
+    def __init__(self, path: str, values: dict[str, Any]) -> None:
+        self.path = path
+        self.values = values
+        self.completing: dict[str, Any] | None = None  # the argument the next word fills
 
-    def value(self, name: str, default: str | None = None) -> str | None:
-        given = self.values.get(name)
-        return given[-1] if given else default
+    def params(self) -> dict[str, Any]:
+        """The handler's keywords: every parameter but the global options."""
+        return {name: value for name, value in self.values.items() if name not in _GLOBALS}
 
 
 def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
@@ -112,81 +62,164 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     request = parse(argv)
     if request is None:
         return None
-    from techpay.start.cache import CacheCorrupt
-    from techpay.start.fast_answers import ANSWERS
+    from techpay.commands import handlers, output
+    from techpay.core.errors import TechpayError, UsageError
 
-    for rebuild in (False, True):
-        try:
-            return ANSWERS[request.command](request, _open(request, environ, rebuild=rebuild))
-        except CacheCorrupt:
-            continue  # a damaged entry: build it again, once
-        except (TechpayError, ValueError):
-            return None  # the full CLI reports it, exactly as it always does
-    return None
+    output.PAGE_VIEWS = request.values["pager"]
+    handler = handlers.HANDLERS[request.path]
+    try:
+        return handlers.run(handler, *_data(request, environ), request.params())
+    except UsageError as error:  # worded as the full CLI words it
+        message = output.usage_message(str(error), f"techpay {request.path}")
+        return output.report(message, error.exit_code)
+    except TechpayError as error:
+        return output.report(str(error), error.exit_code)
 
 
-def parse(argv: Sequence[str]) -> Request | None:
-    """The request ``argv`` makes, or None if it is anything but plain and certain."""
+def _data(request: Request, environ: Mapping[str, str]) -> tuple[list[str], bool]:
+    """The data files and whether the bundled data comes first, as the full CLI finds them."""
+    from techpay.core.dataset import data_files
+
+    return data_files(request.values["data_file"] or [], environ), not request.values["no_bundled"]
+
+
+def parse(argv: Sequence[str], partial: bool = False) -> Request | None:
+    """The request ``argv`` makes, or None if the fast path cannot be sure of it.
+
+    ``partial``: a line still being typed (TAB completion): arguments may be missing.
+    """
     words = list(argv)
-    globals_ = Request("")
-    while words and words[0].startswith("-"):
-        if not _take_option(words, globals_, _GLOBAL_VALUES, _GLOBAL_FLAGS):
+    values: dict[str, Any] = {}
+    while words and words[0].startswith("-") and words[0] != "-":
+        if not _take_option(words, COMMANDS[""]["options"], values):
             return None
-    if not words or words[0] not in _COMMANDS:
+    path = words.pop(0) if words else ""
+    if path not in COMMANDS and words and f"{path} {words[0]}" in COMMANDS:
+        path = f"{path} {words.pop(0)}"  # a command of a group: official status
+    if not path or path not in COMMANDS or path in HANDED_OVER:
         return None
-    request = Request(words.pop(0))
-    request.values, request.flags = globals_.values, globals_.flags
-    values, flags = _COMMANDS[request.command]
+    before = values.pop("data_file", None) or []
+    command = COMMANDS[path]
+    given: list[str] = []
     while words:
-        if words[0] == "-" or not words[0].startswith("-"):
-            request.arguments.append(words.pop(0))
-        elif words[0] == "--" or not _take_option(words, request, values, flags):
-            return None
-    return request
+        if words[0] == "--":
+            given += words[1:]
+            break
+        if words[0].startswith("-") and words[0] != "-":
+            if not _take_option(words, command["options"], values):
+                return None
+        else:
+            given.append(words.pop(0))
+    values["data_file"] = [*before, *(values.get("data_file") or [])] or None
+    for name, option in command["options"].items():
+        values.setdefault(name, option["default"])
+    request = Request(path, values)
+    return request if _take_arguments(request, command["arguments"], given, partial) else None
 
 
-def _take_option(
-    words: list[str], request: Request, values: dict[str, str], flags: dict[str, str]
-) -> bool:
+def _take_option(words: list[str], options: dict[str, Any], values: dict[str, Any]) -> bool:
+    """Read the option at the start of ``words`` into ``values``; False if unsure."""
     word = words.pop(0)
-    spelling, has_value, attached = word.partition("=")
-    if spelling in flags and not has_value:
-        request.flags.add(flags[spelling])
+    spelling, equals, attached = word.partition("=") if word.startswith("--") else (word, "", "")
+    found = _option_named(spelling, options)
+    if found is None:
+        return False  # unknown, or -n5 and -rn: the full parser reads those
+    name, option, on = found
+    if option.get("eager") or spelling in HANDED_OVER or (option["flag"] and equals):
+        return False
+    if option["flag"]:
+        values[name] = on
         return True
-    name = values.get(spelling)
-    if name is None or (has_value and not spelling.startswith("--")):
-        return False  # unknown, or a short option with '=': leave it to the full parser
-    if not has_value:
+    if not equals:
         if not words:
             return False
         attached = words.pop(0)
-    if name in request.values and name not in _REPEATABLE:
+    value = _value(attached, option)
+    if value is _INVALID:
         return False
-    request.values.setdefault(name, []).append(attached)
+    if option["multiple"]:
+        values[name] = [*(values.get(name) or []), value]
+    else:
+        values[name] = value  # given twice, the last one counts
     return True
 
 
-def _open(request: Request, environ: Mapping[str, str], rebuild: bool = False) -> Entry:
-    """The data, from the cache or (on a miss) loaded, validated and cached here."""
-    from techpay.core.dataset import data_files
-    from techpay.start import cache
+def _option_named(spelling: str, options: dict[str, Any]) -> tuple[str, Any, bool] | None:
+    """The option a spelling names, and whether it turns a flag on (``--metros``) or off
+    (``--states``)."""
+    for name, option in options.items():
+        if spelling in option["spellings"]:
+            return name, option, True
+        if spelling in option.get("off", ()):
+            return name, option, False
+    return None
 
-    files = data_files(request.values.get("data", []), environ)
-    return cache.entry_for(files, bundled="no_bundled" not in request.flags, rebuild=rebuild)
+
+def _take_arguments(
+    request: Request, arguments: dict[str, Any], given: list[str], partial: bool
+) -> bool:
+    """Give each argument its words, as the full parser would; False if unsure."""
+    rest = list(given)
+    for name, argument in arguments.items():
+        if argument["nargs"] == -1:
+            taken, rest = rest, []
+            request.completing = request.completing or argument
+        elif rest:
+            taken = rest[:1]
+            del rest[:1]
+        else:
+            taken = []
+            request.completing = request.completing or argument
+        if not taken and argument["required"] and not partial:
+            return False
+        converted = [_value(word, argument) for word in taken]
+        if _INVALID in converted:
+            return False
+        if argument["nargs"] == -1:
+            request.values[name] = converted or argument["default"]
+        else:
+            request.values[name] = converted[0] if converted else argument["default"]
+    return not rest
+
+
+def _value(text: str, spec: dict[str, Any]) -> Any:
+    """An option's or argument's value, converted and checked as the grammar says."""
+    kind = spec["kind"]
+    if kind == "text":
+        return text
+    if kind == "choice":
+        return text if text in spec["choices"] else _INVALID
+    if kind == "int":
+        if not (text.isascii() and text.isdigit()):
+            return _INVALID
+        number = int(text)
+        low, high = spec["min"], spec["max"]
+        within = (low is None or number >= low) and (high is None or number <= high)
+        return number if within else _INVALID
+    if kind == "amount":
+        from techpay.core.errors import TechpayError
+        from techpay.core.queries import parse_amount
+
+        try:
+            return parse_amount(text)
+        except (TechpayError, ValueError):
+            return _INVALID
+    return _INVALID  # a kind this module does not read: the full CLI does
 
 
 _HELP = ("--help", "-h")
 
 
 def _asks_for_help(argv: Sequence[str]) -> bool:
-    """``techpay``, ``techpay --help`` or ``techpay WORD --help``, exactly.
+    """``techpay``, ``techpay --help``, ``techpay WORD --help`` or ``techpay help [WORD]``.
 
     WORD need not be a command: the full CLI then reports it, and errors are not cached.
     """
     return (
         not argv
-        or (len(argv) == 1 and argv[0] in _HELP)
+        or (len(argv) == 1 and argv[0] in (*_HELP, "help"))
         or (len(argv) == 2 and not argv[0].startswith("-") and argv[1] in _HELP)
+        or (len(argv) == 2 and argv[0] == "help")
     )
 
 
@@ -237,7 +270,8 @@ def terminal_columns() -> int:
 
 
 def complete(environ: Mapping[str, str]) -> int | None:
-    """Bash TAB completion of role names for ``show`` and ``compare``, as Typer prints it."""
+    """Bash TAB completion of a role argument (``show``, ``compare``, ``path``, ...), as Typer
+    prints it; anything else (options, places, tags) is the full CLI's."""
     if environ.get("_TECHPAY_COMPLETE") != "complete_bash":
         return None
     line, position = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
@@ -249,14 +283,15 @@ def complete(environ: Mapping[str, str]) -> int | None:
     cursor = int(position)
     if not 1 <= cursor < len(words) or words[cursor].startswith("-"):
         return None
-    request = parse(words[1:cursor])
-    if request is None or request.command not in ("show", "compare"):
+    request = parse(words[1:cursor], partial=True)
+    if request is None or (request.completing or {}).get("complete") != "role":
         return None
-    if request.command == "show" and request.arguments:
-        return None
+    from techpay.commands.handlers import Data
+    from techpay.core.errors import TechpayError
+
     try:
-        completions = _open(request, environ).names().completions(words[cursor])
+        names = Data(*_data(request, environ)).entry().names()
     except TechpayError:
         return None
-    sys.stdout.write("\n".join(completions) + "\n")
+    sys.stdout.write("\n".join(names.completions(words[cursor])) + "\n")
     return 0

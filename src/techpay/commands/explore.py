@@ -1,0 +1,197 @@
+"""The handlers of the commands that explore the roles: list, show, compare, filter, chart.
+
+Each takes the data and the command's parameters as ``techpay.cli.explore`` declares them
+(see ``techpay.commands.handlers``).
+"""
+
+from __future__ import annotations
+
+from techpay.commands import answers
+from techpay.commands.output import Pictures, emit, note
+from techpay.core.queries import Selection, select
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techpay.commands.handlers import Data
+    from techpay.core.records import RoleRecord
+
+
+def list_roles(
+    data: Data,
+    *,
+    sort: str,
+    reverse: bool,
+    limit: int | None,
+    official: bool,
+    place: str | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+) -> None:
+    selection = Selection(sort=sort, reverse=reverse, limit=limit)
+    _print_roles(data, selection, official, place, plain, no_header, json_output, "list")
+
+
+def filter_roles(
+    data: Data,
+    *,
+    min_salary: int | None,
+    max_salary: int | None,
+    skill: list[str] | None,
+    cluster: list[str] | None,
+    text: str | None,
+    sort: str,
+    reverse: bool,
+    place: str | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+) -> None:
+    selection = Selection(
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skills=skill,
+        clusters=cluster,
+        text=text,
+        sort=sort,
+        reverse=reverse,
+    )
+    _print_roles(data, selection, False, place, plain, no_header, json_output, "filter")
+
+
+def _print_roles(
+    data: Data,
+    selection: Selection,
+    official: bool,
+    place: str | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+    command: str,
+) -> None:
+    """The selected roles. JSON without a place is cut from the cache's pre-rendered
+    text (the reason ``list --json`` answers in twice an interpreter's start-up)."""
+    entry = data.entry()
+    if selection.narrows():
+        record = entry.record()
+        position = {role_id: index for index, role_id in enumerate(entry.names().ids)}
+        chosen = select(record["roles"], record["clusters"], selection, record["synonyms"])
+        order = [position[role["id"]] for role in chosen]
+    else:
+        order = entry.order(selection.sort, selection.reverse)[: selection.limit]
+    if json_output and place is None:
+        from techpay.commands.output import write_ascii
+        from techpay.start.cache import roles_json
+
+        write_ascii(roles_json(entry, order))
+        return
+    roles = entry.record()["roles"]
+    answers.roles(
+        [roles[index] for index in order],
+        json_output=json_output,
+        official=official,
+        plain=plain or no_header,
+        say_when_none=command == "filter",
+        place=place,
+        header=not no_header,
+    )
+
+
+def show(
+    data: Data,
+    *,
+    role: str,
+    place: str | None,
+    plain: bool,
+    no_header: bool,
+    svg: str | None,
+    html: str | None,
+    force: bool,
+    json_output: bool,
+) -> None:
+    pictures = Pictures.wanted(svg, html, force)
+    answers.role(
+        data.catalog(),
+        role,
+        json_output=json_output,
+        plain=plain or no_header,
+        pictures=pictures,
+        place=place,
+        header=not no_header,
+    )
+
+
+def compare(
+    data: Data,
+    *,
+    roles: list[str],
+    official: bool,
+    place: str | None,
+    plain: bool,
+    no_header: bool,
+    svg: str | None,
+    html: str | None,
+    force: bool,
+    json_output: bool,
+) -> None:
+    pictures = Pictures.wanted(svg, html, force)
+    answers.comparison(
+        data.catalog(),
+        roles,
+        json_output=json_output,
+        official=official,
+        pictures=pictures,
+        place=place,
+        plain=plain or no_header,
+        header=not no_header,
+    )
+
+
+def chart(
+    data: Data,
+    *,
+    min_salary: int | None,
+    max_salary: int | None,
+    skill: list[str] | None,
+    cluster: list[str] | None,
+    text: str | None,
+    sort: str,
+    reverse: bool,
+    official: bool,
+    place: str | None,
+    svg: str | None,
+    html: str | None,
+    force: bool,
+    json_output: bool,
+) -> None:
+    pictures = Pictures.wanted(svg, html, force)
+    selection = Selection(
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skills=skill,
+        clusters=cluster,
+        text=text,
+        sort=sort,
+        reverse=reverse,
+    )
+    catalog = data.catalog()
+    roles: list[RoleRecord] = select(
+        catalog.roles, catalog.record["clusters"], selection, catalog.record["synonyms"]
+    )
+    if not roles and not json_output:
+        note("No roles match.")
+        return
+    spans, where = answers.official_figures(roles, place) if official or place else (None, "")
+
+    def view() -> object:
+        from techpay.render.chart import SalaryChart
+
+        return SalaryChart(roles, spans, where)
+
+    def numbers() -> object:
+        from techpay.render import data
+        from techpay.render.chart import axis_ticks
+
+        return data.chart_object(roles, axis_ticks(roles), spans)
+
+    emit(json_output, numbers, view, None, pictures)

@@ -1,0 +1,203 @@
+"""The handlers of the commands about the data: about, validate, export, init, schema (see
+``techpay.commands.handlers``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from techpay.commands.output import emit, note, warn
+from techpay.core.errors import EXIT_ERROR, UsageError
+from techpay.core.queries import Selection, select
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TextIO
+
+    from techpay.commands.handlers import Data
+    from techpay.core.records import DatasetRecord, RoleRecord
+
+STDOUT = "-"
+
+
+def about(data: Data, *, json_output: bool) -> None:
+    from techpay.core.queries import official_median
+    from techpay.official.bundle import open_bundle
+    from techpay.official.estimates import LABEL, average_premium
+
+    everything = data.catalog()
+    roles = everything.roles
+    without = [role["id"] for role in roles if official_median(role) is None]
+    document = {
+        "source": everything.record["source"],
+        "roles": len(roles),
+        "official": official_provenance(open_bundle().meta()),
+        "official_premium": {
+            "label": LABEL,
+            "average_percent": average_premium(roles),
+            "roles_counted": len(roles) - len(without),
+            "roles_without_official_figures": without,
+        },
+    }
+
+    def view() -> object:
+        from techpay.render import views
+
+        return views.about_view(document)
+
+    emit(json_output, lambda: document, view)
+
+
+OFFICIAL_CAVEATS = [
+    "Wage and salary workers only: the self-employed are not included.",
+    "Base pay: no bonuses, equity or other compensation.",
+    "Wages at or above $239,200 a year ($115.00 an hour) are top-coded: BLS gives no number.",
+    "Annual wages are hourly wages times 2,080 hours where BLS collected hourly rates.",
+    "BLS cannot vouch for the data or analyses derived from these data after the data have"
+    " been retrieved from BLS.gov.",
+]
+
+
+def official_provenance(meta: dict[str, str]) -> dict[str, object]:
+    """The bundle's facts as ``about`` shows them."""
+    import json
+
+    return {
+        "source": meta.get("source"),
+        "release": meta.get("release"),
+        "release_code": meta.get("release_code"),
+        "published": meta.get("published"),
+        "retrieved": meta.get("retrieved"),
+        "upstream": meta.get("upstream"),
+        "source_files": json.loads(meta.get("source_files", "{}")),
+        "not": OFFICIAL_CAVEATS,
+    }
+
+
+def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:
+    from techpay.core.dataset import check_layers
+    from techpay.core.queries import mixed_currencies_warning
+    from techpay.render.data import dumps
+
+    merged, problems = check_layers(files, bundled=data.bundled)
+    mixed = mixed_currencies_warning(merged["roles"])
+    if mixed:  # worth knowing, not a problem: the files stay valid
+        warn(mixed)
+    if json_output:
+        sys.stdout.write(dumps([problem.as_dict() for problem in problems]))
+    else:
+        sys.stdout.writelines(f"{problem}\n" for problem in problems)
+    if problems:
+        count, in_files = len(problems), len({problem.file for problem in problems})
+        note(f"{count} problem{'s' if count > 1 else ''} in {in_files} file(s).")
+        return EXIT_ERROR
+    note(f"{len(files)} file{'s' if len(files) > 1 else ''} valid.")
+    return None
+
+
+def export_roles(
+    data: Data,
+    *,
+    output_format: str,
+    output: str | None,
+    force: bool,
+    min_salary: int | None,
+    max_salary: int | None,
+    skill: list[str] | None,
+    cluster: list[str] | None,
+    text: str | None,
+    sort: str,
+    reverse: bool,
+) -> None:
+    import functools
+
+    from techpay.core.dataset import as_document
+    from techpay.core.files import write_atomically, write_text_atomically
+    from techpay.render import export
+
+    everything = data.catalog()
+    selection = Selection(
+        min_salary=min_salary,
+        max_salary=max_salary,
+        skills=skill,
+        clusters=cluster,
+        text=text,
+        sort=sort,
+        reverse=reverse,
+    )
+    roles = select(
+        everything.roles, everything.record["clusters"], selection, everything.record["synonyms"]
+    )
+    if output_format == "sqlite":
+        if output is None or output == STDOUT:
+            raise UsageError("the sqlite format needs a file: add -o FILE")
+        write_atomically(output, _sqlite_writer(everything.record, roles, output), force=force)
+    else:
+        document = as_document({**everything.record, "roles": roles})
+        rendered = {
+            "toml": lambda: export.toml_text(document),
+            "json": lambda: export.json_text(document),
+            "csv": lambda: export.csv_text(roles),
+            "markdown": lambda: export.markdown_text(roles),
+        }[output_format]()
+        if output is None or output == STDOUT:
+            on_terminal = _is_terminal(sys.stdout)
+            sys.stdout.write(
+                export.for_terminal(rendered, output_format) if on_terminal else rendered
+            )
+            return
+        shown = functools.partial(export.for_terminal, output_format=output_format)
+        write_text_atomically(output, rendered, force=force, for_terminal=shown)
+    note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal (what a file or pipe gets stays byte-exact data)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
+        return False
+
+
+def _sqlite_writer(
+    record: DatasetRecord, roles: list[RoleRecord], output: str
+) -> Callable[[str], None]:
+    """What writes the SQLite file; SQLite's own failures (a full disk) say which file."""
+
+    def write(path: str) -> None:
+        import sqlite3
+
+        from techpay.core.files import CannotWrite
+        from techpay.render.export import write_sqlite
+
+        try:
+            write_sqlite(record, roles, path)
+        except sqlite3.Error as error:
+            raise CannotWrite(output, str(error)) from None
+
+    return write
+
+
+def init(data: Data, *, path: str, force: bool) -> None:
+    from techpay.core.files import write_text_atomically
+    from techpay.render.export import starter_text
+
+    if path == STDOUT:
+        sys.stdout.write(starter_text("my-roles.toml"))
+        return
+    write_text_atomically(path, starter_text(os.path.basename(path)), force=force)
+    note(f"Wrote {path}. Try: techpay --data {path} show platform-engineer")
+
+
+def schema(data: Data) -> None:
+    from techpay.core.dataset import MAX_FILE_BYTES
+    from techpay.core.models import Dataset
+    from techpay.render.data import dumps
+
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Dataset.model_json_schema(),
+        "x-techpay-max-file-bytes": MAX_FILE_BYTES,
+    }
+    sys.stdout.write(dumps(document))

@@ -1,0 +1,127 @@
+"""The handlers of the commands on the official figures: where, occupations, occupation,
+offer, map and ``official status`` (see ``techpay.commands.handlers``)."""
+
+from __future__ import annotations
+
+import sys
+
+from techpay.commands import answers, offers
+from techpay.commands.output import Pictures
+from techpay.core.errors import UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techpay.commands.handlers import Data
+
+
+def where(
+    data: Data,
+    *,
+    role: str,
+    metros: bool,
+    sort: str,
+    top: int,
+    min_employment: int,
+    places: list[str] | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+) -> None:
+    answers.where(
+        data.catalog(),
+        role,
+        metros=metros,
+        places=places or [],
+        sort=sort,
+        top=top,
+        min_employment=min_employment,
+        json_output=json_output,
+        plain=plain or no_header,
+        header=not no_header,
+    )
+
+
+def occupations(
+    data: Data,
+    *,
+    words: list[str] | None,
+    limit: int | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+) -> None:
+    answers.occupations(
+        words or [],
+        json_output=json_output,
+        limit=limit,
+        plain=plain or no_header,
+        header=not no_header,
+    )
+
+
+def occupation(data: Data, *, code: str, place: str | None, json_output: bool) -> None:
+    answers.occupation(code, place=place, json_output=json_output)
+
+
+def offer(
+    data: Data,
+    *,
+    role: str,
+    amount: str,
+    hourly: bool,
+    places: list[str] | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+) -> None:
+    offers.offer(
+        data.catalog(),
+        role,
+        amount,
+        hourly=hourly,
+        places=places or [],
+        json_output=json_output,
+        plain=plain or no_header,
+        header=not no_header,
+    )
+
+
+def pay_map(
+    data: Data,
+    *,
+    role: str,
+    by: str,
+    bins: int,
+    places: list[str] | None,
+    svg: str | None,
+    html: str | None,
+    force: bool,
+    json_output: bool,
+) -> None:
+    if places:
+        raise UsageError(
+            "map draws every state; --in does not apply (try 'techpay where ROLE --in PLACE')"
+        )
+    offers.pay_map(
+        data.catalog(),
+        role,
+        measure=by,
+        bins=bins,
+        json_output=json_output,
+        pictures=Pictures.wanted(svg, html, force),
+    )
+
+
+def status(data: Data, *, json_output: bool) -> None:
+    """``official status``: which release answers, and where it is."""
+    from techpay.official import store
+
+    facts = store.status()
+    if json_output:
+        from techpay.render import data as json_data
+
+        sys.stdout.write(json_data.dumps(facts))
+    else:
+        from techpay.render.release import status_lines
+
+        sys.stdout.write("".join(f"{line}\n" for line in status_lines(facts)))
