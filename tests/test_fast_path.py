@@ -296,7 +296,10 @@ def test_doubtful_command_lines_are_left_to_the_full_cli(argv):
     assert capture(fast.run, argv, os.environ) == (None, b"", b"")
 
 
-@pytest.mark.parametrize("argv", [[], ["--help"], ["-h"], ["list", "--help"], ["export", "-h"]])
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--help"], ["-h"], ["list", "--help"], ["export", "-h"], ["help"], ["help", "where"]],
+)
 def test_help_from_the_cache_is_the_full_clis_help(argv):
     first = capture(fast.run, argv, os.environ)  # computed by the full CLI, then cached
     second = capture(fast.run, argv, os.environ)  # from the cache
@@ -341,6 +344,10 @@ def complete(words: str, cword: int, **env: str) -> subprocess.CompletedProcess[
         ("techpay --no-bundled --data USER show p", 5),
         ("techpay show --js", 2),
         ("techpay list --sort s", 3),
+        ("techpay path devops si", 3),
+        ("techpay where si", 2),
+        ("techpay offer sre 1", 3),
+        ("techpay show sre x", 3),
     ],
 )
 def test_completion_matches_typers(words, cword, user_file):

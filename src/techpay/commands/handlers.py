@@ -10,8 +10,6 @@ parameters.
 
 from __future__ import annotations
 
-from techpay.commands import career, explore, manage, official
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -21,27 +19,38 @@ if TYPE_CHECKING:
 
     Handler = Callable[..., int | None]
 
-HANDLERS: dict[str, Handler] = {
-    "list": explore.list_roles,
-    "show": explore.show,
-    "compare": explore.compare,
-    "filter": explore.filter_roles,
-    "chart": explore.chart,
-    "match": career.match,
-    "path": career.path,
-    "skills": career.skills,
-    "where": official.where,
-    "occupations": official.occupations,
-    "occupation": official.occupation,
-    "offer": official.offer,
-    "map": official.pay_map,
-    "official status": official.status,
-    "about": manage.about,
-    "validate": manage.validate,
-    "export": manage.export_roles,
-    "init": manage.init,
-    "schema": manage.schema,
+# Command path -> module of techpay.commands and function. Named, not imported: a command
+# loads only its own handler's module (the fast path is judged by what it imports).
+HANDLERS = {
+    "list": "explore.list_roles",
+    "show": "explore.show",
+    "compare": "explore.compare",
+    "filter": "explore.filter_roles",
+    "chart": "explore.chart",
+    "match": "career.match",
+    "path": "career.path",
+    "skills": "career.skills",
+    "where": "official.where",
+    "occupations": "official.occupations",
+    "occupation": "official.occupation",
+    "offer": "official.offer",
+    "map": "official.pay_map",
+    "official status": "official.status",
+    "about": "manage.about",
+    "validate": "manage.validate",
+    "export": "manage.export_roles",
+    "init": "manage.init",
+    "schema": "manage.schema",
 }
+
+
+def handler(path: str) -> Handler:
+    """The handler of the command at ``path`` (``list``, ``official status``)."""
+    import importlib
+
+    module, name = HANDLERS[path].split(".")
+    found: Handler = getattr(importlib.import_module(f"techpay.commands.{module}"), name)
+    return found
 
 
 class Data:

@@ -66,7 +66,7 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     from techpay.core.errors import TechpayError, UsageError
 
     output.PAGE_VIEWS = request.values["pager"]
-    handler = handlers.HANDLERS[request.path]
+    handler = handlers.handler(request.path)
     try:
         return handlers.run(handler, *_data(request, environ), request.params())
     except UsageError as error:  # worded as the full CLI words it
