@@ -6,7 +6,7 @@ import pytest
 
 from conftest import clean_env, run_techpay
 from techpay.core.errors import EXIT_ERROR
-from techpay.render.chart import Scale, short_money
+from techpay.render.axis import Scale, short_money
 
 TITLES = ["AI Research Scientist", "DevOps Engineer", "Data Scientist"]
 

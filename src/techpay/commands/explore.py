@@ -190,7 +190,7 @@ def chart(
 
     def numbers() -> object:
         from techpay.render import data
-        from techpay.render.chart import axis_ticks
+        from techpay.render.axis import axis_ticks
 
         return data.chart_object(roles, axis_ticks(roles), spans)
 

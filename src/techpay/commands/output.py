@@ -62,6 +62,8 @@ class Pictures:
     def wanted(cls, svg: str | None, html: str | None, force: bool) -> Pictures | None:
         """The pictures asked for, if any. A path that cannot or must not be written is
         refused at once, before anything is drawn, and so is one file asked for twice."""
+        if svg is None and html is None:
+            return None  # the usual case: nothing to check, nothing to import
         from techpay.core.errors import UsageError
         from techpay.core.files import check_target, same_file, shown
 
@@ -71,7 +73,7 @@ class Pictures:
         for path in (svg, html):
             if path is not None:
                 check_target(path, force)
-        return cls(svg, html, force) if svg is not None or html is not None else None
+        return cls(svg, html, force)
 
     def save(self, console: Any) -> None:
         """Rich's own export of what was drawn, written atomically, never over a file

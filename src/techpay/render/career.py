@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from techpay.render.axis import short_money
 from techpay.render.layout import DROP, Fitted, hanging
 from techpay.render.views import (
     HEADER,
@@ -14,7 +15,6 @@ from techpay.render.views import (
     literal,
     new_table,
     salary_range,
-    short_money,
     signed_money,
 )
 

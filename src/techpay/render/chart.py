@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from techpay.core.queries import currency_order, salary_midpoint
-from techpay.render.views import literal, short_money
+from techpay.core.queries import salary_midpoint
+from techpay.render.axis import Scale, by_currency, tick_labels, title_width
+from techpay.render.views import literal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,76 +25,6 @@ if TYPE_CHECKING:
 # official 10th-90th percentile span: its line and its median
 UNICODE = ("━", "┄", "▶", "●", "─", "┬", "╌", "◆")
 ASCII = ("=", ".", ">", "o", "-", "+", "~", "*")
-NICE_STEPS = (1, 2, 2.5, 5)  # tick steps are these times a power of ten, from $1k up
-FIRST_STEP_POWER = 3
-
-
-class Scale:
-    """Maps amounts onto ``width`` columns between ``low`` and ``high``.
-
-    The tick step is the finest round step whose every tick label fits under its tick
-    without touching the next one; so the number of ticks is bounded by the width, whatever
-    the amounts are.
-    """
-
-    def __init__(self, salaries: Sequence[SalaryRecord], width: int, currency: str = "USD") -> None:
-        lowest = min(salary["min"] for salary in salaries)
-        highest = max(salary["max"] for salary in salaries)
-        if any(salary["open_ended"] for salary in salaries):
-            highest += max((highest - lowest) // 5, 1)  # room to show a range runs on
-        self.width = max(width, 2)
-        self.currency = currency
-        for step in _round_steps(max(highest - lowest, 1)):
-            self._use_step(step, lowest, highest)
-            if self.ticks_fit():
-                break
-
-    def _use_step(self, step: int, lowest: int, highest: int) -> None:
-        self.step = step
-        self.low = lowest // step * step
-        self.high = -(-highest // step) * step  # rounded up, in integers: exact at any size
-        if self.high == self.low:
-            self.high += step
-
-    def column(self, amount: int) -> int:
-        fraction = (amount - self.low) / (self.high - self.low)
-        return min(self.width - 1, max(0, round(fraction * (self.width - 1))))
-
-    def ticks(self) -> list[int]:
-        return list(range(self.low, self.high + 1, self.step))
-
-    def ticks_fit(self) -> bool:
-        """Every tick gets its label (there are never more ticks than half the columns)."""
-        count = (self.high - self.low) // self.step + 1
-        return count <= self.width // 2 and len(tick_labels(self)) == count
-
-
-def _round_steps(span: int) -> Iterator[int]:
-    """1k, 2k, 2.5k, 5k, 10k, 20k, ...: until one step covers the whole span, then once more
-    (the coarsest: at most three ticks)."""
-    power = 10**FIRST_STEP_POWER
-    while True:
-        for factor in NICE_STEPS:
-            step = int(factor * power)
-            yield step
-            if step >= span * 2:
-                return
-        power *= 10
-
-
-def tick_labels(scale: Scale) -> list[tuple[int, int, str]]:
-    """``(tick column, label start, label)`` for each tick whose label fits: centred under
-    it, kept inside the axis, and a column clear of the previous label."""
-    placed: list[tuple[int, int, str]] = []
-    free_from = 0
-    for amount in scale.ticks():
-        column = scale.column(amount)
-        label = short_money(amount, scale.currency)
-        start = min(max(0, column - len(label) // 2), scale.width - len(label))
-        if start >= free_from and start >= 0:
-            placed.append((column, start, label))
-            free_from = start + len(label) + 1
-    return placed
 
 
 def bar(salary: SalaryRecord, scale: Scale, glyphs: tuple[str, ...]) -> Text:
@@ -184,7 +115,7 @@ class SalaryChart:
 
     def label_width(self, width: int) -> int:
         """For a chart ``width`` columns wide: how wide the titles are drawn."""
-        return min(max(len(role["title"]) for role in self.roles), max(8, width // 3))
+        return title_width(self.roles, width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         glyphs = ASCII if options.ascii_only else UNICODE
@@ -246,28 +177,6 @@ class SalaryChart:
         indent = " " * (label_width + 1)  # unstyled, for the same reason as in bar()
         yield Text.assemble(indent, (rule, "dim"))
         yield Text.assemble(indent, (labels, "dim"))
-
-
-def by_currency(roles: Sequence[RoleRecord]) -> dict[str, list[RoleRecord]]:
-    """The roles grouped by the currency they are paid in, USD first, then by code; each
-    group keeps the roles' order."""
-    groups: dict[str, list[RoleRecord]] = {}
-    for role in roles:
-        groups.setdefault(role["salary"]["currency"], []).append(role)
-    return dict(sorted(groups.items(), key=lambda group: currency_order(group[0])))
-
-
-JSON_COLUMNS = 80  # chart --json gives the axis as drawn this wide, whatever the terminal
-
-
-def axis_ticks(roles: Sequence[RoleRecord], width: int = JSON_COLUMNS) -> list[int]:
-    """The amounts the axis marks when the chart of ``roles`` is ``width`` columns wide (the
-    first axis drawn, USD's, when the roles are paid in several currencies)."""
-    if not roles:
-        return []
-    label_width = SalaryChart(roles).label_width(width)
-    currency, first = next(iter(by_currency(roles).items()))
-    return Scale([role["salary"] for role in first], width - label_width - 1, currency).ticks()
 
 
 WIDE = 120  # columns from which list and compare add a range bar

@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from techpay.official.tiles import COLUMNS, ROWS, TERRITORIES, is_wage
-from techpay.render.views import MUTED, literal, money
+from techpay.render.axis import money
+from techpay.render.views import MUTED, literal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -8,7 +8,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.render.views import HEADER, MUTED, literal, money, new_table, signed_money
+from techpay.render.axis import money
+from techpay.render.views import HEADER, MUTED, literal, new_table, signed_money
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -14,8 +14,9 @@ from rich.text import Text
 
 from techpay.official.estimates import comparable, local_range, midpoint, place, premium
 from techpay.official.roles import missing_reason
+from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow
-from techpay.render.views import HEADER, MUTED, literal, money, new_table
+from techpay.render.views import HEADER, MUTED, literal, new_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -18,6 +18,7 @@ from rich.text import Text
 from techpay.core.errors import literal_text
 from techpay.core.queries import official_median, salary_midpoint
 from techpay.official.estimates import premium
+from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, hanging
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         SalaryRecord,
     )
 
-_SYMBOLS = {"USD": "$"}
 HEADER = "bold cyan"
 MUTED = "dim"
 ROLE_WIDTH = 20  # a title is given this much before any column is dropped: two lines at most
@@ -79,21 +79,6 @@ def literal(text: str, style: str = "") -> Text:
     """Data text, shown exactly: no markup, control characters written as ``\\xNN`` (tabs and
     line breaks are laid out)."""
     return Text(literal_text(text, keep="\t\n"), style=style)
-
-
-def money(amount: int, currency: str = "USD") -> str:
-    """``150000`` -> ``$150,000``; other currencies keep their code: ``EUR 150,000``."""
-    symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
-
-
-def short_money(amount: int, currency: str = "USD") -> str:
-    """``$150k`` or ``$1.2m``: an amount in thousands or millions, for ticks and narrow
-    columns."""
-    symbol = _SYMBOLS.get(currency, f"{currency} ")
-    if amount >= 1_000_000:
-        return f"{symbol}{amount / 1_000_000:g}m"
-    return f"{symbol}{amount / 1000:g}k"
 
 
 def signed_money(amount: int, currency: str = "USD") -> str:
