@@ -1,4 +1,4 @@
-"""The Typer application: global options, shared option types, output, and error handling.
+"""The Typer application: global options, running a command's handler, and error handling.
 
 Errors are caught in one place, :meth:`TechpayGroup.main`, and printed as one line on stderr.
 """

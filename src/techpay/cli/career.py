@@ -1,4 +1,4 @@
-"""Career commands: match, path, skills."""
+"""Career commands: match, path, skills (handlers in ``techpay.commands.career``)."""
 
 from __future__ import annotations
 

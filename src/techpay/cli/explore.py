@@ -1,7 +1,7 @@
 """Commands that explore the roles: list, show, compare, filter, chart.
 
-They read the command line; what they print is defined in ``techpay.commands.answers``, which the
-fast path uses too.
+Each declares its command line and passes what it read to its handler in
+``techpay.commands.explore``, which the fast path runs too.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Commands that manage data files: validate, export, init, schema."""
+"""Commands about the data: about, validate, export, init, schema (handlers in
+``techpay.commands.manage``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Commands on the official wage statistics (BLS OEWS): where, occupations, occupation."""
+"""Commands on the official wage statistics (BLS OEWS): where, occupations, occupation
+(handlers in ``techpay.commands.official``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Commands that judge pay with the official figures: offer (is this offer good?) and map."""
+"""Commands that judge pay with the official figures: offer (is this offer good?) and map
+(handlers in ``techpay.commands.official``)."""
 
 from __future__ import annotations
 

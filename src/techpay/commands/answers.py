@@ -1,8 +1,6 @@
-"""What the role commands print, whichever front end read the command line.
+"""What the role and official-figure commands print, for their handlers.
 
-The Typer commands (``techpay.cli``) and the fast path (``techpay.start.fast``) both end here, so
-each command's output is defined once. Rich is imported only when a view is drawn, and the
-JSON renderer only when JSON is printed.
+Rich is imported only when a view is drawn, and the JSON renderer only when JSON is printed.
 """
 
 from __future__ import annotations
