@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -18,9 +18,6 @@ from techpay.cli.options import (
     role_argument,
 )
 from techpay.commands import career
-
-if TYPE_CHECKING:
-    from techpay.core.records import Locality, RoleRecord
 
 
 @app.command()
@@ -90,37 +87,6 @@ def path(
       techpay path devops sre --in seattle
     """
     return answer(ctx, career.path, start=start, goal=goal, place=place, json_output=json_output)
-
-
-def with_locality(view: object, roles: list[RoleRecord], locality: Locality | None) -> object:
-    """A view, followed by the roles' official medians in a place, when one was given."""
-    if locality is None:
-        return view
-    from rich.console import Group
-    from rich.text import Text
-
-    from techpay.render.official import local_table
-
-    return Group(view, Text(), local_table(roles, locality))  # type: ignore[arg-type]
-
-
-def with_local_objects(
-    document: dict[str, object], roles: dict[str, list[RoleRecord]], locality: Locality | None
-) -> dict[str, object]:
-    """A JSON document with ``local``: the place, and for each key the roles' figures there."""
-    if locality is None:
-        return document
-    from techpay.render.data import local_object
-
-    area, figures = locality
-    document["local"] = {
-        "area": area,
-        **{
-            key: [local_object(role, area, figures.get(role["id"])) for role in listed]
-            for key, listed in roles.items()
-        },
-    }
-    return document
 
 
 @app.command()

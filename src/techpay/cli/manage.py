@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal, TextIO
+from typing import Annotated, Literal
 
 import typer
 
@@ -20,16 +20,8 @@ from techpay.cli.options import (
     TextOption,
 )
 from techpay.commands import manage
-from techpay.core.files import CannotWrite
-from techpay.render import export
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from techpay.core.records import DatasetRecord, RoleRecord
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
-STDOUT = "-"
 
 
 @app.command()
@@ -113,30 +105,6 @@ def export_roles(
     )
 
 
-def _is_terminal(stream: TextIO) -> bool:
-    """Whether ``stream`` is a terminal (what a file or pipe gets stays byte-exact data)."""
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
-        return False
-
-
-def _sqlite_writer(
-    record: DatasetRecord, roles: list[RoleRecord], output: str
-) -> Callable[[str], None]:
-    """What writes the SQLite file; SQLite's own failures (a full disk) say which file."""
-
-    def write(path: str) -> None:
-        import sqlite3
-
-        try:
-            export.write_sqlite(record, roles, path)
-        except sqlite3.Error as error:
-            raise CannotWrite(output, str(error)) from None
-
-    return write
-
-
 @app.command()
 def init(
     ctx: typer.Context,
@@ -188,29 +156,3 @@ def about(ctx: typer.Context, json_output: JsonFlag = False) -> int:
       techpay about --json | jq '.official.release, .official_premium'
     """
     return answer(ctx, manage.about, json_output=json_output)
-
-
-OFFICIAL_CAVEATS = [
-    "Wage and salary workers only: the self-employed are not included.",
-    "Base pay: no bonuses, equity or other compensation.",
-    "Wages at or above $239,200 a year ($115.00 an hour) are top-coded: BLS gives no number.",
-    "Annual wages are hourly wages times 2,080 hours where BLS collected hourly rates.",
-    "BLS cannot vouch for the data or analyses derived from these data after the data have"
-    " been retrieved from BLS.gov.",
-]
-
-
-def official_provenance(meta: dict[str, str]) -> dict[str, object]:
-    """The bundle's facts as ``about`` shows them."""
-    import json
-
-    return {
-        "source": meta.get("source"),
-        "release": meta.get("release"),
-        "release_code": meta.get("release_code"),
-        "published": meta.get("published"),
-        "retrieved": meta.get("retrieved"),
-        "upstream": meta.get("upstream"),
-        "source_files": json.loads(meta.get("source_files", "{}")),
-        "not": OFFICIAL_CAVEATS,
-    }
