@@ -16,7 +16,8 @@ PACKAGE = Path(techpay.__file__).parent
 # Each module's layer. A module may import its own layer and those below it, never above
 # (imports under TYPE_CHECKING are free). The start-up machinery sits beside the CLI, above it.
 LAYERS = [
-    ("base", {"core", "core.errors", "core.names", "core.records", "core.paths"}),
+    ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
+              "core.selection"}),
     ("models", {"core.models"}),
     ("load", {"core.dataset", "core.files", "core.sources", "official", "official.build",
               "official.bundle", "official.places", "official.roles", "official.flat",

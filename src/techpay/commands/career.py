@@ -7,7 +7,8 @@ from techpay.commands import answers
 from techpay.commands.output import emit, warn
 from techpay.core import career
 from techpay.core.errors import EXIT_ERROR, did_you_mean
-from techpay.core.queries import Selection, role_tags, select
+from techpay.core.queries import role_tags, select
+from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -6,9 +6,8 @@ Each takes the data and the command's parameters as ``techpay.cli.explore`` decl
 
 from __future__ import annotations
 
-from techpay.commands import answers
 from techpay.commands.output import Pictures, emit, note
-from techpay.core.queries import Selection, select
+from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -73,6 +72,8 @@ def _print_roles(
     text (the reason ``list --json`` answers in twice an interpreter's start-up)."""
     entry = data.entry()
     if selection.narrows():
+        from techpay.core.queries import select
+
         record = entry.record()
         position = {role_id: index for index, role_id in enumerate(entry.names().ids)}
         chosen = select(record["roles"], record["clusters"], selection, record["synonyms"])
@@ -85,6 +86,8 @@ def _print_roles(
 
         write_ascii(roles_json(entry, order))
         return
+    from techpay.commands import answers
+
     roles = entry.record()["roles"]
     answers.roles(
         [roles[index] for index in order],
@@ -109,6 +112,8 @@ def show(
     force: bool,
     json_output: bool,
 ) -> None:
+    from techpay.commands import answers
+
     pictures = Pictures.wanted(svg, html, force)
     answers.role(
         data.catalog(),
@@ -134,6 +139,8 @@ def compare(
     force: bool,
     json_output: bool,
 ) -> None:
+    from techpay.commands import answers
+
     pictures = Pictures.wanted(svg, html, force)
     answers.comparison(
         data.catalog(),
@@ -174,6 +181,9 @@ def chart(
         sort=sort,
         reverse=reverse,
     )
+    from techpay.commands import answers
+    from techpay.core.queries import select
+
     catalog = data.catalog()
     roles: list[RoleRecord] = select(
         catalog.roles, catalog.record["clusters"], selection, catalog.record["synonyms"]

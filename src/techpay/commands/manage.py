@@ -8,7 +8,8 @@ import sys
 
 from techpay.commands.output import emit, note, warn
 from techpay.core.errors import EXIT_ERROR, UsageError
-from techpay.core.queries import Selection, select
+from techpay.core.queries import select
+from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from techpay.core.errors import UsageError, did_you_mean
 from techpay.core.names import normalise_name
+from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -197,48 +198,6 @@ def skill_tag(text: str, synonyms: Mapping[str, str]) -> str:
     """A skill as typed, as a tag: normalised, synonyms applied (k8s -> kubernetes)."""
     tag = normalise_name(text)
     return synonyms.get(tag, tag)
-
-
-class Selection:
-    """What the selection options ask for (``filter``, ``chart``, ``export``, ``skills``,
-    ``list``): the criteria a role must meet, the order, and how many to keep."""
-
-    __slots__ = (
-        "clusters",
-        "limit",
-        "max_salary",
-        "min_salary",
-        "reverse",
-        "skills",
-        "sort",
-        "text",
-    )
-
-    def __init__(
-        self,
-        *,
-        min_salary: int | None = None,
-        max_salary: int | None = None,
-        skills: Sequence[str] | None = None,
-        clusters: Sequence[str] | None = None,
-        text: str | None = None,
-        sort: str = "rank",
-        reverse: bool = False,
-        limit: int | None = None,
-    ) -> None:
-        self.min_salary = min_salary
-        self.max_salary = max_salary
-        self.skills = list(skills or [])
-        self.clusters = list(clusters or [])
-        self.text = text
-        self.sort = sort
-        self.reverse = reverse
-        self.limit = limit
-
-    def narrows(self) -> bool:
-        """Whether any criterion leaves roles out (the order and the limit aside)."""
-        criteria = (self.min_salary, self.max_salary, self.text)
-        return self.skills != [] or self.clusters != [] or criteria != (None, None, None)
 
 
 def select(
