@@ -81,9 +81,9 @@ def values_for(name, spec):
     if kind == "choice":
         return [*spec["choices"], "pay"]
     if kind == "int":
-        low = spec["min"] if spec["min"] is not None else 0
+        low = spec.get("min", 0)
         return [str(low), str(low + 2), str(low - 1), "05", "x", "+3", *(
-            [str(spec["max"]), str(spec["max"] + 1)] if spec["max"] is not None else []
+            [str(spec["max"]), str(spec["max"] + 1)] if "max" in spec else []
         )]  # fmt: skip
     if kind == "amount":
         return AMOUNTS
@@ -106,7 +106,7 @@ def command_lines(draw, user_file: str):
             continue
         for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2]))):
             spelling = draw(st.sampled_from([*spec["spellings"], *spec.get("off", [])]))
-            if spec["flag"]:
+            if spec.get("flag"):
                 pieces.append([spelling])
                 continue
             value = draw(st.sampled_from(values_for(name, spec)))

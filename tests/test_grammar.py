@@ -80,10 +80,7 @@ def test_nothing_is_handed_over_that_does_not_exist():
 
 def test_a_new_kind_of_value_is_named(monkeypatch):
     """What a newcomer would see after adding ``--ratio FLOAT`` to ``list``."""
-    changed = {**COMMANDS["list"]["options"], "ratio": {
-        "spellings": ["--ratio"], "flag": False, "multiple": False, "default": None,
-        "kind": "float",
-    }}  # fmt: skip
+    changed = {**COMMANDS["list"]["options"], "ratio": {"spellings": ["--ratio"], "kind": "float"}}
     monkeypatch.setitem(COMMANDS, "list", {**COMMANDS["list"], "options": changed})
     with pytest.raises(AssertionError, match="techpay list --ratio: the fast path cannot read"):
         test_every_option_is_read_by_the_fast_path_or_handed_over_with_a_reason("list")

@@ -37,6 +37,8 @@ the ``spellings``, ``flag`` (takes no value; ``off`` spells it false), ``multipl
 (repeatable), ``kind`` (text, int, choice, or the name of a parser such as amount),
 ``choices``, ``min``/``max``, ``default``, and ``global`` for the global options a command
 also takes after its name. ``complete`` names what TAB completes (role, tag, cluster, place).
+A key left out has its usual value: not a flag, not repeatable, no bound, and a default of
+False for a flag and None otherwise.
 """
 
 from __future__ import annotations
@@ -83,7 +85,9 @@ def _command(command: Command, root: bool = False) -> dict[str, Any]:
 
 
 def _argument(param: Parameter) -> dict[str, Any]:
-    described = {"nargs": param.nargs, "required": param.required, "default": param.default}
+    described: dict[str, Any] = {"nargs": param.nargs, "required": param.required}
+    if param.default is not None:
+        described["default"] = param.default
     return described | _value(param)
 
 
@@ -92,7 +96,12 @@ def _option(param: Parameter, root: bool) -> dict[str, Any]:
     described: dict[str, Any] = {"spellings": list(param.opts)}
     if param.secondary_opts:
         described["off"] = list(param.secondary_opts)
-    described |= {"flag": flag, "multiple": param.multiple, "default": param.default}
+    if flag:
+        described["flag"] = True
+    if param.multiple:
+        described["multiple"] = True
+    if param.default is not (False if flag else None):  # written only where it is not that
+        described["default"] = param.default
     if not root and param.name in ALSO_AFTER_THE_COMMAND:
         described["global"] = True  # a global option given after the command
     elif param.callback is not None or param.is_eager:
@@ -114,7 +123,8 @@ def _value(param: Parameter) -> dict[str, Any]:
     elif typing.get_origin(annotation) is typing.Literal:
         described = {"kind": "choice", "choices": list(typing.get_args(annotation))}
     elif annotation is int:
-        described = {"kind": "int", "min": param.min, "max": param.max}  # type: ignore[attr-defined]
+        bounds = {"min": param.min, "max": param.max}  # type: ignore[attr-defined]
+        described = {"kind": "int"} | {name: at for name, at in bounds.items() if at is not None}
     elif annotation is str:
         described = {"kind": "text"}
     else:

@@ -112,7 +112,7 @@ def parse(argv: Sequence[str], partial: bool = False) -> Request | None:
             given.append(words.pop(0))
     values["data_file"] = [*before, *(values.get("data_file") or [])] or None
     for name, option in command["options"].items():
-        values.setdefault(name, option["default"])
+        values.setdefault(name, option.get("default", False if option.get("flag") else None))
     request = Request(path, values)
     return request if _take_arguments(request, command["arguments"], given, partial) else None
 
@@ -125,9 +125,9 @@ def _take_option(words: list[str], options: dict[str, Any], values: dict[str, An
     if found is None:
         return False  # unknown, or -n5 and -rn: the full parser reads those
     name, option, on = found
-    if option.get("eager") or spelling in HANDED_OVER or (option["flag"] and equals):
+    if option.get("eager") or spelling in HANDED_OVER or (option.get("flag") and equals):
         return False
-    if option["flag"]:
+    if option.get("flag"):
         values[name] = on
         return True
     if not equals:
@@ -137,7 +137,7 @@ def _take_option(words: list[str], options: dict[str, Any], values: dict[str, An
     value = _value(attached, option)
     if value is _INVALID:
         return False
-    if option["multiple"]:
+    if option.get("multiple"):
         values[name] = [*(values.get(name) or []), value]
     else:
         values[name] = value  # given twice, the last one counts
@@ -176,9 +176,9 @@ def _take_arguments(
         if _INVALID in converted:
             return False
         if argument["nargs"] == -1:
-            request.values[name] = converted or argument["default"]
+            request.values[name] = converted or argument.get("default")
         else:
-            request.values[name] = converted[0] if converted else argument["default"]
+            request.values[name] = converted[0] if converted else argument.get("default")
     return not rest
 
 
@@ -193,7 +193,7 @@ def _value(text: str, spec: dict[str, Any]) -> Any:
         if not (text.isascii() and text.isdigit()):
             return _INVALID
         number = int(text)
-        low, high = spec["min"], spec["max"]
+        low, high = spec.get("min"), spec.get("max")
         within = (low is None or number >= low) and (high is None or number <= high)
         return number if within else _INVALID
     if kind == "amount":
