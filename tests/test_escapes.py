@@ -231,3 +231,24 @@ def test_literal_text_leaves_nothing_a_terminal_acts_on(text):
     assert not any(c in shown for c in "\u2028\u2029\u202a\u202b\u202c\u202d\u202e\ufffe\uffff")
     if all(c.isprintable() for c in text):
         assert shown == text
+
+
+def _escaped_one_by_one(text: str, keep: str, unicode_escapes: bool) -> str:
+    """literal_text as its rule says, a character at a time."""
+    from techpay.core.errors import _UNSAFE_RANGES, _escape
+
+    return "".join(
+        _escape(ord(character), unicode_escapes)
+        if any(low <= ord(character) <= high for low, high in _UNSAFE_RANGES)
+        and character not in keep
+        else character
+        for character in text
+    )
+
+
+@given(text=st.text(), keep=st.sampled_from(["", "\n", "\n\t"]), unicode_escapes=st.booleans())
+def test_the_table_filled_as_characters_come_escapes_as_the_rule_says(text, keep, unicode_escapes):
+    from techpay.core.errors import literal_text
+
+    expected = _escaped_one_by_one(text, keep, unicode_escapes)
+    assert literal_text(text, keep, unicode_escapes=unicode_escapes) == expected
