@@ -17,7 +17,7 @@ PACKAGE = Path(techpay.__file__).parent
 # (imports under TYPE_CHECKING are free). The start-up machinery sits beside the CLI, above it.
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
-              "core.selection"}),
+              "core.selection", "core.rules"}),
     ("models", {"core.models"}),
     ("load", {"core.dataset", "core.files", "core.sources", "official", "official.build",
               "official.bundle", "official.places", "official.roles", "official.flat",

@@ -150,7 +150,7 @@ _NOT_ECHOED = {"missing", "extra_forbidden"}  # the value is absent, or its key 
 
 def describe_error(detail: Mapping[str, Any]) -> str:
     """What is wrong with a value pydantic rejected, as a rule: ``must be at least 1``."""
-    from techpay.core.models import PATTERN_MEANINGS
+    from techpay.core.rules import PATTERN_MEANINGS
 
     kind, context = detail["type"], detail.get("ctx") or {}
     if kind == "value_error":  # our own checks, already worded for people
@@ -235,7 +235,7 @@ def _role_label(raw: dict[str, Any], index: int) -> str:
 def _consistency(
     roles: list[Any], clusters: dict[str, str] | None, origin_of: Callable[[str], str]
 ) -> list[Problem]:
-    from techpay.core.models import consistency_problems
+    from techpay.core.rules import consistency_problems
 
     names = ((role["id"], role.get("aliases", ()), role.get("clusters", ())) for role in roles)
     return [
@@ -283,7 +283,7 @@ def check_layers(
 def _synonym_problems(
     layers: Sequence[tuple[str, str, DatasetRecord]], merged: DatasetRecord
 ) -> list[Problem]:
-    from techpay.core.models import synonym_problems
+    from techpay.core.rules import synonym_problems
 
     tags = {tag for role in merged["roles"] for skill in role["skills"] for tag in skill["tags"]}
     return [
