@@ -18,7 +18,7 @@ PACKAGE = Path(techpay.__file__).parent
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
               "core.selection", "core.rules"}),
-    ("models", {"core.models"}),
+    ("models", {"core.models", "core.fastcheck"}),
     ("load", {"core.dataset", "core.files", "core.sources", "official", "official.build",
               "official.bundle", "official.places", "official.roles", "official.flat",
               "official.store", "official.tabfiles", "official.sources"}),

@@ -108,7 +108,16 @@ def _parse_json(path: str, text: str) -> Any:
 
 
 def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
-    """Check parsed data against the models; return the plain record of the dataset."""
+    """Check parsed data against the models; return the plain record of the dataset.
+
+    Plainly valid data is checked without importing pydantic (see
+    :mod:`techpay.core.fastcheck`); the models judge the rest, and word every problem.
+    """
+    from techpay.core.fastcheck import plain_record
+
+    record = plain_record(raw)
+    if record is not None:
+        return record
     from pydantic import ValidationError
 
     from techpay.core.models import Dataset

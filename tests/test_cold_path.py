@@ -1,0 +1,280 @@
+"""The cold path (an empty cache) is faster without changing a byte of what techpay prints.
+
+Each shortcut it takes is checked against the slow way it replaces: plainly valid data
+checked without pydantic gives the models' record; the bundle's SHA-256 is only trusted
+when the file is the one verified before; the collector is back as it was after a load.
+No test here measures time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from pydantic_core import to_jsonable_python
+
+from techpay.core import fastcheck, models
+from techpay.core.dataset import bundled_path, read_document
+
+# --- Plainly valid data, checked without pydantic -------------------------------------------
+
+
+def pydantic_record(raw):
+    """What the models make of a document: its record, or None if they refuse it."""
+    try:
+        return models.Dataset.model_validate(raw).to_record()
+    except ValidationError:
+        return None
+
+
+def same(fast, slow) -> bool:
+    """Equal, key order and types included (``1 == True`` and ``{a, b} == {b, a}`` would
+    pass ``==``)."""
+    return json.dumps(fast) == json.dumps(slow)
+
+
+TABLES = [
+    (fastcheck.SALARY, models.Salary),
+    (fastcheck.SKILL, models.Skill),
+    (fastcheck.OCCUPATION, models.Occupation),
+    (fastcheck.ROLE, models.Role),
+    (fastcheck.SOURCE, models.Source),
+    (fastcheck.DATASET, models.Dataset),
+]
+
+
+@pytest.mark.parametrize(("table", "model"), TABLES, ids=lambda item: getattr(item, "__name__", ""))
+def test_each_table_names_its_models_fields_in_order_with_their_defaults(table, model):
+    assert list(table) == list(model.model_fields)
+    for name, field in model.model_fields.items():
+        if field.is_required():
+            with pytest.raises(fastcheck.NotPlain):
+                table[name](fastcheck.MISSING)
+        else:
+            default = to_jsonable_python(field.get_default(call_default_factory=True))
+            assert same(table[name](fastcheck.MISSING), default), name
+
+
+def test_the_bundled_data_is_plainly_valid_and_checked_alike():
+    raw = read_document(bundled_path())
+    fast = fastcheck.plain_record(raw)
+    assert fast is not None
+    assert same(fast, pydantic_record(raw))
+
+
+def test_loading_plainly_valid_data_does_not_import_pydantic():
+    code = (
+        "import sys; from techpay.core import dataset;"
+        "from techpay.core.dataset import load_layers; load_layers([]);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+# Text as people (and editors, and other programs) write it: Unicode of every kind, the white
+# space pydantic strips and the control characters it keeps, escapes, and lone surrogates
+# (which a JSON file can spell).
+AWKWARD_CHARACTERS = st.one_of(
+    st.characters(),
+    st.sampled_from(fastcheck.WHITE_SPACE + "\x00\x1c\x1d\x1e\x1f\x7f\u200b\ufeff\\\"'"),
+    st.sampled_from(["\ud800", "\udfff"]),
+)
+TEXT = st.text(AWKWARD_CHARACTERS, max_size=12)
+WORD = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6)
+NAME = st.lists(WORD, min_size=1, max_size=3).map("-".join)  # KEBAB_PATTERN
+TAG = st.lists(
+    st.text("abcdefghijklmnopqrstuvwxyz0123456789+#.", min_size=1, max_size=6),
+    min_size=1,
+    max_size=3,
+).map("-".join)  # TAG_PATTERN
+# How people type a tag that normalises to a valid one: capitals, spaces, underscores.
+TYPED_TAG = st.builds(
+    lambda tag, upper, pad, joiner: (
+        pad + (tag.upper() if upper else tag).replace("-", joiner) + pad
+    ),
+    TAG,
+    st.booleans(),
+    st.sampled_from(["", " ", "\t"]),
+    st.sampled_from(["-", "_", " ", " _ "]),
+)
+AMOUNT = st.integers(min_value=1, max_value=models.MAX_SALARY)
+# Anything a field might hold instead: other types, limits, spellings the models coerce.
+ODD_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.sampled_from([0, -1, models.MAX_SALARY, models.MAX_SALARY + 1, 2**63, 2**64 + 1]),
+    st.floats(),
+    TEXT,
+    st.sampled_from(["", " ", "1", "true", "USD", "usd", "high", "15-1252", "15-1252.00"]),
+    st.sampled_from(["a--b", "-a", "a-", "A", "a\n", "\u0661\u0665-\u0661\u0662\u0665\u0662"]),
+    st.lists(st.one_of(TEXT, NAME, st.integers()), max_size=3),
+    st.dictionaries(st.one_of(NAME, TEXT), st.one_of(TEXT, NAME), max_size=2),
+)
+
+
+def optional(strategy):
+    """A field's value, or None (JSON's null) now and then."""
+    return st.one_of(strategy, st.none()) if strategy is not None else st.none()
+
+
+@st.composite
+def salaries(draw):
+    low, high = sorted(draw(st.lists(AMOUNT, min_size=2, max_size=2)))
+    optional_fields = {
+        "currency": st.sampled_from(["USD", "EUR", "JPY"]),
+        "open_ended": st.booleans(),
+        "stated": optional(TEXT),
+        "note": optional(TEXT),
+    }
+    return draw(
+        st.fixed_dictionaries({"min": st.just(low), "max": st.just(high)}, optional=optional_fields)
+    )
+
+
+def skills():
+    return st.fixed_dictionaries(
+        {"text": TEXT},
+        optional={"tags": st.lists(TYPED_TAG, max_size=3, unique_by=normalised)},
+    )
+
+
+def normalised(tag: str) -> str:
+    from techpay.core.names import normalise_name
+
+    return normalise_name(tag)
+
+
+def occupations():
+    code = st.from_regex(models.SOC_CODE, fullmatch=True)
+    return st.fixed_dictionaries(
+        {"code": code, "title": TEXT, "match": st.sampled_from(["high", "medium", "low"])},
+        optional={
+            "pay_code": optional(st.from_regex(models.PAY_CODE, fullmatch=True)),
+            "note": optional(TEXT),
+            "url": optional(TEXT),
+        },
+    )
+
+
+@st.composite
+def roles(draw, number: int, clusters: list[str]):
+    """A role whose names no other role uses (each role's names carry its number)."""
+    names = st.lists(NAME.map(lambda name: f"r{number}-{name}"), max_size=3, unique=True)
+    optional_fields = {
+        "rank": optional(st.integers(min_value=1, max_value=2**70)),
+        "aliases": names.map(lambda aliases: [f"alias-{alias}" for alias in aliases]),
+        "clusters": st.lists(st.sampled_from(clusters), unique=True) if clusters else st.just([]),
+        "summary": optional(TEXT),
+        "why_it_pays": optional(TEXT),
+        "responsibilities": st.lists(TEXT, max_size=3),
+        "skills": st.lists(skills(), max_size=3),
+        "occupation": optional(occupations()),
+    }
+    required = {
+        "id": NAME.map(lambda name: f"r{number}-{name}"),
+        "title": TEXT,
+        "salary": salaries(),
+    }
+    return draw(st.fixed_dictionaries(required, optional=optional_fields))
+
+
+@st.composite
+def documents(draw):
+    """A document of the models' shape: mostly valid, with text of every kind."""
+    clusters = draw(st.dictionaries(NAME, TEXT, max_size=3))
+    document = draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "source": optional(
+                    st.fixed_dictionaries(
+                        {"title": TEXT},
+                        optional={
+                            "year": optional(st.integers(min_value=-(2**65), max_value=2**65)),
+                            "region": optional(TEXT),
+                            "ours": st.lists(TEXT, max_size=2),
+                            "caveats": st.lists(TEXT, max_size=2),
+                        },
+                    )
+                ),
+                "meta_skills": st.lists(TEXT, max_size=3),
+                "clusters": st.just(clusters),
+                "synonyms": st.dictionaries(TYPED_TAG, TYPED_TAG, max_size=3),
+            },
+        )
+    )
+    count = draw(st.integers(min_value=0, max_value=3))
+    document["roles"] = [draw(roles(number, list(clusters))) for number in range(count)]
+    return document
+
+
+def places(value, path=()):
+    """Every (container, key) in a document, to change one value or key there."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.append((value, key))
+            found += places(item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.append((value, index))
+            found += places(item)
+    return found
+
+
+@st.composite
+def changed_documents(draw):
+    """A document with a few values changed to odd ones, fields removed or unknown added."""
+    document = draw(documents())
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        spots = places(document)
+        if not spots:
+            break
+        container, key = draw(st.sampled_from(spots))
+        change = draw(st.sampled_from(["value", "remove", "add"]))
+        if change == "value":
+            container[key] = draw(ODD_VALUE)
+        elif change == "remove" and isinstance(container, dict):
+            del container[key]
+        elif change == "add" and isinstance(container, dict):
+            container[draw(st.one_of(NAME, TEXT))] = draw(ODD_VALUE)
+    return document
+
+
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(documents())
+def test_well_typed_documents_are_checked_alike(document):
+    """Text of any kind, numbers at their limits, tags as people type them: where the
+    models accept a document of plain values, so does the checker, with the same record."""
+    slow = pydantic_record(document)
+    fast = fastcheck.plain_record(document)
+
+    if slow is None:
+        assert fast is None
+    else:
+        assert fast is not None
+        assert same(fast, slow)
+
+
+@SETTINGS
+@given(changed_documents())
+def test_whatever_the_checker_accepts_the_models_accept_alike(document):
+    """Odd values anywhere (other types, text for numbers, limits, unknown and missing
+    fields): the checker either leaves the document to the models or gives their record."""
+    fast = fastcheck.plain_record(document)
+
+    if fast is not None:
+        slow = pydantic_record(document)
+        assert slow is not None
+        assert same(fast, slow)
