@@ -292,7 +292,7 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
         if pieces:
             pieces.append(b",\n")
             cursor += 2
-        item = data.array_item(data.dumps(data.role_object(roles[index]))).encode("ascii")
+        item = data.item_json(data.role_object(roles[index])).encode("ascii")
         spans[2 * index], spans[2 * index + 1] = cursor, cursor + len(item)
         pieces.append(item)
         cursor += len(item)
