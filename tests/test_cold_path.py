@@ -357,3 +357,60 @@ def test_subclasses_of_plain_types_print_as_json_printed_them():
     value = {"level": Level.HIGH, "label": Label("x\u00e9"), "table": OrderedDict(a=[1.5, True])}
     assert data.dumps(value) == json_text(value)
     assert data.item_json(value) == data.array_item(json_text(value))
+
+
+# --- The collector paused while loading, and then as it was ------------------------------------
+
+
+@pytest.fixture
+def cold_cache(tmp_path, monkeypatch):
+    """An empty cache directory, so that every load is a cold one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def collector():
+    """The collector's state, put back after the test whatever it did."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    yield gc
+    if was_enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_cold_load_leaves_the_collector_as_it_found_it(cold_cache, collector, enabled):
+    from techpay.start import cache
+
+    if enabled:
+        collector.enable()
+    else:
+        collector.disable()
+    seen = []
+    original = cache._sections
+
+    def sections(catalog):
+        seen.append(collector.isenabled())
+        return original(catalog)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "_sections", sections)
+        cache.entry_for([], rebuild=True)
+    assert seen == [False]  # paused while building
+    assert collector.isenabled() is enabled
+
+
+def test_a_failed_load_leaves_the_collector_enabled(cold_cache, collector, tmp_path):
+    from techpay.core.errors import DataError
+    from techpay.start import cache
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[roles]]\nid = "x"\ntitle = "X"\nsalary = { min = -1, max = 2 }\n')
+    collector.enable()
+    with pytest.raises(DataError):
+        cache.entry_for([str(bad)])
+    assert collector.isenabled()
