@@ -414,3 +414,126 @@ def test_a_failed_load_leaves_the_collector_enabled(cold_cache, collector, tmp_p
     with pytest.raises(DataError):
         cache.entry_for([str(bad)])
     assert collector.isenabled()
+
+
+# --- The bundle hashed once while it stays the file that was hashed ----------------------------
+
+
+@pytest.fixture
+def hashes(monkeypatch):
+    """Every bundle hashed, by path."""
+    from techpay.core import paths
+
+    hashed: list[str] = []
+    original = paths.sha256_of
+
+    def sha256_of(path):
+        hashed.append(path)
+        return original(path)
+
+    monkeypatch.setattr(paths, "sha256_of", sha256_of)
+    return hashed
+
+
+@pytest.fixture
+def bundle_copy(tmp_path, monkeypatch):
+    """A copy of the shipped bundle and its recorded SHA-256, remembered as soon as
+    hashed (a copy is new: with the usual settling time it would not be remembered yet)."""
+    import shutil
+
+    from techpay.official.bundle import bundle_path
+    from techpay.start import cache
+
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)
+    copy = tmp_path / "bundle" / "oews.sqlite"
+    copy.parent.mkdir()
+    shutil.copyfile(bundle_path(), copy)
+    shutil.copyfile(f"{bundle_path()}.sha256", f"{copy}.sha256")
+    return copy
+
+
+def test_a_bundle_is_hashed_once_while_it_stays_the_same_file(cold_cache, hashes, bundle_copy):
+    from techpay.start import cache
+
+    for _ in range(3):
+        cache.verify_bundle(str(bundle_copy))
+    assert hashes == [str(bundle_copy)]
+
+
+def test_a_bundle_damaged_after_it_was_verified_is_refused(cold_cache, hashes, bundle_copy):
+    import os
+    import time
+
+    from techpay.core.errors import OfficialDataError
+    from techpay.start import cache
+
+    cache.verify_bundle(str(bundle_copy))
+    before = os.stat(bundle_copy)
+    time.sleep(0.05)  # file times are only as fine as the kernel's clock tick
+    with open(bundle_copy, "r+b") as bundle:  # same size, same modification time
+        bundle.seek(5000)
+        bundle.write(b"damage")
+    os.utime(bundle_copy, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(OfficialDataError, match="damaged"):
+        cache.verify_bundle(str(bundle_copy))
+    assert len(hashes) == 2
+
+
+def test_a_bundle_replaced_by_another_file_is_hashed_again(cold_cache, hashes, bundle_copy):
+    import os
+    import shutil
+
+    from techpay.core.errors import OfficialDataError
+    from techpay.start import cache
+
+    cache.verify_bundle(str(bundle_copy))
+    other = bundle_copy.with_name("other.sqlite")
+    shutil.copyfile(bundle_copy, other)
+    with open(other, "r+b") as bundle:
+        bundle.seek(5000)
+        bundle.write(b"damage")
+    os.replace(other, bundle_copy)
+    with pytest.raises(OfficialDataError, match="damaged"):
+        cache.verify_bundle(str(bundle_copy))
+
+
+def test_a_new_recorded_sum_means_hashing_again(cold_cache, hashes, bundle_copy):
+    from techpay.core.errors import OfficialDataError
+    from techpay.start import cache
+
+    cache.verify_bundle(str(bundle_copy))
+    bundle_copy.with_name("oews.sqlite.sha256").write_text(f"{'1' * 64}  oews.sqlite\n")
+    with pytest.raises(OfficialDataError, match="damaged"):
+        cache.verify_bundle(str(bundle_copy))
+
+
+def test_a_bundle_changed_too_recently_is_not_remembered(
+    cold_cache, hashes, bundle_copy, monkeypatch
+):
+    from techpay.start import cache
+
+    monkeypatch.setattr(cache, "SETTLE_NS", 2_000_000_000)  # the copy was made just now
+    cache.verify_bundle(str(bundle_copy))
+    cache.verify_bundle(str(bundle_copy))
+    assert len(hashes) == 2
+
+
+def test_without_a_cache_every_check_hashes(hashes, bundle_copy, monkeypatch):
+    from techpay.start import cache
+
+    monkeypatch.setenv("TECHPAY_NO_CACHE", "1")
+    cache.verify_bundle(str(bundle_copy))
+    cache.verify_bundle(str(bundle_copy))
+    assert len(hashes) == 2
+
+
+def test_a_verified_file_that_is_not_a_bundle_is_still_refused(cold_cache, bundle_copy):
+    from techpay.core.errors import OfficialDataError
+    from techpay.core.paths import write_sha256_beside
+    from techpay.start import cache
+
+    bundle_copy.write_bytes(b"not a database" * 100)
+    write_sha256_beside(str(bundle_copy), "oews.sqlite")
+    for _ in range(2):  # hashed and remembered, then only its layout is checked
+        with pytest.raises(OfficialDataError, match="damaged or incomplete"):
+            cache.verify_bundle(str(bundle_copy))
