@@ -47,13 +47,14 @@ def _json(payload: object, indent: str) -> str:
     """The JSON of a value laid out at ``indent`` (a newline and the spaces of its depth)."""
     try:
         return _member(payload, indent)
-    except (_Unusual, RecursionError):  # json's own text, or its own error (a cycle, a type)
+    except (_Unusual, TypeError, RecursionError):  # json's text, or its error (a cycle, a type)
         return json.dumps(payload, indent=2, ensure_ascii=True).replace("\n", indent)
 
 
 class _Unusual(Exception):
     """A value :func:`_member` leaves to json: another type (a subclass of str or int, a
-    set, a date), a key that is not text, or a float that is not finite."""
+    set, a date) or a float that is not finite. A key that is not text (which json writes
+    as text, or refuses) is left to json by the TypeError of escaping it."""
 
 
 # json's indented encoder is pure Python, a generator per container: it took ~0.33 s of a
@@ -90,16 +91,10 @@ def _container(value: Any, indent: str) -> str:
         return "{}" if type(value) is dict else "[]"
     inner = indent + "  "
     if type(value) is dict:
-        members = [f"{_key(key)}: {_member(item, inner)}" for key, item in value.items()]
+        members = [_ESCAPED(key) + ": " + _member(item, inner) for key, item in value.items()]
         return "{" + inner + ("," + inner).join(members) + indent + "}"
     members = [_member(item, inner) for item in value]
     return "[" + inner + ("," + inner).join(members) + indent + "]"
-
-
-def _key(key: object) -> str:
-    if type(key) is not str:
-        raise _Unusual  # json writes 1, 1.5, true and null keys as text, or refuses the key
-    return _ESCAPED(key)
 
 
 def role_object(role: RoleRecord, place: Local | None = None) -> dict[str, object]:
