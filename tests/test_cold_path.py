@@ -1,9 +1,10 @@
 """The cold path (an empty cache) is faster without changing a byte of what techpay prints.
 
 Each shortcut it takes is checked against the slow way it replaces: plainly valid data
-checked without pydantic gives the models' record; the bundle's SHA-256 is only trusted
-when the file is the one verified before; the collector is back as it was after a load.
-No test here measures time.
+checked without pydantic gives the models' record; JSON written without json's indented
+encoder is json's text, byte for byte; the bundle's SHA-256 is only trusted when the file
+is the one verified before; the collector is back as it was after a load. No test here
+measures time.
 """
 
 from __future__ import annotations
