@@ -54,6 +54,7 @@ THIRD_PARTY_USERS = {
     ),
     "pydantic": lambda module: module in {"core.models", "core.dataset"},
     "tomli_w": lambda module: module == "render.export",
+    "tomli": lambda module: module == "core.dataset",
 }
 THIRD_PARTY = set(THIRD_PARTY_USERS)
 

@@ -77,12 +77,20 @@ def _parse_within_limits(path: str, text: str) -> Any:
         raise DataError([Problem(path, message)]) from None
 
 
+# From this size on, a data file is parsed by tomli, compiled, when it is installed: the same
+# parser as tomllib (TOML 1.0), about twice as fast, but about 20 ms to import. Measured on
+# a 10,000-role file (2.2 MB): 0.38-0.47 s against tomllib's 0.60-0.95 s; the import is
+# worth it from about 150 KB (700 roles). tomllib still words every error.
+LARGE_TOML_CHARACTERS = 256 * 1024
+
+
 def _parse_toml(path: str, text: str) -> dict[str, Any]:
     import re
     import tomllib
 
     try:
-        return tomllib.loads(text)
+        document = _parsed_quickly(text)
+        return tomllib.loads(text) if document is None else document
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -91,6 +99,21 @@ def _parse_toml(path: str, text: str) -> dict[str, Any]:
         line, column = int(where[1]), int(where[2])
         problem = Problem(path, message[: where.start()], line=line, column=column)
         raise DataError([problem]) from None
+
+
+def _parsed_quickly(text: str) -> dict[str, Any] | None:
+    """A large file's document, parsed by compiled tomli; None for a small file, without
+    tomli, or for a file tomli refuses (tomllib then says where, and why)."""
+    if len(text) < LARGE_TOML_CHARACTERS:
+        return None
+    try:
+        import tomli
+    except ImportError:
+        return None
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        return None
 
 
 def _parse_json(path: str, text: str) -> Any:
