@@ -186,3 +186,26 @@ def test_a_damaged_entry_is_built_again_once():
         run(handler, [], True, {})
     assert seen == [False, True]
     assert run(handler, [], True, {}) == 3
+
+
+def test_a_section_damaged_on_disk_is_rebuilt_by_load_catalog():
+    from techpay.core.dataset import layer_paths
+
+    cache.entry_for([])  # written to the tests' private cache directory
+    layers = layer_paths([], bundled=True)
+    path = cache._entry_path(cache.directory(), "data", layers)
+    found = cachefile.open_entry(path, cache.encoded_key(cache.key(cache.data_inputs(layers))))
+    assert found is not None, "the entry was written"
+    offset, length, _ = found[1]["record"]
+    found[0].close()
+    with open(path, "r+b") as stream:  # one byte of the record changed: its CRC tells
+        stream.seek(offset + length // 2)
+        byte = stream.read(1)
+        stream.seek(offset + length // 2)
+        stream.write(bytes([byte[0] ^ 0xFF]))
+    assert cache.load_catalog([]).resolve("sre")["id"] == "site-reliability-engineer"
+
+
+def test_a_bundle_entry_that_cannot_be_read_means_hashing_again(monkeypatch):
+    monkeypatch.setattr(cache, "read", lambda *args, **kwargs: cache.Entry(None, {}))
+    assert cache._verified_before("bundle.sqlite", "0" * 64) is False

@@ -62,11 +62,14 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     """Size and modification time of every techpay source file."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # techpay/
     stamps = []
-    for folder, _, names in os.walk(package):
+    for folder, subfolders, names in os.walk(package):
+        subfolders.sort()  # the same order on every run, whatever the file system's
         for name in sorted(names):
             if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                stamps.append((name, info.st_size, info.st_mtime_ns))
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                # Named from the package down: cli/career.py is not core/career.py.
+                stamps.append((path[len(package) :], info.st_size, info.st_mtime_ns))
     return tuple(stamps)
 
 
