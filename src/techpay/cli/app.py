@@ -178,14 +178,6 @@ app = TechpayTyper(
 )
 
 
-class DataOptions:
-    """Which data the commands work on, from the global options and the environment."""
-
-    def __init__(self, files: list[str], bundled: bool) -> None:
-        self.files = files
-        self.bundled = bundled
-
-
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"techpay {__version__}\n")
@@ -254,12 +246,12 @@ def help_command(
     typer.echo(command.get_help(explained), color=root.color)
 
 
-def data_options(ctx: typer.Context) -> DataOptions:
+def data_options(ctx: typer.Context) -> handlers.Data:
     """The global data options, from the root's parsed parameters (also there during TAB
     completion, when Typer does not run the root callback) and TECHPAY_DATA."""
     params = ctx.find_root().params
     files = data_files(params.get("data_file") or [], os.environ)
-    return DataOptions(files, bundled=not params.get("no_bundled"))
+    return handlers.Data(files, bundled=not params.get("no_bundled"))
 
 
 def catalog(ctx: typer.Context) -> Catalog:
