@@ -255,6 +255,8 @@ def test_the_commands_are_answered_fast_and_the_same(argv, user_file, tmp_path):
         ["export", "--format", "sqlite"],
         ["validate", "nosuch.toml"],
         ["--data", "nosuch.toml", "list"],
+        ["occupation", "Value error, 1"],  # the user's words, kept as typed
+        ["export", "-c", "Value error, x"],
     ],
 )
 def test_errors_are_reported_fast_and_worded_as_the_full_cli_words_them(argv, tmp_path):
@@ -288,6 +290,8 @@ def test_errors_are_reported_fast_and_worded_as_the_full_cli_words_them(argv, tm
         ["offer", "sre"],
         ["map", "sre", "--bins", "1"],
         ["map", "sre", "--by", "pay"],
+        ["list", "--limit", "9" * 5000],  # more digits than Python converts
+        ["where", "sre", "--top", "9" * 5000],
     ],
 )
 def test_doubtful_command_lines_are_left_to_the_full_cli(argv):
@@ -348,6 +352,11 @@ def complete(words: str, cword: int, **env: str) -> subprocess.CompletedProcess[
         ("techpay where si", 2),
         ("techpay offer sre 1", 3),
         ("techpay show sre x", 3),
+        ("techpay show S", 2),  # Typer keeps only what starts with it, case and all
+        ("techpay show Sre", 2),
+        ("techpay show\u00a0s", 2),  # Typer splits at ASCII spaces only
+        ("techpay compare sre\u2003s", 2),
+        ("techpay where --top " + "9" * 5000 + " s", 4),
     ],
 )
 def test_completion_matches_typers(words, cword, user_file):

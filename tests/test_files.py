@@ -460,3 +460,32 @@ class TestOneFileTwice:
         assert cli("chart", "--svg", "a.svg", "--html", "a.html").exit_code == EXIT_OK
         assert (here / "a.svg").read_text(encoding="utf-8").startswith("<svg")
         assert "<html" in (here / "a.html").read_text(encoding="utf-8").lower()
+
+
+def test_the_names_of_files_written_are_shown_literally(tmp_path):
+    """A file name with an escape sequence in it cannot colour or move the terminal."""
+    name = "e\x1b[31mX"
+    env = clean_env()
+    for args in (["export", "-o", name + "1"], ["init", name + "2"], ["chart", "--svg", name]):
+        result = subprocess.run(
+            [*techpay_command(), *args], cwd=tmp_path, env=env, capture_output=True, check=False
+        )
+        assert result.returncode == EXIT_OK, result.stderr
+        assert b"\x1b" not in result.stderr
+        assert b"e\\x1b[31mX" in result.stderr
+        if args[0] == "init":
+            assert b"--data 'e\\x1b[31mX2' show" in result.stderr  # quoted, to type back
+
+
+def test_init_with_a_name_that_is_not_text_writes_the_file(tmp_path):
+    """A file name of bytes that are not UTF-8 is written; the comment naming it says U+FFFD."""
+    result = subprocess.run(
+        [*map(os.fsencode, techpay_command()), b"init", b"roles-\xff.toml"],
+        cwd=tmp_path,
+        env=clean_env(),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    written = (tmp_path / os.fsdecode(b"roles-\xff.toml")).read_text(encoding="utf-8")
+    assert "roles-\ufffd.toml" in written

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from pathlib import Path
 
 import pytest
 
@@ -209,3 +210,40 @@ def test_a_section_damaged_on_disk_is_rebuilt_by_load_catalog():
 def test_a_bundle_entry_that_cannot_be_read_means_hashing_again(monkeypatch):
     monkeypatch.setattr(cache, "read", lambda *args, **kwargs: cache.Entry(None, {}))
     assert cache._verified_before("bundle.sqlite", "0" * 64) is False
+
+
+def test_help_cached_with_another_typer_or_rich_is_not_shown(monkeypatch, tmp_path):
+    """An upgrade of Typer or Rich rewrites their files: help cached before is not used."""
+    import techpay.cli
+
+    marker = tmp_path / "__init__.py"
+    marker.write_text("1")
+    monkeypatch.setattr(fast, "_framework_files", lambda: [str(marker)])
+    calls = []
+    full = techpay.cli.run
+    monkeypatch.setattr(techpay.cli, "run", lambda argv: calls.append(argv) or full(argv))
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet):
+        fast.help_text(["list", "--help"])
+        fast.help_text(["list", "--help"])
+        assert calls == [["list", "--help"]]  # the second from the cache
+        marker.write_text("22")  # "upgraded"
+        fast.help_text(["list", "--help"])
+    assert calls == [["list", "--help"]] * 2
+
+
+def test_the_framework_files_are_typers_and_richs():
+    found = [Path(path) for path in fast._framework_files()]
+    assert [path.parent.name for path in found] == ["typer", "rich"]
+
+
+def test_a_relative_xdg_folder_is_ignored(monkeypatch):
+    from techpay.official import store
+
+    monkeypatch.setenv("HOME", "/home/someone")
+    assert cache.directory({"XDG_CACHE_HOME": "relative/dir", "HOME": "/home/someone"}) == (
+        os.path.join(os.path.expanduser("~"), ".cache", "techpay")
+    )
+    assert store.data_directory({"XDG_DATA_HOME": "relative"}) == os.path.join(
+        os.path.expanduser("~"), ".local", "share", "techpay"
+    )

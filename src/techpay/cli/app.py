@@ -275,5 +275,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _usage_message(error: typer.TyperException) -> str:
     context = getattr(error, "ctx", None)
-    message = value_problem(error) or error.format_message().replace("Value error, ", "")
+    message = value_problem(error) or error.format_message()
+    if getattr(error, "param", None) is not None:  # pydantic's prefix on a value's error
+        message = message.replace("Value error, ", "")
     return usage_message(message, None if context is None else context.command_path)

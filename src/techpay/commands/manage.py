@@ -7,7 +7,7 @@ import os
 import sys
 
 from techpay.commands.output import emit, note, warn
-from techpay.core.errors import EXIT_ERROR, UsageError
+from techpay.core.errors import EXIT_ERROR, UsageError, literal_text
 from techpay.core.queries import select
 from techpay.core.selection import Selection
 
@@ -150,7 +150,7 @@ def export_roles(
             return
         shown = functools.partial(export.for_terminal, output_format=output_format)
         write_text_atomically(output, rendered, force=force, for_terminal=shown)
-    note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {output}.")
+    note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {literal_text(output)}.")
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -187,8 +187,14 @@ def init(data: Data, *, path: str, force: bool) -> None:
     if path == STDOUT:
         sys.stdout.write(starter_text("my-roles.toml"))
         return
-    write_text_atomically(path, starter_text(os.path.basename(path)), force=force)
-    note(f"Wrote {path}. Try: techpay --data {path} show platform-engineer")
+    import shlex
+
+    # The file names itself in a comment: a name that is not text (bytes the system gave
+    # back as surrogates) is written with U+FFFD in their place.
+    name = os.path.basename(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    write_text_atomically(path, starter_text(name), force=force)
+    typed = literal_text(shlex.quote(path))
+    note(f"Wrote {literal_text(path)}. Try: techpay --data {typed} show platform-engineer")
 
 
 def schema(data: Data) -> None:

@@ -78,15 +78,16 @@ class Pictures:
     def save(self, console: Any) -> None:
         """Rich's own export of what was drawn, written atomically, never over a file
         without ``force``."""
+        from techpay.core.errors import literal_text
         from techpay.core.files import write_text_atomically
 
         if self.svg is not None:
             svg = console.export_svg(title="techpay", clear=False)
             write_text_atomically(self.svg, svg, force=self.force)
-            note(f"Saved {self.svg}.")
+            note(f"Saved {literal_text(self.svg)}.")
         if self.html is not None:
             write_text_atomically(self.html, console.export_html(clear=False), force=self.force)
-            note(f"Saved {self.html}.")
+            note(f"Saved {literal_text(self.html)}.")
 
 
 def write_ascii(pieces: list[bytes | memoryview]) -> None:

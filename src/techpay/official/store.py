@@ -39,7 +39,9 @@ def data_directory(environ: Mapping[str, str] = os.environ) -> str:
     if sys.platform == "win32":
         base = environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
         return os.path.join(base, "techpay", "data")
-    base = environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    base = environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
+        base = os.path.join(os.path.expanduser("~"), ".local", "share")
     return os.path.join(base, "techpay")
 
 

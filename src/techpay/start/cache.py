@@ -54,7 +54,9 @@ def directory(environ: Mapping[str, str] = os.environ) -> str | None:
     if sys.platform == "win32":
         base = environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
         return os.path.join(base, "techpay", "cache")
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "techpay")
 
 

@@ -192,7 +192,10 @@ def _value(text: str, spec: dict[str, Any]) -> Any:
     if kind == "int":
         if not (text.isascii() and text.isdigit()):
             return _INVALID
-        number = int(text)
+        try:
+            number = int(text)
+        except ValueError:  # more digits than Python converts: the full CLI says so
+            return _INVALID
         low, high = spec.get("min"), spec.get("max")
         within = (low is None or number >= low) and (high is None or number <= high)
         return number if within else _INVALID
@@ -226,8 +229,9 @@ def _asks_for_help(argv: Sequence[str]) -> bool:
 def help_text(argv: list[str]) -> int:
     """Help from the cache, or from the full CLI (then cached).
 
-    Help depends only on the code, the arguments and the width it is formatted for, and the
-    cache key holds all three, so the text printed is the one the full CLI would print.
+    Help depends only on the code (techpay's, Typer's and Rich's), the arguments and the
+    width it is formatted for, and the cache key holds them all, so the text printed is the
+    one the full CLI would print.
     """
     import contextlib
     import io
@@ -235,7 +239,8 @@ def help_text(argv: list[str]) -> int:
     from techpay.start import cache
 
     naming = [*argv, str(terminal_columns())]
-    entry = cache.read("help", [], naming, extra=tuple(naming))
+    frameworks = _framework_files()
+    entry = cache.read("help", frameworks, naming, extra=tuple(naming))
     if entry is not None:
         with contextlib.suppress(cache.CacheCorrupt):
             sys.stdout.write(str(entry.raw("text"), "utf-8"))
@@ -247,9 +252,25 @@ def help_text(argv: list[str]) -> int:
         code = run_full(argv)
     if code == 0:
         text = captured.getvalue().encode("utf-8")
-        cache.write("help", [], naming, {"text": text}, extra=tuple(naming))
+        cache.write("help", frameworks, naming, {"text": text}, extra=tuple(naming))
     sys.stdout.write(captured.getvalue())
     return code
+
+
+def _framework_files() -> list[str]:
+    """Typer's and Rich's package files, found on the path without importing either: an
+    upgrade writes them anew, and their stamps in the key then make the help texts cached
+    with the old versions stale."""
+    import os
+
+    found = []
+    for package in ("typer", "rich"):
+        for folder in sys.path:
+            marker = os.path.join(folder or os.curdir, package, "__init__.py")
+            if os.path.isfile(marker):
+                found.append(marker)
+                break
+    return found
 
 
 def terminal_columns() -> int:
@@ -277,6 +298,8 @@ def complete(environ: Mapping[str, str]) -> int | None:
     line, position = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
     if any(quote in line for quote in "\"'\\") or not position.isdigit():
         return None  # quoting: let Typer's own splitter read it
+    if any(space.isspace() and space not in " \t\r\n" for space in line):
+        return None  # Typer splits at these four spaces only
     words = line.split()
     if line.endswith(" "):
         words.append("")
@@ -293,5 +316,7 @@ def complete(environ: Mapping[str, str]) -> int | None:
         names = Data(*_data(request, environ)).entry().names()
     except TechpayError:
         return None
-    sys.stdout.write("\n".join(names.completions(words[cursor])) + "\n")
+    typed = words[cursor]  # Typer keeps only what starts with it exactly (case too)
+    found = [name for name in names.completions(typed) if name.startswith(typed)]
+    sys.stdout.write("\n".join(found) + "\n")
     return 0
