@@ -327,3 +327,53 @@ class TestBadInput:
         assert result.stderr.startswith("techpay: ")
         assert message in result.stderr
         assert result.stderr.count("\n") == 1
+
+
+class TestImplausibleAmounts:
+    """An amount no full-time wage can be (``165`` meant as 165k, an hourly wage typed
+    without --hourly) is answered all the same, with a one-line hint on stderr."""
+
+    @pytest.mark.parametrize(
+        ("args", "hint"),
+        [
+            (["165"], "$165 a year is less than a year of full-time work at the federal"
+                      " minimum wage ($15,080); did you mean 165k, or --hourly?"),
+            (["5000"], "$5,000 a year is less than a year of full-time work at the federal"
+                       " minimum wage ($15,080); offer takes a yearly amount, or an hourly"
+                       " wage with --hourly"),
+            (["1650000"], "$1,650,000 a year is more than any wage BLS publishes (none"
+                          " reaches $1,000,000); check the zeros"),
+            (["5", "--hourly"], "$5.00 an hour ($10,400 a year) is less than a year of"
+                                " full-time work at the federal minimum wage ($15,080);"
+                                " check the amount"),
+            (["2000", "--hourly"], "$4,160,000 a year is more than any wage BLS publishes"
+                                   " (none reaches $1,000,000); did you mean a yearly amount"
+                                   " (without --hourly)?"),
+        ],
+    )  # fmt: skip
+    def test_a_hint_on_stderr_and_the_answer_on_stdout(self, cli, args, hint):
+        result = cli("offer", "sre", *args, "--json")
+        assert result.exit_code == 0
+        assert result.stderr == f"techpay: {hint}\n"
+        assert json.loads(result.stdout)["offer"]["annual"] > 0
+
+    @pytest.mark.parametrize("args", [["165k"], ["15080"], ["1m"], ["72.50", "--hourly"]])
+    def test_a_plausible_amount_gets_no_hint(self, cli, args):
+        result = cli("offer", "sre", *args)
+        assert result.exit_code == 0
+        assert result.stderr == ""
+
+    def test_the_ceiling_is_above_every_wage_in_the_bundle(self):
+        """The data win: the hint's "more than any wage BLS publishes" must stay true."""
+        import sqlite3
+
+        from techpay.official.bundle import bundle_path
+        from techpay.official.judge import HIGHEST_ANNUAL
+
+        with sqlite3.connect(bundle_path()) as connection:
+            (highest,) = connection.execute(
+                "SELECT max(max(coalesce(p10, 0), coalesce(p25, 0), coalesce(median, 0),"
+                " coalesce(p75, 0), coalesce(p90, 0), coalesce(mean, 0))) FROM estimate"
+            ).fetchone()
+        assert highest == 946_560
+        assert highest < HIGHEST_ANNUAL

@@ -7,8 +7,8 @@ drawn from it, so every front end and format shows the same figures.
 
 from __future__ import annotations
 
-from techpay.commands.output import emit
-from techpay.official.judge import against_range, placement, read_amount
+from techpay.commands.output import emit, warn
+from techpay.official.judge import against_range, implausible, placement, read_amount
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ def offer(
 
     offered = read_amount(amount, hourly)
     code, role = occupation_code(catalog, name)
+    hint = implausible(amount, *offered)
     bundle = open_bundle()
     areas = [bundle.areas()[NATIONAL], *(resolve(place, bundle.areas()) for place in places)]
     document = offer_document(bundle, code, role, offered, areas)
@@ -124,6 +125,8 @@ def offer(
         return offer_view(document)
 
     lines = (lambda: offer_lines(document, header)) if plain else None
+    if hint is not None:
+        warn(hint)
     emit(json_output, lambda: document, view, lines)
     note_an_old_release(json_output or plain)
 

@@ -95,3 +95,40 @@ def against_range(amount: int, salary: dict[str, object]) -> dict[str, object]:
         "from_midpoint": amount - middle,
         "from_midpoint_percent": round((amount - middle) * 100 / middle, 1),
     }
+
+
+# What no full-time wage is, for the hint on an offer typed without its unit. The floor is a
+# year of full-time work at the federal minimum wage ($7.25 an hour, unchanged since 2009);
+# the ceiling is above every wage BLS published in the release (its largest figure is
+# $946,560 in May 2025; tests/test_offer.py checks the bundle stays below it).
+FEDERAL_MINIMUM_CENTS = 725
+LOWEST_ANNUAL = FEDERAL_MINIMUM_CENTS * HOURS_A_YEAR // 100
+HIGHEST_ANNUAL = 1_000_000
+
+
+def implausible(text: str, annual: int, cents: int | None) -> str | None:
+    """A hint when an offer is out of reach of any full-time wage (``165`` for ``165k``, an
+    hourly wage typed without ``--hourly``), else None. The offer is answered all the same."""
+    typed, hourly = text.strip(), cents is not None
+    if annual < LOWEST_ANNUAL:
+        pay = f"${annual:,} a year"
+        if cents is not None:
+            pay = f"${cents // 100:,}.{cents % 100:02} an hour ({pay})"
+        advice = "check the amount"
+        if not hourly:
+            advice = (
+                f"did you mean {typed}k, or --hourly?"
+                if annual < 1000
+                else "offer takes a yearly amount, or an hourly wage with --hourly"
+            )
+        return (
+            f"{pay} is less than a year of full-time work at the federal minimum wage"
+            f" (${LOWEST_ANNUAL:,}); {advice}"
+        )
+    if annual > HIGHEST_ANNUAL:
+        advice = "did you mean a yearly amount (without --hourly)?" if hourly else "check the zeros"
+        return (
+            f"${annual:,} a year is more than any wage BLS publishes (none reaches"
+            f" ${HIGHEST_ANNUAL:,}); {advice}"
+        )
+    return None
