@@ -45,6 +45,23 @@ def private_data(tmp_path_factory):
         os.environ["XDG_DATA_HOME"] = previous
 
 
+# Tests run on a fixed day, so that no notice depends on when they run (the stale-release
+# notice would appear from June 2027 on). Tests of the notice pass their own day.
+TODAY = "2026-12-05"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fixed_today():
+    """Tests see the same day whenever they run (``TECHPAY_TODAY``)."""
+    previous = os.environ.get("TECHPAY_TODAY")
+    os.environ["TECHPAY_TODAY"] = TODAY
+    yield TODAY
+    if previous is None:
+        del os.environ["TECHPAY_TODAY"]
+    else:
+        os.environ["TECHPAY_TODAY"] = previous
+
+
 @pytest.fixture
 def cli():
     """Invoke techpay in-process; returns the Result (exit_code, stdout, stderr)."""

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_env, run_techpay
+from conftest import TODAY, clean_env, run_techpay
 from techpay.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from techpay.official import build, store
 from techpay.official.bundle import Bundle
 
-THIS_YEAR = datetime.date.today().year
+THIS_YEAR = int(TODAY[:4])  # conftest pins the day (TECHPAY_TODAY)
 DATA = "oe.data.0.Current"
 TOP_CODE_TEXT = "This wage is equal to or greater than $120.00 per hour or $249,600 per year."
 
@@ -264,7 +264,7 @@ class TestImportFromFlatFiles:
         imported(cli, folder)
         meta = dict(sqlite3.connect(data_home / "oews.sqlite").execute("SELECT * FROM meta"))
         assert (meta["release"], meta["release_code"]) == (f"May {THIS_YEAR}", f"{THIS_YEAR}A01")
-        assert meta["imported"] == datetime.date.today().isoformat()
+        assert meta["imported"] == TODAY
         assert (meta["top_code"], meta["top_code_hourly"]) == ("249600", "120.00")
         files = json.loads(meta["source_files"])
         required = ["oe.area", "oe.data.0.Current", "oe.datatype", "oe.footnote",
@@ -528,6 +528,26 @@ class TestAnOldReleaseIsNoted:
     def test_more_than_24_months_is_old(self, code, today, stale):
         notice = store.stale_notice({"release_code": code, "release": "May x"}, today)
         assert (notice is not None) == stale
+
+    def test_the_day_is_techpay_today_when_set(self, cli, monkeypatch):
+        """The bundled May 2025 release is 25 months old on 2027-06-01."""
+        monkeypatch.setenv("TECHPAY_TODAY", "2027-06-01")
+        result = cli("show", "sre")
+        assert result.exit_code == EXIT_OK
+        assert result.stderr.startswith(
+            "techpay: the official figures are from May 2025, 25 months ago;"
+        )
+        monkeypatch.setenv("TECHPAY_TODAY", "2027-05-31")
+        assert cli("show", "sre").stderr == ""
+
+    def test_a_day_that_is_not_a_date_is_refused(self, cli, monkeypatch):
+        monkeypatch.setenv("TECHPAY_TODAY", "next tuesday")
+        result = cli("show", "sre")
+        assert result.exit_code == EXIT_ERROR
+        assert result.stderr == (
+            "techpay: TECHPAY_TODAY is 'next tuesday'; set it to a date such as 2026-05-15,"
+            " or unset it\n"
+        )
 
 
 def spoiled(number: int, field: int | None = None, value: str = "", line: str = "") -> str:

@@ -56,6 +56,24 @@ def imported_bundle(environ: Mapping[str, str] = os.environ) -> str | None:
     return path if os.path.isfile(path) else None
 
 
+def current_date(environ: Mapping[str, str] = os.environ) -> datetime.date:
+    """Today, or the day ``TECHPAY_TODAY`` names (``YYYY-MM-DD``): what the stale-release
+    notice and an import's date go by, settable so that a test or a demo is not dated."""
+    import datetime
+
+    from techpay.core.errors import TechpayError
+
+    named = environ.get("TECHPAY_TODAY")
+    if not named:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(named)
+    except ValueError:
+        raise TechpayError(
+            f"TECHPAY_TODAY is {named!r}; set it to a date such as 2026-05-15, or unset it"
+        ) from None
+
+
 def months_old(release_code: str, today: datetime.date) -> int | None:
     """How many months separate a release's May (``2025A01``) from today; None if unknown."""
     if len(release_code) < 4 or not release_code[:4].isdigit():
@@ -67,9 +85,7 @@ def stale_notice(meta: Mapping[str, str], today: datetime.date | None = None) ->
     """One line for people when the release in use is more than 24 months old, else None
     (data text in it as the file has it: :func:`techpay.commands.output.warn` prints it
     literally)."""
-    import datetime
-
-    age = months_old(meta.get("release_code", ""), today or datetime.date.today())
+    age = months_old(meta.get("release_code", ""), today or current_date())
     if age is None or age <= STALE_MONTHS:
         return None
     return (
@@ -98,8 +114,6 @@ def import_release(
     Raises :class:`OfficialDataError` (the release in use unchanged) for bad input, an
     older release without ``force``, or a data directory that cannot take the bundle.
     """
-    import datetime
-
     from techpay.official import sources
     from techpay.official.build import SourceError
     from techpay.official.bundle import forget
@@ -110,7 +124,7 @@ def import_release(
         with _Scratch(folder) as scratch:
             release = sources.read(source, scratch, progress)
             _refuse_older(release.meta, source, force)
-            today = datetime.date.today().isoformat()
+            today = current_date().isoformat()
             release.meta["imported"] = today
             release.meta.setdefault("retrieved", today)
             built = scratch(f"{BUNDLE_NAME}.new")
