@@ -125,8 +125,9 @@ def csv_text(roles: list[RoleRecord]) -> str:
 
 def _cell(text: str) -> str:
     """A Markdown table cell: on one line whatever the text holds (CR, LF, U+2028 and every
-    other line boundary become spaces), its pipes and backslashes escaped."""
-    one_line = " ".join(text.splitlines())
+    other line boundary become spaces), every other control character written as an escape
+    (a table is for people, in a file or a pipe too), its pipes and backslashes escaped."""
+    one_line = literal_text(" ".join(text.splitlines()))
     return one_line.replace("\\", "\\\\").replace("|", "\\|")
 
 
