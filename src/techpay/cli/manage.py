@@ -93,8 +93,8 @@ def export_roles(
             metavar="CODE",
             help=(
                 "With --official: this occupation (a SOC code such as 15-1252, or a role for"
-                " its occupation); repeat it. Default: every occupation, or those of the roles"
-                " the selection options keep."
+                " its occupation); repeat it. The selection options add the occupations of the"
+                " roles they keep; with neither, every occupation."
             ),
         ),
     ] = None,
