@@ -177,6 +177,22 @@ class TestMarkdown:
             assert len(text.splitlines()) == 4
             assert "| Split Title |" in text
 
+    def test_control_characters_are_escaped_even_when_piped(self, cli, tmp_path):
+        """A Markdown table is for people: ESC, BEL, NUL, DEL and the 8-bit CSI in a title
+        are written as escapes, their backslash doubled as Markdown wants, in a file and a pipe."""
+        title = "T \x1b[31m red \x1b]0;owned\x07 \x00 \x7f \x9b31m done"
+        path = data_file(tmp_path, {"roles": [role(title=title, rank=1)]})
+        args = ["--no-bundled", "--data", path, "export", "-f", "markdown"]
+        saved = tmp_path / "roles.md"
+        assert cli(*args, "-o", str(saved)).exit_code == 0
+        for text in (cli(*args).stdout, saved.read_text(encoding="utf-8")):
+            row = text.splitlines()[2]
+            assert row.startswith(
+                "| 1 | T \\\\x1b[31m red \\\\x1b]0;owned\\\\x07 \\\\x00 \\\\x7f"
+                " \\\\x9b31m done | 1 - 2 |"
+            )
+            assert not any(chr(code) in text for code in [*range(0x20), 0x7F, 0x9B] if code != 10)
+
     @settings(max_examples=200)
     @given(titles=st.lists(st.text(min_size=1), min_size=1, max_size=4))
     def test_every_role_is_one_row_of_the_same_width(self, titles):

@@ -224,6 +224,9 @@ def test_the_fast_path_prints_what_the_full_cli_prints(user_file, tmp_path, data
         ["map", "15-1254", "--by", "concentration", "--bins", "3"],
         ["official", "status", "--json"],
         ["export", "--format", "csv", "--cluster", "ai"],
+        ["export", "--official", "--occupation", "15-1252", "--in", "TX", "--in", "austin"],
+        ["export", "--official", "--cluster", "ai", "--states", "-f", "json"],
+        ["export", "--official", "--occupation", "sre", "--in", "guam", "--in", "us"],
         ["validate", "USER"],
         ["schema"],
         ["init", "-"],
@@ -257,6 +260,11 @@ def test_the_commands_are_answered_fast_and_the_same(argv, user_file, tmp_path):
         ["--data", "nosuch.toml", "list"],
         ["occupation", "Value error, 1"],  # the user's words, kept as typed
         ["export", "-c", "Value error, x"],
+        ["export", "--in", "TX"],
+        ["export", "--official", "--format", "markdown"],
+        ["export", "--official", "--format", "sqlite"],
+        ["export", "--official", "--in", "portland"],
+        ["export", "--official", "--occupation", "99-9999"],
     ],
 )
 def test_errors_are_reported_fast_and_worded_as_the_full_cli_words_them(argv, tmp_path):

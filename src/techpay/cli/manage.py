@@ -18,6 +18,7 @@ from techpay.cli.options import (
     SkillOption,
     SortOption,
     TextOption,
+    places_option,
 )
 from techpay.commands import manage
 
@@ -51,16 +52,17 @@ def validate(
 def export_roles(
     ctx: typer.Context,
     output_format: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
             help=(
-                "toml and json: data files that --data reads back; csv: one row per role;"
-                " markdown: a table; sqlite: normalised tables (needs -o)."
+                "toml (the default) and json: data files that --data reads back; csv: one row"
+                " per role; markdown: a table; sqlite: normalised tables (needs -o). With"
+                " --official: csv (the default), json or sqlite."
             ),
         ),
-    ] = "toml",
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
@@ -73,11 +75,51 @@ def export_roles(
     text: TextOption = None,
     sort: SortOption = "rank",
     reverse: ReverseFlag = False,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official",
+            help=(
+                "Write BLS's official estimates (OEWS) instead of the roles: a row per"
+                " occupation and place, with every figure, BLS's reason for each one missing,"
+                " the source and the release."
+            ),
+        ),
+    ] = False,
+    occupation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--occupation",
+            metavar="CODE",
+            help=(
+                "With --official: this occupation (a SOC code such as 15-1252, or a role for"
+                " its occupation); repeat it. The selection options add the occupations of the"
+                " roles they keep; with neither, every occupation."
+            ),
+        ),
+    ] = None,
+    places: Annotated[
+        list[str] | None,
+        places_option(
+            "With --official: this place (a state, a metro area, a BLS area code, or us for"
+            " the nation); repeat it. Default: the nation, every state and every metro area."
+        ),
+    ] = None,
+    states: Annotated[
+        bool, typer.Option("--states", help="With --official: every state and territory.")
+    ] = False,
+    metros: Annotated[
+        bool,
+        typer.Option("--metros", help="With --official: every metro and nonmetropolitan area."),
+    ] = False,
 ) -> int:
-    """Write the dataset, or the roles the options select, in another format.
+    """Write the dataset, or the roles the options select, in another format; or, with
+    --official, BLS's official estimates for spreadsheets and SQL.
 
-    Takes the selection options of 'techpay filter'. Files are written atomically (a
-    temporary file, then a rename); an existing FILE is only replaced with --force, and
+    Takes the selection options of 'techpay filter'. With --official they pick the
+    occupations of the roles they keep; rows are in occupation code order, and for each
+    occupation the nation, the states, then the metro areas. Files are written atomically
+    (a temporary file, then a rename); an existing FILE is only replaced with --force, and
     keeps its permissions. A character device or FIFO (/dev/null, /dev/stdout) is written
     to directly; a directory, socket or block device is refused. There is no --json:
     --format json writes JSON.
@@ -88,6 +130,10 @@ def export_roles(
       techpay export --format csv --cluster ai > ai-roles.csv
       techpay export --format markdown --sort salary
       techpay export --format sqlite -o techpay.db && sqlite3 techpay.db 'select * from roles'
+      techpay export --official -o oews.csv
+      techpay export --official --occupation 15-1252 --in TX --in austin
+      techpay export --official --cluster ai --states --format json -o ai-states.json
+      techpay export --official --format sqlite -o oews.db
     """
     return answer(
         ctx,
@@ -102,6 +148,11 @@ def export_roles(
         text=text,
         sort=sort,
         reverse=reverse,
+        official=official,
+        occupation=occupation,
+        places=places,
+        states=states,
+        metros=metros,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-from techpay.commands.output import emit, note, warn
+from techpay.commands.output import emit, is_terminal, note, warn
 from techpay.core.errors import EXIT_ERROR, UsageError, literal_text
 from techpay.core.queries import select
 from techpay.core.selection import Selection
@@ -14,7 +14,6 @@ from techpay.core.selection import Selection
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import TextIO
 
     from techpay.commands.handlers import Data
     from techpay.core.records import DatasetRecord, RoleRecord
@@ -100,7 +99,7 @@ def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:
 def export_roles(
     data: Data,
     *,
-    output_format: str,
+    output_format: str | None,
     output: str | None,
     force: bool,
     min_salary: int | None,
@@ -110,14 +109,12 @@ def export_roles(
     text: str | None,
     sort: str,
     reverse: bool,
+    official: bool,
+    occupation: list[str] | None,
+    places: list[str] | None,
+    states: bool,
+    metros: bool,
 ) -> None:
-    import functools
-
-    from techpay.core.dataset import as_document
-    from techpay.core.files import write_atomically, write_text_atomically
-    from techpay.render import export
-
-    everything = data.catalog()
     selection = Selection(
         min_salary=min_salary,
         max_salary=max_salary,
@@ -127,6 +124,40 @@ def export_roles(
         sort=sort,
         reverse=reverse,
     )
+    if official:
+        from techpay.commands.official_export import export_official
+
+        export_official(
+            data,
+            output_format=output_format or "csv",
+            output=output,
+            force=force,
+            selection=selection,
+            occupations=occupation or [],
+            places=places or [],
+            states=states,
+            metros=metros,
+        )
+        return
+    if occupation or places or states or metros:
+        raise UsageError(
+            "--occupation, --in, --states and --metros choose what --official exports:"
+            " add --official"
+        )
+    _write_roles(data, selection, output_format or "toml", output, force)
+
+
+def _write_roles(
+    data: Data, selection: Selection, output_format: str, output: str | None, force: bool
+) -> None:
+    """The roles the selection keeps, in a format of :data:`techpay.render.export.FORMATS`."""
+    import functools
+
+    from techpay.core.dataset import as_document
+    from techpay.core.files import write_atomically, write_text_atomically
+    from techpay.render import export
+
+    everything = data.catalog()
     roles = select(
         everything.roles, everything.record["clusters"], selection, everything.record["synonyms"]
     )
@@ -143,7 +174,7 @@ def export_roles(
             "markdown": lambda: export.markdown_text(roles),
         }[output_format]()
         if output is None or output == STDOUT:
-            on_terminal = _is_terminal(sys.stdout)
+            on_terminal = is_terminal(sys.stdout)
             sys.stdout.write(
                 export.for_terminal(rendered, output_format) if on_terminal else rendered
             )
@@ -151,14 +182,6 @@ def export_roles(
         shown = functools.partial(export.for_terminal, output_format=output_format)
         write_text_atomically(output, rendered, force=force, for_terminal=shown)
     note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {literal_text(output)}.")
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    """Whether ``stream`` is a terminal (what a file or pipe gets stays byte-exact data)."""
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
-        return False
 
 
 def _sqlite_writer(

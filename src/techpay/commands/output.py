@@ -7,7 +7,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from typing import Any
+    from typing import Any, TextIO
 
 
 def emit(
@@ -101,6 +101,14 @@ def write_ascii(pieces: list[bytes | memoryview]) -> None:
         return
     sys.stdout.flush()
     buffer.writelines(pieces)
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal (what a file or pipe gets stays byte-exact data)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
+        return False
 
 
 def note(message: str) -> None:

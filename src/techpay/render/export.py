@@ -61,7 +61,9 @@ CSV_COLUMNS = (
     "official_release",
     "official_employment",
     "official_p10",
+    "official_p25",
     "official_median",
+    "official_p75",
     "official_p90",
     "official_mean",
     "premium_percent_estimate",
@@ -104,7 +106,9 @@ def _occupation_cells(role: RoleRecord) -> dict[str, object]:
         "official_release": f"{official['source']} {official['release']}" if official else None,
         "official_employment": official["employment"] if official else None,
         "official_p10": wages["p10"] if wages else None,
+        "official_p25": wages["p25"] if wages else None,
         "official_median": wages["median"] if wages else None,
+        "official_p75": wages["p75"] if wages else None,
         "official_p90": wages["p90"] if wages else None,
         "official_mean": wages["mean"] if wages else None,
         "premium_percent_estimate": premium(role),
@@ -125,8 +129,9 @@ def csv_text(roles: list[RoleRecord]) -> str:
 
 def _cell(text: str) -> str:
     """A Markdown table cell: on one line whatever the text holds (CR, LF, U+2028 and every
-    other line boundary become spaces), its pipes and backslashes escaped."""
-    one_line = " ".join(text.splitlines())
+    other line boundary become spaces), every other control character written as an escape
+    (a table is for people, in a file or a pipe too), its pipes and backslashes escaped."""
+    one_line = literal_text(" ".join(text.splitlines()))
     return one_line.replace("\\", "\\\\").replace("|", "\\|")
 
 

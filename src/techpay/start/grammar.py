@@ -278,7 +278,7 @@ COMMANDS: dict[str, Any] = {
         "arguments": {
         },
         "options": {
-            "output_format": {"spellings": ["--format", "-f"], "default": "toml", "kind": "choice", "choices": ["toml", "json", "csv", "markdown", "sqlite"]},
+            "output_format": {"spellings": ["--format", "-f"], "kind": "choice", "choices": ["toml", "json", "csv", "markdown", "sqlite"]},
             "output": {"spellings": ["--output", "-o"], "kind": "text"},
             "force": {"spellings": ["--force"], "flag": True},
             "min_salary": {"spellings": ["--min-salary"], "kind": "amount"},
@@ -288,6 +288,11 @@ COMMANDS: dict[str, Any] = {
             "text": {"spellings": ["--text", "-t"], "kind": "text"},
             "sort": {"spellings": ["--sort", "-s"], "default": "rank", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
             "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
+            "official": {"spellings": ["--official"], "flag": True},
+            "occupation": {"spellings": ["--occupation"], "multiple": True, "kind": "text"},
+            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+            "states": {"spellings": ["--states"], "flag": True},
+            "metros": {"spellings": ["--metros"], "flag": True},
             "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
             "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
             "pager": {"spellings": ["--pager"], "flag": True, "global": True},
