@@ -9,11 +9,12 @@ from techpay.commands.output import emit, note, warn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from techpay.commands.output import Pictures
     from techpay.core.dataset import Catalog
     from techpay.core.records import AreaRecord, EstimateRecord, Locality, RoleRecord
+    from techpay.core.selection import Selection
 
 
 def roles(
@@ -23,15 +24,15 @@ def roles(
     official: bool = False,
     plain: bool = False,
     say_when_none: bool = False,
-    place: str | None = None,
+    locality: Locality | None = None,
     header: bool = True,
 ) -> None:
     """``list`` and ``filter``: a table, plain lines or JSON of the chosen roles; with
-    ``place``, each role's official median there and its range scaled to it.
+    ``locality`` (see :func:`in_place_order`), each role's official median in the place and
+    its range scaled to it.
 
     With ``say_when_none`` (``filter``), an empty table is "No roles match." on stderr.
     """
-    locality = None if place is None else local_figures(chosen, place)
     if say_when_none and not chosen and not json_output:
         note("No roles match.")
         return
@@ -44,7 +45,7 @@ def roles(
     def lines() -> str:
         from techpay.render.plain import roles_lines
 
-        return roles_lines(chosen, header)
+        return roles_lines(chosen, header, locality)
 
     def payload() -> object:
         from techpay.render import data
@@ -80,7 +81,7 @@ def role(
     def lines() -> str:
         from techpay.render.plain import role_lines
 
-        return role_lines(found, header)
+        return role_lines(found, header, local)
 
     def payload() -> object:
         from techpay.render import data
@@ -133,9 +134,47 @@ def comparison(
     def lines() -> str:
         from techpay.render.plain import comparison_lines
 
-        return comparison_lines(compared, header)
+        return comparison_lines(compared, header, locality)
 
     emit(json_output, payload, view, lines if plain else None, pictures)
+
+
+def one_place(places: Sequence[str] | None) -> str | None:
+    """The one ``--in`` given, if any: a command that shows one place's figures refuses a
+    second rather than silently keep the last (``where`` and ``offer`` take several)."""
+    if not places:
+        return None
+    if len(places) > 1:
+        from techpay.core.errors import UsageError
+
+        given = ", ".join(repr(place) for place in places)
+        raise UsageError(
+            f"--in takes one place here (got {given}); to set places side by side, use"
+            " 'techpay where ROLE --in PLACE --in PLACE'"
+        )
+    return places[0]
+
+
+def in_place_order(
+    roles: Sequence[RoleRecord], clusters: Iterable[str], selection: Selection,
+    synonyms: Mapping[str, str], place: str,
+) -> tuple[list[RoleRecord], Locality]:  # fmt: skip
+    """The roles a selection keeps, and their official figures in ``place``. The order by
+    official median is by the median there, the one shown (roles without one last), and
+    the limit is applied after it."""
+    import copy
+
+    from techpay.core.queries import select, sort_roles
+
+    whole = copy.copy(selection)
+    whole.limit = None
+    chosen = select(roles, clusters, whole, synonyms)
+    area, figures = local_figures(chosen, place)
+    if selection.sort == "official":
+        medians = {key: None if found is None else found["annual_wages"]["median"]
+                   for key, found in figures.items()}  # fmt: skip
+        chosen = sort_roles(chosen, "official", selection.reverse, medians)
+    return chosen[: selection.limit], (area, figures)
 
 
 def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
@@ -152,19 +191,6 @@ def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
         code = pay_code(role)
         figures[role["id"]] = None if code is None else bundle.estimate(code, area["code"])
     return area, figures
-
-
-def official_figures(
-    chosen: Sequence[RoleRecord], place: str | None
-) -> tuple[dict[str, EstimateRecord | None], str]:
-    """Each role's official figures, nationally or (with ``place``) there, and the place's
-    name ("" for the nation)."""
-    if place is None:
-        return {role["id"]: role.get("official") for role in chosen}, ""
-    from techpay.render.official import place_name
-
-    area, figures = local_figures(chosen, place)
-    return figures, place_name(area)
 
 
 def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:

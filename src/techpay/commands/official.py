@@ -59,8 +59,8 @@ def occupations(
     )
 
 
-def occupation(data: Data, *, code: str, place: str | None, json_output: bool) -> None:
-    answers.occupation(code, place=place, json_output=json_output)
+def occupation(data: Data, *, code: str, place: list[str] | None, json_output: bool) -> None:
+    answers.occupation(code, place=answers.one_place(place), json_output=json_output)
 
 
 def offer(
