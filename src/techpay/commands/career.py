@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from techpay.commands import answers
+from techpay.commands import places
 from techpay.commands.output import emit, warn
 from techpay.core import career
 from techpay.core.errors import EXIT_ERROR, did_you_mean
@@ -25,7 +25,7 @@ def match(
     no_header: bool,
     json_output: bool,
 ) -> int | None:
-    where = answers.one_place(place)
+    where = places.one_place(place)
     everything = data.catalog()
     result = career.match_roles(everything.roles, skills, everything.record["synonyms"])
     result["matches"] = result["matches"][:top]
@@ -37,7 +37,7 @@ def match(
             "none of those skills is one a role lists; see 'techpay skills'"
         )
     matched = [everything.resolve(found["id"]) for found in result["matches"]]
-    locality = None if where is None else answers.local_figures(matched, where)
+    locality = None if where is None else places.local_figures(matched, where)
 
     def view() -> object:
         from techpay.render.career import match_view
@@ -60,11 +60,11 @@ def match(
 
 
 def path(data: Data, *, start: str, goal: str, place: list[str] | None, json_output: bool) -> None:
-    where = answers.one_place(place)
+    where = places.one_place(place)
     everything = data.catalog()
     first, second = everything.resolve(start), everything.resolve(goal)
     move = career.career_path(first, second)
-    locality = None if where is None else answers.local_figures([first, second], where)
+    locality = None if where is None else places.local_figures([first, second], where)
 
     def view() -> object:
         from techpay.render.career import path_view

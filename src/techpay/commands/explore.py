@@ -6,6 +6,7 @@ Each takes the data and the command's parameters as ``techpay.cli.explore`` decl
 
 from __future__ import annotations
 
+from techpay.commands import places
 from techpay.commands.output import Pictures, emit, note
 from techpay.core.selection import Selection
 
@@ -70,14 +71,12 @@ def _print_roles(
 ) -> None:
     """The selected roles. JSON without a place is cut from the cache's pre-rendered
     text (the reason ``list --json`` answers in twice an interpreter's start-up)."""
-    from techpay.commands.answers import one_place
-
-    entry, where = data.entry(), one_place(place)
+    entry, where = data.entry(), places.one_place(place)
     if where is not None:
         from techpay.commands import answers
 
         record = entry.record()
-        chosen, locality = answers.in_place_order(
+        chosen, locality = places.in_place_order(
             record["roles"], record["clusters"], selection, record["synonyms"], where
         )
         answers.roles(
@@ -132,7 +131,7 @@ def show(
 ) -> None:
     from techpay.commands import answers
 
-    where = answers.one_place(place)
+    where = places.one_place(place)
     pictures = Pictures.wanted(svg, html, force)
     answers.role(
         data.catalog(),
@@ -160,7 +159,7 @@ def compare(
 ) -> None:
     from techpay.commands import answers
 
-    where = answers.one_place(place)
+    where = places.one_place(place)
     pictures = Pictures.wanted(svg, html, force)
     answers.comparison(
         data.catalog(),
@@ -201,17 +200,16 @@ def chart(
         sort=sort,
         reverse=reverse,
     )
-    from techpay.commands import answers
     from techpay.core.queries import select
 
-    where = answers.one_place(place)
+    where = places.one_place(place)
     catalog = data.catalog()
     clusters, synonyms = catalog.record["clusters"], catalog.record["synonyms"]
     locality: Locality | None = None
     if where is None:
         roles: list[RoleRecord] = select(catalog.roles, clusters, selection, synonyms)
     else:
-        found = answers.in_place_order(catalog.roles, clusters, selection, synonyms, where)
+        found = places.in_place_order(catalog.roles, clusters, selection, synonyms, where)
         roles, locality = found
     if not roles and not json_output:
         note("No roles match.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from techpay.commands import answers, offers
+from techpay.commands import answers, offers, places
 from techpay.commands.output import Pictures
 from techpay.core.errors import UsageError
 
@@ -60,7 +60,7 @@ def occupations(
 
 
 def occupation(data: Data, *, code: str, place: list[str] | None, json_output: bool) -> None:
-    answers.occupation(code, place=answers.one_place(place), json_output=json_output)
+    answers.occupation(code, place=places.one_place(place), json_output=json_output)
 
 
 def offer(
