@@ -177,7 +177,7 @@ def test_show_in_a_place_adds_local_figures_and_a_labelled_estimate(cli, cli_jso
     )
     assert "median $134,120" in out
     assert "location quotient 2.28" in out
-    assert "$138,085 - $182,469" in out  # 140,000 and 185,000 times 134,120 / 135,980
+    assert "$138,000 - $182,000" in out  # 140,000 and 185,000 times 134,120 / 135,980
     role = cli_json("show", "sre", "--in", "austin")
     local = role["local"]
     assert local["area"] == {
@@ -185,7 +185,7 @@ def test_show_in_a_place_adds_local_figures_and_a_labelled_estimate(cli, cli_jso
         "postal": "TX",
     }  # fmt: skip
     assert local["official"]["annual_wages"]["median"] == 134_120
-    assert local["estimates"]["salary"]["min"] == 138_085
+    assert local["estimates"]["salary"]["min"] == 138_000  # 138,085 to the nearest 1,000
     assert local["estimates"]["label"].startswith("estimate")
     assert role["salary"]["min"] == 140_000  # the article's figures stay as they are
     assert role["estimates"]["premium_percent"] == 19.5
@@ -362,10 +362,12 @@ def test_list_and_filter_in_a_place_add_the_local_median_and_an_estimate(cli, cl
     """Texas, Software Developers (15-1252): median $132,150, national $135,980."""
     out = cli("list", "--in", "texas").stdout
     sre = next(line for line in out.splitlines() if "Site Reliability" in line)
-    assert sre.split()[-4:] == ["$132,150", "$136,057", "-", "$179,789"]
+    assert sre.split()[-5:] == ["$132,150", "(15-1252)", "$136,000", "-", "$180,000"]
     blockchain = next(line for line in out.splitlines() if "Blockchain" in line)
     assert blockchain.split()[-2:] == ["n/a", "-"]
-    assert "Local median: Texas, BLS OEWS, May 2025." in out
+    assert "Local median: of the role's occupation (its SOC code), Texas; BLS OEWS, May 2025." in (
+        " ".join(out.split())
+    )
     roles = cli_json("filter", "--cluster", "ai", "--in", "CA")
     assert [role["local"]["area"]["name"] for role in roles] == ["California"] * 4
     mle = roles[1]
@@ -375,7 +377,7 @@ def test_list_and_filter_in_a_place_add_the_local_median_and_an_estimate(cli, cl
 
 def test_compare_in_a_place(cli, cli_json):
     out = " ".join(cli("compare", "sre", "em", "--in", "san jose").stdout.split())
-    assert "Local median $213,110 $291,660" in out
+    assert "Local median $213,110 (15-1252) $291,660 (11-3021)" in out
     compared = cli_json("compare", "sre", "em", "--in", "san jose")
     assert [role["local"]["official"]["annual_wages"]["median"] for role in compared["roles"]] == [
         213_110,
@@ -412,8 +414,9 @@ def test_chart_official_draws_the_official_span_under_each_range(cli, cli_json):
     assert "BLS OEWS May 2025, United States" in " ".join(out.split())
     found = cli_json("chart", "--official", "--in", "seattle", "--cluster", "leadership")
     em = found["roles"][0]
-    assert em["official"]["area"]["name"] == "Seattle-Tacoma-Bellevue, WA"
-    assert em["official"]["occupation"]["code"] == "11-3021"
+    assert em["official"]["area"]["name"] == "National"  # --official: national, as without --in
+    assert em["local"]["area"]["name"] == "Seattle-Tacoma-Bellevue, WA"
+    assert em["local"]["official"]["occupation"]["code"] == "11-3021"
     assert "no official figures" in cli("chart", "--official", "--text", "blockchain").stdout
 
 

@@ -11,7 +11,6 @@ from techpay.cli.app import answer, app
 from techpay.cli.options import (
     JsonFlag,
     NoHeaderFlag,
-    PlaceOption,
     PlainFlag,
     complete_role,
     places_option,
@@ -142,7 +141,13 @@ def occupations(
 def occupation(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", help="A SOC code such as 15-1254.")],
-    place: PlaceOption = None,
+    place: Annotated[
+        list[str] | None,
+        places_option(
+            "Also show its official figures in a place: a state (CA, texas), a metro area"
+            " (austin, 'san jose') or a BLS area code. One place."
+        ),
+    ] = None,
     json_output: JsonFlag = False,
 ) -> int:
     """Show one official occupation's wage distribution, nationally and in a place.

@@ -99,14 +99,19 @@ def complete_place(incomplete: str) -> list[str]:
         return []
 
 
+# What --in does, the one rule every command that shows roles follows (README: "Where it
+# pays"). Declared once, here; where, offer and occupation take their own --in.
 PlaceOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--in",
         metavar="PLACE",
         help=(
-            "Also show the official figures for a place: a state (CA, texas), a metro area"
-            " (austin, 'san jose') or a BLS area code; with an estimate of the range there."
+            "Also show each role's figures in PLACE, a state (CA, texas), a metro area (austin,"
+            " 'san jose') or a BLS area code: the official figures of its occupation there (BLS"
+            " OEWS, as published) and the article's range scaled there (an estimate, to the"
+            " nearest $1,000). Nothing shown without --in is replaced; --sort official sorts"
+            " by the median there. One place."
         ),
         autocompletion=complete_place,
     ),
@@ -114,7 +119,8 @@ PlaceOption = Annotated[
 
 
 def places_option(help_text: str) -> Any:
-    """A repeatable ``--in PLACE`` (``where``, ``offer``): completed like ``PlaceOption``."""
+    """A ``--in PLACE`` with its own help (``where``, ``offer``, ``occupation``): completed
+    like ``PlaceOption``."""
     return typer.Option("--in", metavar="PLACE", help=help_text, autocompletion=complete_place)
 
 

@@ -5,6 +5,7 @@ Rich is imported only when a view is drawn, and the JSON renderer only when JSON
 
 from __future__ import annotations
 
+from techpay.commands import places
 from techpay.commands.output import emit, note, warn
 
 TYPE_CHECKING = False
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
     from techpay.commands.output import Pictures
     from techpay.core.dataset import Catalog
-    from techpay.core.records import AreaRecord, EstimateRecord, Locality, RoleRecord
+    from techpay.core.records import Locality, RoleRecord
 
 
 def roles(
@@ -23,15 +24,15 @@ def roles(
     official: bool = False,
     plain: bool = False,
     say_when_none: bool = False,
-    place: str | None = None,
+    locality: Locality | None = None,
     header: bool = True,
 ) -> None:
     """``list`` and ``filter``: a table, plain lines or JSON of the chosen roles; with
-    ``place``, each role's official median there and its range scaled to it.
+    ``locality`` (see :func:`in_place_order`), each role's official median in the place and
+    its range scaled to it.
 
     With ``say_when_none`` (``filter``), an empty table is "No roles match." on stderr.
     """
-    locality = None if place is None else local_figures(chosen, place)
     if say_when_none and not chosen and not json_output:
         note("No roles match.")
         return
@@ -44,7 +45,7 @@ def roles(
     def lines() -> str:
         from techpay.render.plain import roles_lines
 
-        return roles_lines(chosen, header)
+        return roles_lines(chosen, header, locality)
 
     def payload() -> object:
         from techpay.render import data
@@ -70,7 +71,7 @@ def role(
 
     found = catalog.resolve(name)
     related = related_roles(found, catalog.roles)
-    local = None if place is None else in_place(found, place)
+    local = None if place is None else places.in_place(found, place)
 
     def view() -> object:
         from techpay.render import views
@@ -80,7 +81,7 @@ def role(
     def lines() -> str:
         from techpay.render.plain import role_lines
 
-        return role_lines(found, header)
+        return role_lines(found, header, local)
 
     def payload() -> object:
         from techpay.render import data
@@ -118,7 +119,7 @@ def comparison(
     from techpay.core.queries import compare_roles
 
     compared = compare_roles(catalog.resolve_all(names))
-    locality = None if place is None else local_figures(compared["roles"], place)
+    locality = None if place is None else places.local_figures(compared["roles"], place)
 
     def view() -> object:
         from techpay.render.chart import ComparisonView
@@ -133,54 +134,9 @@ def comparison(
     def lines() -> str:
         from techpay.render.plain import comparison_lines
 
-        return comparison_lines(compared, header)
+        return comparison_lines(compared, header, locality)
 
     emit(json_output, payload, view, lines if plain else None, pictures)
-
-
-def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
-    """The place ``place`` names, and each role's official figures there (None for a role
-    without an official occupation, or where BLS published none)."""
-    from techpay.official.bundle import open_bundle
-    from techpay.official.places import resolve
-    from techpay.official.roles import pay_code
-
-    bundle = open_bundle()
-    area = resolve(place, bundle.areas())
-    figures = {}
-    for role in chosen:
-        code = pay_code(role)
-        figures[role["id"]] = None if code is None else bundle.estimate(code, area["code"])
-    return area, figures
-
-
-def official_figures(
-    chosen: Sequence[RoleRecord], place: str | None
-) -> tuple[dict[str, EstimateRecord | None], str]:
-    """Each role's official figures, nationally or (with ``place``) there, and the place's
-    name ("" for the nation)."""
-    if place is None:
-        return {role["id"]: role.get("official") for role in chosen}, ""
-    from techpay.render.official import place_name
-
-    area, figures = local_figures(chosen, place)
-    return figures, place_name(area)
-
-
-def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:
-    """The place ``place`` names, and the official figures of the role's occupation there.
-
-    A role without an official occupation cannot be placed: that is an error, not an empty row.
-    """
-    from techpay.core.errors import UsageError
-    from techpay.official.roles import missing_reason, pay_code
-
-    if pay_code(role) is None:
-        raise UsageError(
-            f"--in needs official figures, and {role['id']} has none: {missing_reason(role)}"
-        )
-    area, figures = local_figures([role], place)
-    return area, figures[role["id"]]
 
 
 def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord | None]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from techpay.commands import answers
+from techpay.commands import places
 from techpay.commands.output import emit, warn
 from techpay.core import career
 from techpay.core.errors import EXIT_ERROR, did_you_mean
@@ -20,11 +20,12 @@ def match(
     *,
     skills: list[str],
     top: int | None,
-    place: str | None,
+    place: list[str] | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
 ) -> int | None:
+    where = places.one_place(place)
     everything = data.catalog()
     result = career.match_roles(everything.roles, skills, everything.record["synonyms"])
     result["matches"] = result["matches"][:top]
@@ -36,7 +37,7 @@ def match(
             "none of those skills is one a role lists; see 'techpay skills'"
         )
     matched = [everything.resolve(found["id"]) for found in result["matches"]]
-    locality = None if place is None else answers.local_figures(matched, place)
+    locality = None if where is None else places.local_figures(matched, where)
 
     def view() -> object:
         from techpay.render.career import match_view
@@ -52,17 +53,18 @@ def match(
     def lines() -> str:
         from techpay.render.plain import match_lines
 
-        return match_lines(result, not no_header)
+        return match_lines(result, not no_header, matched, locality)
 
     emit(json_output, payload, view, lines if plain or no_header else None)
     return None if result["matches"] else EXIT_ERROR
 
 
-def path(data: Data, *, start: str, goal: str, place: str | None, json_output: bool) -> None:
+def path(data: Data, *, start: str, goal: str, place: list[str] | None, json_output: bool) -> None:
+    where = places.one_place(place)
     everything = data.catalog()
     first, second = everything.resolve(start), everything.resolve(goal)
     move = career.career_path(first, second)
-    locality = None if place is None else answers.local_figures([first, second], place)
+    locality = None if where is None else places.local_figures([first, second], where)
 
     def view() -> object:
         from techpay.render.career import path_view

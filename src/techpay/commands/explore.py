@@ -6,13 +6,14 @@ Each takes the data and the command's parameters as ``techpay.cli.explore`` decl
 
 from __future__ import annotations
 
+from techpay.commands import places
 from techpay.commands.output import Pictures, emit, note
 from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from techpay.commands.handlers import Data
-    from techpay.core.records import RoleRecord
+    from techpay.core.records import Locality, RoleRecord
 
 
 def list_roles(
@@ -22,7 +23,7 @@ def list_roles(
     reverse: bool,
     limit: int | None,
     official: bool,
-    place: str | None,
+    place: list[str] | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
@@ -41,7 +42,7 @@ def filter_roles(
     text: str | None,
     sort: str,
     reverse: bool,
-    place: str | None,
+    place: list[str] | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
@@ -62,7 +63,7 @@ def _print_roles(
     data: Data,
     selection: Selection,
     official: bool,
-    place: str | None,
+    place: list[str] | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
@@ -70,7 +71,24 @@ def _print_roles(
 ) -> None:
     """The selected roles. JSON without a place is cut from the cache's pre-rendered
     text (the reason ``list --json`` answers in twice an interpreter's start-up)."""
-    entry = data.entry()
+    entry, where = data.entry(), places.one_place(place)
+    if where is not None:
+        from techpay.commands import answers
+
+        record = entry.record()
+        chosen, locality = places.in_place_order(
+            record["roles"], record["clusters"], selection, record["synonyms"], where
+        )
+        answers.roles(
+            chosen,
+            json_output=json_output,
+            official=official,
+            plain=plain or no_header,
+            say_when_none=command == "filter",
+            locality=locality,
+            header=not no_header,
+        )
+        return
     if selection.narrows():
         from techpay.core.queries import select
 
@@ -80,7 +98,7 @@ def _print_roles(
         order = [position[role["id"]] for role in chosen]
     else:
         order = entry.order(selection.sort, selection.reverse)[: selection.limit]
-    if json_output and place is None:
+    if json_output:
         from techpay.commands.output import write_ascii
         from techpay.start.cache import roles_json
 
@@ -95,7 +113,6 @@ def _print_roles(
         official=official,
         plain=plain or no_header,
         say_when_none=command == "filter",
-        place=place,
         header=not no_header,
     )
 
@@ -104,7 +121,7 @@ def show(
     data: Data,
     *,
     role: str,
-    place: str | None,
+    place: list[str] | None,
     plain: bool,
     no_header: bool,
     svg: str | None,
@@ -114,6 +131,7 @@ def show(
 ) -> None:
     from techpay.commands import answers
 
+    where = places.one_place(place)
     pictures = Pictures.wanted(svg, html, force)
     answers.role(
         data.catalog(),
@@ -121,7 +139,7 @@ def show(
         json_output=json_output,
         plain=plain or no_header,
         pictures=pictures,
-        place=place,
+        place=where,
         header=not no_header,
     )
 
@@ -131,7 +149,7 @@ def compare(
     *,
     roles: list[str],
     official: bool,
-    place: str | None,
+    place: list[str] | None,
     plain: bool,
     no_header: bool,
     svg: str | None,
@@ -141,6 +159,7 @@ def compare(
 ) -> None:
     from techpay.commands import answers
 
+    where = places.one_place(place)
     pictures = Pictures.wanted(svg, html, force)
     answers.comparison(
         data.catalog(),
@@ -148,7 +167,7 @@ def compare(
         json_output=json_output,
         official=official,
         pictures=pictures,
-        place=place,
+        place=where,
         plain=plain or no_header,
         header=not no_header,
     )
@@ -165,7 +184,7 @@ def chart(
     sort: str,
     reverse: bool,
     official: bool,
-    place: str | None,
+    place: list[str] | None,
     svg: str | None,
     html: str | None,
     force: bool,
@@ -181,27 +200,31 @@ def chart(
         sort=sort,
         reverse=reverse,
     )
-    from techpay.commands import answers
     from techpay.core.queries import select
 
+    where = places.one_place(place)
     catalog = data.catalog()
-    roles: list[RoleRecord] = select(
-        catalog.roles, catalog.record["clusters"], selection, catalog.record["synonyms"]
-    )
+    clusters, synonyms = catalog.record["clusters"], catalog.record["synonyms"]
+    locality: Locality | None = None
+    if where is None:
+        roles: list[RoleRecord] = select(catalog.roles, clusters, selection, synonyms)
+    else:
+        found = places.in_place_order(catalog.roles, clusters, selection, synonyms, where)
+        roles, locality = found
     if not roles and not json_output:
         note("No roles match.")
         return
-    spans, where = answers.official_figures(roles, place) if official or place else (None, "")
+    national = {role["id"]: role.get("official") for role in roles} if official else None
 
     def view() -> object:
         from techpay.render.chart import SalaryChart
 
-        return SalaryChart(roles, spans, where)
+        return SalaryChart(roles, national, locality)
 
     def numbers() -> object:
         from techpay.render import data
         from techpay.render.axis import axis_ticks
 
-        return data.chart_object(roles, axis_ticks(roles), spans)
+        return data.chart_object(roles, axis_ticks(roles), national, locality)
 
     emit(json_output, numbers, view, None, pictures)

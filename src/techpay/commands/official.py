@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from techpay.commands import answers, offers
+from techpay.commands import answers, offers, places
 from techpay.commands.output import Pictures
 from techpay.core.errors import UsageError
 
@@ -59,8 +59,8 @@ def occupations(
     )
 
 
-def occupation(data: Data, *, code: str, place: str | None, json_output: bool) -> None:
-    answers.occupation(code, place=place, json_output=json_output)
+def occupation(data: Data, *, code: str, place: list[str] | None, json_output: bool) -> None:
+    answers.occupation(code, place=places.one_place(place), json_output=json_output)
 
 
 def offer(

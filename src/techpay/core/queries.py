@@ -47,12 +47,7 @@ _SORT_ORDERS: dict[str, Callable[[RoleRecord], tuple[object, ...]]] = {
     "min": lambda role: (*_currency(role), -role["salary"]["min"], *rank_order(role)),
     "max": lambda role: (*_currency(role), -role["salary"]["max"], *rank_order(role)),
     "name": lambda role: (role["title"].casefold(), role["id"]),
-    # Highest official median first; roles without one last, never counted as zero.
-    "official": lambda role: (
-        official_median(role) is None,
-        -(official_median(role) or 0),
-        *rank_order(role),
-    ),
+    "official": lambda role: _by_median(role, official_median(role)),
 }
 
 
@@ -71,7 +66,10 @@ def salary_midpoint(salary: SalaryRecord) -> int:
 
 
 def sort_roles(
-    roles: Iterable[RoleRecord], key: str = "rank", reverse: bool = False
+    roles: Iterable[RoleRecord],
+    key: str = "rank",
+    reverse: bool = False,
+    medians: Mapping[str, int | None] | None = None,
 ) -> list[RoleRecord]:
     """Roles in the order ``key`` names; ``reverse`` flips the whole order.
 
@@ -80,11 +78,24 @@ def sort_roles(
     ``official`` is by official median, highest first, roles without one last (also when
     reversed: a missing median is not a low one). The orders by pay sort each currency on its
     own: USD first, then the other currencies by code (also when reversed).
+
+    ``medians`` (each role's official median in a place, by id) stands in for the national
+    median in ``official``: a list shown with a place's medians is sorted by them.
     """
     if key not in _SORT_ORDERS:
         raise UsageError(f"unknown sort key {key!r}; use one of: {', '.join(SORT_KEYS)}")
+    if key == "official" and medians is not None:
+        ordered = sorted(roles, key=lambda role: _by_median(role, medians.get(role["id"])))
+        known = [role for role in ordered if medians.get(role["id"]) is not None]
+        unknown = [role for role in ordered if medians.get(role["id"]) is None]
+        return known[::-1] + unknown if reverse else ordered
     ordered = sorted(roles, key=_SORT_ORDERS[key])
     return reversed_order(ordered, key) if reverse else ordered
+
+
+def _by_median(role: RoleRecord, median: int | None) -> tuple[object, ...]:
+    """Highest median first; roles without one last, never counted as zero."""
+    return (median is None, -(median or 0), *rank_order(role))
 
 
 def reversed_order(ordered: list[RoleRecord], key: str) -> list[RoleRecord]:

@@ -106,22 +106,33 @@ def _outside(amount: int, text: str) -> Placement:
     return {"amount": amount, "percentile": None, "between": [], "text": text}
 
 
+# An amount derived from the article's range and the official figures together (a range
+# scaled to a place) is rounded to this: it has no finer precision than that.
+ESTIMATE_STEP = 1_000
+
+
+def round_estimate(amount: float) -> int:
+    """A derived dollar amount to the nearest ``ESTIMATE_STEP`` (halves up)."""
+    return int(amount / ESTIMATE_STEP + 0.5) * ESTIMATE_STEP
+
+
 def local_range(role: RoleRecord, local: EstimateRecord | None) -> dict[str, object] | None:
     """The article's range scaled by the place's median over the national median of the
-    role's occupation; None when either median is not published."""
+    role's occupation, each end (and the midpoint) to the nearest $1,000; None when either
+    median is not published."""
     national = official_median(role)
     here = None if local is None else local["annual_wages"]["median"]
     if national is None or here is None or not comparable(role):
         return None
     ratio = here / national
-    low, high = round(role["salary"]["min"] * ratio), round(role["salary"]["max"] * ratio)
     return {
-        "min": low,
-        "max": high,
-        "midpoint": (low + high + 1) // 2,
+        "min": round_estimate(role["salary"]["min"] * ratio),
+        "max": round_estimate(role["salary"]["max"] * ratio),
+        "midpoint": round_estimate(midpoint(role) * ratio),
         "open_ended": role["salary"]["open_ended"],
         "ratio": round(ratio, 3),
-        "label": "estimate: the article's range scaled by the local over the national median",
+        "label": "estimate: the article's range scaled by the local over the national median,"
+        " to the nearest $1,000",
     }
 
 

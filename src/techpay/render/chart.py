@@ -10,12 +10,14 @@ from __future__ import annotations
 from rich.text import Text
 
 from techpay.core.queries import salary_midpoint
+from techpay.official.estimates import local_range
 from techpay.render.axis import Scale, by_currency, tick_labels, title_width
+from techpay.render.official import place_name
 from techpay.render.views import literal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from rich.console import Console, ConsoleOptions, RenderableType
 
@@ -94,28 +96,37 @@ def official_bar(
     return text
 
 
+# the range scaled to a place (an estimate): its line and its midpoint
+SCALED_UNICODE = ("┈", "○")
+SCALED_ASCII = (":", "o")
+
+
 class SalaryChart:
     """``chart``: one bar per role, labelled, on a shared axis: one axis per currency, since
     amounts in different currencies are not comparable (USD first, then by code).
 
-    With ``official`` (each role's official figures by id, national or for one place), a
-    second bar under each role in US dollars draws the official 10th to 90th percentile of
-    its occupation, the median marked, on the same axis.
+    With ``official`` (each role's national official figures by id), a second bar under each
+    role in US dollars draws the official 10th to 90th percentile of its occupation, the
+    median marked, on the same axis. With ``locality`` (``--in``), two more, labelled: the
+    range scaled to the place (an estimate) and the official 10th to 90th percentile there.
     """
 
     def __init__(
         self,
         roles: Sequence[RoleRecord],
         official: dict[str, EstimateRecord | None] | None = None,
-        where: str = "",
+        locality: Locality | None = None,
     ) -> None:
         self.roles = roles
         self.official = official
-        self.where = where
+        self.locality = locality
 
     def label_width(self, width: int) -> int:
-        """For a chart ``width`` columns wide: how wide the titles are drawn."""
-        return title_width(self.roles, width)
+        """For a chart ``width`` columns wide: how wide the titles (and row labels) are drawn."""
+        titles = title_width(self.roles, width)
+        if self.locality is None:
+            return titles
+        return max(titles, min(max(len(label) for label in ROW_LABELS), max(8, width // 3)))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         glyphs = ASCII if options.ascii_only else UNICODE
@@ -129,12 +140,32 @@ class SalaryChart:
             yield from self._bars(roles, currency, label_width, width, options.ascii_only)
         line, _, open_end, middle = glyphs[:4]
         yield Text(f"{line * 2} range  {middle} midpoint  {open_end} no stated top", style="dim")
+        yield from self._legend(options.ascii_only)
+
+    def _legend(self, ascii_only: bool) -> Iterator[Text]:
+        """What the official spans and the scaled ranges are, with their source and place."""
+        glyphs = ASCII if ascii_only else UNICODE
+        span_line, span_median = glyphs[6:8]
+        places, found = [], []
         if self.official is not None:
-            span_line, span_median = glyphs[6:8]
-            release = next((found["release"] for found in self.official.values() if found), "")
+            places.append("United States")
+            found += list(self.official.values())
+        if self.locality is not None:
+            places.append(place_name(self.locality[0]))
+            found += list(self.locality[1].values())
+        if places:
+            release = next((figures["release"] for figures in found if figures), "")
             yield Text(
                 f"{span_line * 2} official 10th-90th percentile  {span_median} official median"
-                f" (BLS OEWS {release}, {self.where or 'United States'}; of the role's occupation)",
+                f" ({' '.join(['BLS OEWS', release]).strip()}, {' and '.join(places)};"
+                " of the role's occupation)",
+                style="dim",
+            )
+        if self.locality is not None:
+            scaled_line = (SCALED_ASCII if ascii_only else SCALED_UNICODE)[0]
+            yield Text(
+                f"{scaled_line * 2} the range scaled to {places[-1]}: an estimate, the article's"
+                " range times the local over the national median, to the nearest $1,000",
                 style="dim",
             )
 
@@ -144,6 +175,19 @@ class SalaryChart:
             return {}
         spans = {role["id"]: official_span(self.official.get(role["id"])) for role in roles}
         return {role_id: span for role_id, span in spans.items() if span is not None}
+
+    def _in_place(self, role: RoleRecord) -> tuple[SalaryRecord | None, SalaryRecord | None]:
+        """The role's range scaled to the place, and the official span there."""
+        if self.locality is None:
+            return None, None
+        local = self.locality[1].get(role["id"])
+        scaled = local_range(role, local)
+        drawn: SalaryRecord | None = None
+        if scaled is not None:
+            drawn = {"min": int(str(scaled["min"])), "max": int(str(scaled["max"])),
+                     "currency": "USD", "open_ended": role["salary"]["open_ended"],
+                     "stated": None, "note": None}  # fmt: skip
+        return drawn, official_span(local)
 
     def _bars(
         self,
@@ -156,8 +200,19 @@ class SalaryChart:
         """The bars of roles paid in one currency, and their axis."""
         glyphs = ASCII if ascii_only else UNICODE
         spans = self._spans(roles, currency)
+        local = {}
+        if self.locality is not None and currency == "USD":
+            local = {role["id"]: self._in_place(role) for role in roles}
         drawn = [role["salary"] for role in roles] + list(spans.values())
+        drawn += [found for pair in local.values() for found in pair if found is not None]
         scale = Scale(drawn, width - label_width - 1, currency)
+        labelled = self.locality is not None
+
+        def label(text: str) -> Text:
+            if len(text) > label_width:
+                text = text[: label_width - 1] + ("~" if ascii_only else "…")
+            return Text(text.ljust(label_width), style="dim")
+
         for role in roles:
             title = role["title"]
             if len(title) > label_width:
@@ -165,18 +220,52 @@ class SalaryChart:
             yield Text.assemble(
                 literal(title.ljust(label_width), "bold"), " ", bar(role["salary"], scale, glyphs)
             )
+            national = label(ROW_LABELS[0] if labelled else "")
             if role["id"] in spans:
                 official = self.official[role["id"]] if self.official else None
                 median = official["annual_wages"]["median"] if official else None
                 yield Text.assemble(
-                    " " * (label_width + 1), official_bar(spans[role["id"]], median, scale, glyphs)
+                    national, " ", official_bar(spans[role["id"]], median, scale, glyphs)
                 )
             elif self.official is not None and currency == "USD":
-                yield Text.assemble(" " * (label_width + 1), ("no official figures", "dim"))
+                yield Text.assemble(national, " ", ("no official figures", "dim"))
+            if role["id"] in local:
+                yield from self._local_bars(role, local[role["id"]], scale, glyphs, label)
         rule, labels = axis(scale, glyphs)
         indent = " " * (label_width + 1)  # unstyled, for the same reason as in bar()
         yield Text.assemble(indent, (rule, "dim"))
         yield Text.assemble(indent, (labels, "dim"))
+
+    def _local_bars(
+        self,
+        role: RoleRecord,
+        found: tuple[SalaryRecord | None, SalaryRecord | None],
+        scale: Scale,
+        glyphs: tuple[str, ...],
+        label: Callable[[str], Text],
+    ) -> Iterator[Text]:
+        """Under a role's range: its range scaled to the place, and the official span there."""
+        scaled, span = found
+        if scaled is None:
+            yield Text.assemble(label(ROW_LABELS[1]), " ", ("no estimate", "dim"))
+        else:
+            line, middle = SCALED_ASCII if glyphs is ASCII else SCALED_UNICODE
+            scaled_glyphs = (line, glyphs[1], glyphs[2], middle)
+            drawn = bar(scaled, scale, scaled_glyphs)
+            drawn.stylize("dim")
+            yield Text.assemble(label(ROW_LABELS[1]), " ", drawn)
+        if span is None:
+            yield Text.assemble(label(ROW_LABELS[2]), " ", ("no official figures", "dim"))
+        else:
+            local = self.locality[1].get(role["id"]) if self.locality else None
+            median = local["annual_wages"]["median"] if local else None
+            drawn = official_bar(span, median, scale, glyphs)
+            yield Text.assemble(label(ROW_LABELS[2]), " ", drawn)
+
+
+# With --in, the rows under each range are labelled: the national official span (with
+# --official), the range scaled to the place, and the official span there.
+ROW_LABELS = ("  official, US", "  scaled (estimate)", "  official there")
 
 
 WIDE = 120  # columns from which list and compare add a range bar

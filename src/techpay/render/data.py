@@ -191,10 +191,12 @@ def chart_object(
     roles: Iterable[RoleRecord],
     ticks: list[int],
     official: dict[str, EstimateRecord | None] | None = None,
+    locality: Locality | None = None,
 ) -> dict[str, object]:
     """``chart``: the numbers behind the picture: each role's range and midpoint, in the
-    order drawn, and the amounts the axis marks; with ``official`` (``--official``, ``--in``),
-    each role's official figures too."""
+    order drawn, and the amounts the axis marks; with ``official`` (``--official``), each
+    role's national official figures too; with ``locality`` (``--in``), its ``local``
+    object, as in a role object."""
     bars = []
     for role in roles:
         drawn: dict[str, object] = {
@@ -207,6 +209,8 @@ def chart_object(
         }
         if official is not None:
             drawn["official"] = official.get(role["id"])
+        if locality is not None:
+            drawn["local"] = local_object(role, locality[0], locality[1].get(role["id"]))
         bars.append(drawn)
     return {"roles": bars, "ticks": ticks}
 

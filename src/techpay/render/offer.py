@@ -142,7 +142,7 @@ def _caption(document: dict[str, Any]) -> Text:
         lines.append(
             "Against it: below, inside or above the range, and the difference from its"
             " midpoint. *: an estimate, the article's range scaled by the local over the"
-            " national median."
+            " national median, to the nearest $1,000."
         )
     if document["offer"]["hourly"] is not None:
         lines.append("Hourly: annualised as BLS does, times 2,080 hours.")

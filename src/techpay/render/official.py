@@ -120,10 +120,9 @@ def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
     placed = place(midpoint(role), local["annual_wages"])["text"]
     lines = [f"the range midpoint, {money(midpoint(role))}, is {placed} in {where}"]
     if scaled is not None:
-        top = money(int(str(scaled["max"]))) + ("+" if scaled["open_ended"] else "")
         lines.append(
-            f"the range scaled to {where}: {money(int(str(scaled['min'])))} - {top}"
-            f" (local median / national median = {scaled['ratio']})"
+            f"the range scaled to {where}: {scaled_range(scaled)} (local median / national"
+            f" median = {scaled['ratio']}; to the nearest $1,000)"
         )
     return "\n".join(lines)
 
@@ -211,15 +210,22 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
 
 
 def local_cells(role: RoleRecord, local: EstimateRecord | None) -> tuple[str, str]:
-    """``$134,120`` and ``$138,085 - $182,469``: the median in a place and the range scaled
-    to it; ``n/a`` where BLS published none (or the role has no official occupation)."""
+    """``$134,120 (15-1252)`` and ``$138,000 - $182,000``: the median of the role's
+    occupation in a place, with the occupation's code, and the range scaled to it (an
+    estimate); ``n/a`` where BLS published none (or the role has no official occupation)."""
     if local is None:
         return "n/a", "-"
+    median = f"{wage(local, 'median')} ({local['occupation']['code']})"
     scaled = local_range(role, local)
     if scaled is None:
-        return wage(local, "median"), "-"
+        return median, "-"
+    return median, scaled_range(scaled)
+
+
+def scaled_range(scaled: dict[str, object]) -> str:
+    """A range scaled to a place (``local_range``): ``$138,000 - $207,000+``."""
     top = money(int(str(scaled["max"]))) + ("+" if scaled["open_ended"] else "")
-    return wage(local, "median"), f"{money(int(str(scaled['min'])))} - {top}"
+    return f"{money(int(str(scaled['min'])))} - {top}"
 
 
 def locality_caption(locality: Locality) -> Text:
@@ -228,10 +234,17 @@ def locality_caption(locality: Locality) -> Text:
     release = next((local["release"] for local in figures.values() if local), None)
     source = f"BLS OEWS, {release}" if release else "BLS OEWS (none published here)"
     return literal(
-        f"Local median: {place_name(area)}, {source}. Range there: an estimate, the article's"
-        " range scaled by the local over the national median of the role's occupation.",
+        f"Local median: of the role's occupation (its SOC code), {place_name(area)}; {source}."
+        f" Range there: {SCALED}.",
         MUTED,
     )
+
+
+# What a range scaled to a place is, wherever one is shown.
+SCALED = (
+    "an estimate, the article's range scaled by the local over the national median of the"
+    " role's occupation, to the nearest $1,000"
+)
 
 
 def local_table(roles: Sequence[RoleRecord], locality: Locality) -> RenderableType:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from techpay.core.errors import literal_text
 from techpay.core.queries import official_median, salary_midpoint
+from techpay.official.estimates import local_range
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from techpay.core.records import (
+        AreaRecord,
         Comparison,
         EstimateRecord,
+        Locality,
         MatchResult,
         RoleRecord,
         SalaryRecord,
@@ -61,20 +64,52 @@ def salary_fields(salary: SalaryRecord) -> list[object]:
     ]
 
 
-def roles_lines(roles: Iterable[RoleRecord], with_header: bool = True) -> str:
-    """``list``/``filter``: rank, id, title, the salary fields, clusters."""
-    header = ("rank", "id", "title", *SALARY, "clusters")
+# With --in: the place, the official median there, and the article's range scaled to it (an
+# estimate, to the nearest 1,000); empty where there is none.
+LOCAL = ("area_code", "place", "local_median", "local_min_estimate", "local_max_estimate")
+
+
+def local_fields(role: RoleRecord, area: AreaRecord, local: EstimateRecord | None) -> list[object]:
+    """The ``LOCAL`` fields of a role in a place."""
+    scaled = local_range(role, local) or {}
+    return [
+        area["code"],
+        "United States" if area["type"] == "national" else area["name"],
+        None if local is None else local["annual_wages"]["median"],
+        scaled.get("min"),
+        scaled.get("max"),
+    ]
+
+
+def _in_place(role: RoleRecord, locality: Locality | None) -> list[object]:
+    """A role's ``LOCAL`` fields, when a place was given."""
+    if locality is None:
+        return []
+    area, figures = locality
+    return local_fields(role, area, figures.get(role["id"]))
+
+
+def roles_lines(
+    roles: Iterable[RoleRecord], with_header: bool = True, locality: Locality | None = None
+) -> str:
+    """``list``/``filter``: rank, id, title, the salary fields, clusters; with a place, the
+    ``LOCAL`` fields."""
+    header = ("rank", "id", "title", *SALARY, "clusters", *(LOCAL if locality else ()))
     rows = (
         [role["rank"], role["id"], role["title"], *salary_fields(role["salary"]),
-         ",".join(role["clusters"])]
+         ",".join(role["clusters"]), *_in_place(role, locality)]
         for role in roles
     )  # fmt: skip
     return lines(header, rows, with_header)
 
 
-def role_lines(role: RoleRecord, with_header: bool = True) -> str:
+def role_lines(
+    role: RoleRecord,
+    with_header: bool = True,
+    place: tuple[AreaRecord, EstimateRecord | None] | None = None,
+) -> str:
     """``show``: ``field<TAB>value`` lines; list fields repeat the field name; a skill's
-    line adds its tags."""
+    line adds its tags. With a place, the ``LOCAL`` fields after the official median."""
     salary = role["salary"]
     rows: list[Sequence[object]] = [
         ("id", role["id"]),
@@ -91,6 +126,9 @@ def role_lines(role: RoleRecord, with_header: bool = True) -> str:
     median = official_median(role)
     if median is not None:
         rows.append(("official_median", median))
+    if place is not None:
+        found = zip(LOCAL, local_fields(role, *place), strict=True)
+        rows += [(name, value) for name, value in found if value is not None]
     rows += [("alias", alias) for alias in role["aliases"]]
     rows += [("cluster", cluster) for cluster in role["clusters"]]
     rows += [("responsibility", duty) for duty in role["responsibilities"]]
@@ -98,12 +136,16 @@ def role_lines(role: RoleRecord, with_header: bool = True) -> str:
     return lines(("field", "value", "tags"), rows, with_header)
 
 
-def comparison_lines(comparison: Comparison, with_header: bool = True) -> str:
+def comparison_lines(
+    comparison: Comparison, with_header: bool = True, locality: Locality | None = None
+) -> str:
     """``compare``: one role per line, the baseline first; its salary fields, then its
-    difference from the baseline (empty for the baseline, and where the currencies differ,
-    which ``not_comparable`` then explains)."""
+    difference from the baseline (the article's ranges; empty for the baseline, and where
+    the currencies differ, which ``not_comparable`` then explains); with a place, the
+    ``LOCAL`` fields."""
     header = ("id", "title", *SALARY, "difference_min", "difference_max",
-              "difference_midpoint", "difference_midpoint_percent", "not_comparable")  # fmt: skip
+              "difference_midpoint", "difference_midpoint_percent", "not_comparable",
+              *(LOCAL if locality else ()))  # fmt: skip
     differences = {found["id"]: found for found in comparison["salary_differences"]}
     rows = []
     for role in comparison["roles"]:
@@ -112,16 +154,25 @@ def comparison_lines(comparison: Comparison, with_header: bool = True) -> str:
         if difference is not None:
             change = [difference["min"], difference["max"], difference["midpoint"],
                       difference["midpoint_percent"], difference["not_comparable"]]  # fmt: skip
-        rows.append([role["id"], role["title"], *salary_fields(role["salary"]), *change])
+        rows.append([role["id"], role["title"], *salary_fields(role["salary"]), *change,
+                     *_in_place(role, locality)])  # fmt: skip
     return lines(header, rows, with_header)
 
 
-def match_lines(result: MatchResult, with_header: bool = True) -> str:
-    """``match``: id, title, coverage in percent, the tags had and to learn, the salary."""
-    header = ("id", "title", "coverage", "have", "to_learn", *SALARY)
+def match_lines(
+    result: MatchResult,
+    with_header: bool = True,
+    roles: Sequence[RoleRecord] = (),
+    locality: Locality | None = None,
+) -> str:
+    """``match``: id, title, coverage in percent, the tags had and to learn, the salary;
+    with a place, the ``LOCAL`` fields of each role (``roles``, in the order matched)."""
+    header = ("id", "title", "coverage", "have", "to_learn", *SALARY, *(LOCAL if locality else ()))
+    by_id = {role["id"]: role for role in roles}
     rows = (
         [match["id"], match["title"], f"{match['coverage']:g}", ",".join(match["matched"]),
-         ",".join(match["missing"]), *salary_fields(match["salary"])]
+         ",".join(match["missing"]), *salary_fields(match["salary"]),
+         *(_in_place(by_id[match["id"]], locality) if locality else [])]
         for match in result["matches"]
     )  # fmt: skip
     return lines(header, rows, with_header)

@@ -49,6 +49,7 @@ ROLES_STEPS = (
     (DROP, "Midpoint"),
     (DROP, "Premium (match)"),
     (DROP, "#"),
+    (WRAP, "Local median"),
     (WRAP, "Role"),
     (WRAP, "Salary range"),
     (WRAP, "Range there (estimate)"),
@@ -268,8 +269,12 @@ def comparison_view(
             if official
             else []
         ),
+        # The difference is of the article's ranges, national: so labelled beside a place's.
+        (
+            "Difference" if locality is None else "Difference (US)",
+            [_difference(differences.get(role["id"])) for role in roles],
+        ),
         *(_local_rows(roles, locality) if locality is not None else []),
-        ("Difference", [_difference(differences.get(role["id"])) for role in roles]),
         ("Clusters", [literal(", ".join(role["clusters"]) or "-") for role in roles]),
         ("Responsibilities", [_bullets(role["responsibilities"]) for role in roles]),
         ("Skills", [_bullets(skill["text"] for skill in role["skills"]) for role in roles]),
