@@ -277,6 +277,23 @@ class TestValidateReportsEverything:
             second,
         ]
 
+    def test_a_name_two_files_claim_is_the_later_files_problem(self, cli, write):
+        new_id = write(
+            "id.toml", '[[roles]]\nid = "sre"\ntitle = "S"\nsalary = { min = 1, max = 2 }\n'
+        )
+        result = cli("validate", new_id)
+        assert result.stdout == (f"{new_id}: role 'sre' -> id: 'sre' also names role '{SRE}'\n")
+        first = write(
+            "first.toml",
+            '[[roles]]\nid = "platform-engineer"\ntitle = "P"\naliases = ["pe"]\n'
+            "salary = { min = 1, max = 2 }\n",
+        )
+        second = write("second.toml", f'[[roles]]\nid = "{SRE}"\naliases = ["sre", "pe"]\n')
+        result = cli("validate", first, second)
+        assert result.stdout == (
+            f"{second}: role '{SRE}' -> aliases: 'pe' also names role 'platform-engineer'\n"
+        )
+
     def test_a_left_out_role_does_not_make_synonyms_point_at_nothing(self, cli, write):
         path = write(
             "pipes.toml",

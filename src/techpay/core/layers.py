@@ -105,10 +105,11 @@ def cross_problems(
 
     names = _layered_names(layers)
     found = consistency_problems(
-        [(role_id, aliases, clusters) for role_id, aliases, clusters, _ in names],
+        [(role_id, aliases, clusters) for role_id, aliases, clusters, _, _ in names],
         merged["clusters"],
+        {role_id: number for role_id, _, _, _, number in names},
     )
-    origin_of = {role_id: path for role_id, _, _, path in names}
+    origin_of = {role_id: path for role_id, _, _, path, _ in names}
     problems = [
         Problem(origin_of[role_id], message, role=role_id, field=field)
         for role_id, field, message in found
@@ -116,16 +117,16 @@ def cross_problems(
     return problems + _synonym_problems(layers, merged, every_role)
 
 
-def _layered_names(layers: Sequence[Layer]) -> list[tuple[str, list[str], list[str], str]]:
-    """Each role's id, aliases, clusters and file, layered as :func:`merge` layers roles,
-    but keeping every role of a layer that gives one id twice (a problem to report)."""
-    names: list[tuple[str, list[str], list[str], str]] = []
+def _layered_names(layers: Sequence[Layer]) -> list[tuple[str, list[str], list[str], str, int]]:
+    """Each role's id, aliases, clusters, file and layer, layered as :func:`merge` layers
+    roles, but keeping every role of a layer that gives one id twice (a problem to report)."""
+    names: list[tuple[str, list[str], list[str], str, int]] = []
     position: dict[str, int] = {}
-    for _, path, record in layers:
+    for number, (_, path, record) in enumerate(layers):
         given_here: set[str] = set()
         for role in record["roles"]:
             role_id = role["id"]
-            entry = (role_id, role["aliases"], role["clusters"], path)
+            entry = (role_id, role["aliases"], role["clusters"], path, number)
             if role_id in position and role_id not in given_here:
                 names[position[role_id]] = entry
             else:
