@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     Layer = tuple[str, str, DatasetRecord]  # origin, path as shown, the layer's valid part
 
 REQUIRED = ("title", "salary")  # what a new role needs besides its id
-_ADDED_BY_LOADER = ("origin", "official")
 
 
 def complete_roles(
@@ -43,8 +42,7 @@ def complete_roles(
         if not isinstance(role_id, str) or role.get("replace") is True:
             completed.append(role)
         elif role_id in earlier:
-            kept = earlier[role_id].items()
-            completed.append({**{k: v for k, v in kept if k not in _ADDED_BY_LOADER}, **role})
+            completed.append({**earlier[role_id], **role})
         else:
             completed.append(role)
             missing = [field for field in REQUIRED if field not in role]
