@@ -191,6 +191,7 @@ def roles(draw, number: int, clusters: list[str]):
         "responsibilities": st.lists(TEXT, max_size=3),
         "skills": st.lists(skills(), max_size=3),
         "occupation": optional(occupations()),
+        "replace": st.booleans(),
     }
     required = {
         "id": NAME.map(lambda name: f"r{number}-{name}"),

@@ -9,7 +9,7 @@ from techpay.core.names import normalise_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
     from typing import Any
 
     from pydantic import ValidationError
@@ -130,8 +130,10 @@ def _parse_json(path: str, text: str) -> Any:
         raise DataError([repeated_key_problem(path, text, repeated.key)]) from None
 
 
-def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
-    """Check parsed data against the models; return the plain record of the dataset.
+def validate(raw: dict[str, Any], path: str) -> tuple[DatasetRecord, list[Problem]]:
+    """Check parsed data against the models: the record of what is valid, and a problem for
+    everything that is not (a role with a problem is left out of the record, so that the
+    checks across roles and files still see the others).
 
     Plainly valid data is checked without importing pydantic (see
     :mod:`techpay.core.fastcheck`); the models judge the rest, and word every problem.
@@ -140,15 +142,32 @@ def validate(raw: dict[str, Any], path: str) -> DatasetRecord:
 
     record = plain_record(raw)
     if record is not None:
-        return record
+        return record, []
     from pydantic import ValidationError
 
     from techpay.core.models import Dataset
 
     try:
-        return Dataset.model_validate(raw).to_record()
+        return Dataset.model_validate(raw).to_record(), []
     except ValidationError as error:
-        raise DataError(schema_problems(error, raw, path)) from None
+        return _valid_part(raw, error), schema_problems(error, raw, path)
+
+
+def _valid_part(raw: dict[str, Any], error: ValidationError) -> DatasetRecord:
+    """The record of a document without the roles and top-level fields that have errors."""
+    from techpay.core.models import Dataset
+
+    bad_roles, bad_fields = set(), set()
+    for detail in error.errors(include_url=False):
+        loc = detail["loc"]
+        if loc[:1] == ("roles",) and len(loc) > 1 and isinstance(loc[1], int):
+            bad_roles.add(loc[1])
+        else:
+            bad_fields.add(loc[0])
+    part = {key: value for key, value in raw.items() if key not in bad_fields}
+    roles = part.get("roles", [])
+    part["roles"] = [role for index, role in enumerate(roles) if index not in bad_roles]
+    return Dataset.model_validate(part).to_record()
 
 
 # What a rejected value must be instead, in the words of the person who wrote the data file,
@@ -218,9 +237,6 @@ def schema_problems(error: ValidationError, raw: dict[str, Any], path: str) -> l
     """One problem per validation error, naming the role and the field path."""
     problems = []
     for detail in error.errors(include_url=False):
-        if not detail["loc"]:  # the whole dataset: list every cross-role problem, not the first
-            problems += _consistency(raw["roles"], raw.get("clusters") or None, lambda _: path)
-            continue
         role, field, is_key = _locate(detail["loc"], raw)
         message = describe_error(detail)
         value = detail.get("input")
@@ -264,18 +280,6 @@ def _role_label(raw: dict[str, Any], index: int) -> str:
     return f"#{index + 1}"
 
 
-def _consistency(
-    roles: list[Any], clusters: dict[str, str] | None, origin_of: Callable[[str], str]
-) -> list[Problem]:
-    from techpay.core.rules import consistency_problems
-
-    names = ((role["id"], role.get("aliases", ()), role.get("clusters", ())) for role in roles)
-    return [
-        Problem(origin_of(role_id), message, role=role_id, field=field)
-        for role_id, field, message in consistency_problems(names, clusters)
-    ]
-
-
 def load_file(path: str) -> DatasetRecord:
     """Read and validate one dataset file on its own."""
     return load_layers([path], bundled=False).record
@@ -295,34 +299,41 @@ def layer_paths(files: Sequence[str], *, bundled: bool = True) -> list[str]:
 def check_layers(
     files: Sequence[str], *, bundled: bool = True
 ) -> tuple[DatasetRecord, list[Problem]]:
-    """Validate every layer and the merged result; return the merge and *every* problem."""
+    """Validate every layer and the merged result; return the merge and *every* problem:
+    each layer's own, then those between roles and files among all the valid roles."""
+    from techpay.core.layers import complete_roles, cross_problems, merge
+
     layers: list[tuple[str, str, DatasetRecord]] = []
     problems: list[Problem] = []
+    earlier: dict[str, RoleRecord] = {}  # the roles of the layers so far, by id
+    every_role = True  # whether every role of every layer is valid and merged
     paths = [(BUNDLED, bundled_path())] if bundled else []
-    for path in paths + [(file, file) for file in files]:
+    for origin, path in paths + [(file, file) for file in files]:
         try:
-            layers.append((path[0], path[1], validate(read_document(path[1]), path[1])))
+            raw = read_document(path)
         except DataError as error:
             problems += error.problems
+            continue
+        raw, unknown_problems, unknown = complete_roles(raw, earlier, path)
+        record, found = validate(raw, path)
+        problems += unknown_problems + [
+            problem for problem in found if not _missing_from(problem, unknown)
+        ]
+        layers.append((origin, path, record))
+        earlier.update((role["id"], role) for role in record["roles"])
+        given, ids = raw.get("roles"), {role["id"] for role in record["roles"]}
+        every_role &= isinstance(given, list) and len(given) == len(ids)  # none left out
     merged = merge([(origin, record) for origin, _, record in layers])
-    shown_as = {origin: path for origin, path, _ in layers}
-    origins = {role["id"]: shown_as[role.get("origin", "")] for role in merged["roles"]}
-    problems += _consistency(list(merged["roles"]), merged["clusters"], origins.__getitem__)
-    problems += _synonym_problems(layers, merged)
-    return merged, problems
+    return merged, problems + cross_problems(layers, merged, every_role=every_role)
 
 
-def _synonym_problems(
-    layers: Sequence[tuple[str, str, DatasetRecord]], merged: DatasetRecord
-) -> list[Problem]:
-    from techpay.core.rules import synonym_problems
+def _missing_from(problem: Problem, roles: set[str]) -> bool:
+    """Whether the problem is a required field one of ``roles`` leaves out (each of them
+    has a problem of its own: it names no earlier role)."""
+    from techpay.core.layers import REQUIRED
 
-    tags = {tag for role in merged["roles"] for skill in role["skills"] for tag in skill["tags"]}
-    return [
-        Problem(path, message, field=f"synonyms.{synonym}")
-        for _, path, record in layers
-        for synonym, message in synonym_problems(record["synonyms"], tags)
-    ]
+    missing = problem.message == _RULES["missing"]
+    return missing and problem.role in roles and problem.field in REQUIRED
 
 
 def load_layers(files: Sequence[str], *, bundled: bool = True) -> Catalog:
@@ -333,33 +344,6 @@ def load_layers(files: Sequence[str], *, bundled: bool = True) -> Catalog:
     if not merged["roles"]:
         raise DataError([Problem(files[-1] if files else "(no data)", "no roles to work on")])
     return Catalog(merged)
-
-
-def merge(layers: Sequence[tuple[str, DatasetRecord]]) -> DatasetRecord:
-    """Layer datasets in order: a role whose id exists replaces it in place, a new one is added.
-
-    Clusters and synonyms are combined (a later one wins); the last layer that lists meta
-    skills gives them; the first layer with a ``[source]`` describes the whole.
-    """
-    roles: dict[str, RoleRecord] = {}
-    clusters: dict[str, str] = {}
-    synonyms: dict[str, str] = {}
-    meta_skills: list[str] = []
-    source = None
-    for origin, record in layers:
-        for role in record["roles"]:
-            roles[role["id"]] = {**role, "origin": origin}
-        clusters.update(record["clusters"])
-        synonyms.update(record["synonyms"])
-        meta_skills = record["meta_skills"] or meta_skills
-        source = source or record["source"]
-    return {
-        "source": source,
-        "meta_skills": meta_skills,
-        "clusters": clusters,
-        "synonyms": synonyms,
-        "roles": list(roles.values()),
-    }
 
 
 def as_document(record: DatasetRecord) -> DatasetRecord:

@@ -30,7 +30,6 @@ from techpay.core.rules import (
     PAY_CODE,
     SOC_CODE,
     TAG_PATTERN,
-    consistency_problems,
 )
 
 TYPE_CHECKING = False
@@ -46,7 +45,7 @@ SKILL_FIELDS = ("text", "tags")
 OCCUPATION_FIELDS = ("code", "title", "match", "pay_code", "note", "url")
 ROLE_FIELDS = (
     "id", "rank", "title", "aliases", "clusters", "summary", "salary", "why_it_pays",
-    "responsibilities", "skills", "occupation",
+    "responsibilities", "skills", "occupation", "replace",
 )  # fmt: skip
 SOURCE_FIELDS = (
     "title", "year", "region", "figures", "ours", "official", "attribution", "caveats",
@@ -104,9 +103,6 @@ def _dataset(raw: Any) -> Any:
         "synonyms": _tags_to_tags(get("synonyms", MISSING)),
         "roles": [_role(role) for role in _list(get("roles"))],
     }
-    names = ((role["id"], role["aliases"], role["clusters"]) for role in dataset["roles"])
-    if consistency_problems(names, dataset["clusters"] or None):
-        raise NotPlain
     return dataset
 
 
@@ -127,6 +123,7 @@ def _role(raw: Any) -> dict[str, Any]:
         "skills": _each(_skill, get("skills", MISSING)),
         "occupation": None if occupation is None else _occupation(occupation),
     }
+    _flag(get("replace", False))  # how the role is layered: checked, not recorded
     if role["id"] in role["aliases"]:
         raise NotPlain
     return role

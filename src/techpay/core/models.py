@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
@@ -28,7 +29,6 @@ from techpay.core.rules import (
     PAY_CODE,
     SOC_CODE,
     TAG_PATTERN,
-    consistency_problems,
 )
 
 if TYPE_CHECKING:
@@ -131,7 +131,8 @@ class Occupation(_Frozen):
 
 
 class Role(_Frozen):
-    """One job role."""
+    """One job role. In a file layered over others, a role whose id an earlier layer has
+    may give only the fields it changes (the rest are kept), unless it says replace = true."""
 
     id: Name
     rank: Annotated[int, Field(gt=0, strict=True)] | None = None
@@ -144,6 +145,13 @@ class Role(_Frozen):
     responsibilities: tuple[Text, ...] = ()
     skills: tuple[Skill, ...] = ()
     occupation: Occupation | None = None
+    # How the role is layered, not part of it: true replaces an earlier role of the same id
+    # whole, instead of changing the fields given. Left out of the record.
+    replace: StrictBool = Field(
+        default=False,
+        exclude=True,
+        description="replace the earlier role with this id whole, not only the fields given",
+    )
 
     @model_validator(mode="after")
     def _aliases_differ_from_id(self) -> Role:
@@ -166,22 +174,17 @@ class Source(_Frozen):
 
 
 class Dataset(_Frozen):
-    """A whole data file: its source, clusters, meta skills and roles."""
+    """A whole data file: its source, clusters, meta skills and roles.
+
+    What spans roles (an id or alias used twice, an unknown cluster) is checked once the
+    layers are merged (``techpay.core.layers``): a layer may use another's clusters.
+    """
 
     source: Source | None = None
     meta_skills: tuple[Text, ...] = ()
     clusters: dict[Name, Text] = Field(default_factory=dict)
     synonyms: dict[Tag, Tag] = Field(default_factory=dict)
     roles: tuple[Role, ...]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Dataset:
-        roles = ((role.id, role.aliases, role.clusters) for role in self.roles)
-        problems = consistency_problems(roles, self.clusters or None)
-        if problems:
-            role_id, field, message = problems[0]
-            raise ValueError(f"role {role_id!r} -> {field}: {message}")
-        return self
 
     def to_record(self) -> DatasetRecord:
         """The dataset as plain JSON-ready data (see ``techpay.core.records``)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
     RoleNameParts = tuple[str, Sequence[str], Sequence[str]]  # id, aliases, clusters
 
@@ -37,13 +37,16 @@ PAY_CODE = r"^\d{2}-\d{4}$"
 
 
 def consistency_problems(
-    roles: Iterable[RoleNameParts], clusters: Collection[str] | None
+    roles: Iterable[RoleNameParts],
+    clusters: Collection[str] | None,
+    layer: Mapping[str, int] | None = None,
 ) -> list[tuple[str, str, str]]:
     """Problems that span roles, as ``(role id, field, message)``.
 
     ``roles`` gives each role's id, aliases and clusters. Repeated ids and a name claimed by
     two roles are always problems; cluster ids are checked when ``clusters`` is given (a layer
-    may use the clusters another layer defines, so only the merged dataset is checked).
+    may use the clusters another layer defines, so only the merged dataset is checked). With
+    ``layer`` (each role's layer), a name two layers claim is the later layer's problem.
     """
     problems: list[tuple[str, str, str]] = []
     owner: dict[str, str] = {}
@@ -56,7 +59,12 @@ def consistency_problems(
     for role_id, aliases, role_clusters in listed:
         for alias in aliases:
             claimed_by = owner.setdefault(alias, role_id)
-            if claimed_by != role_id:
+            if claimed_by == role_id:
+                continue
+            if layer is not None and layer[claimed_by] > layer[role_id]:
+                field = "id" if alias == claimed_by else "aliases"
+                problems.append((claimed_by, field, f"{alias!r} also names role {role_id!r}"))
+            else:
                 problems.append((role_id, "aliases", f"{alias!r} also names role {claimed_by!r}"))
         for cluster in role_clusters:
             if clusters is not None and cluster not in clusters:

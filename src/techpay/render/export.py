@@ -302,8 +302,10 @@ STARTER = """\
 # Use it with:                           techpay --data {name} list
 # Or for every command:                  export TECHPAY_DATA={name}
 #
-# Each [[roles]] entry adds a role, or replaces the bundled role with the same id
-# (run 'techpay list --json' to see the ids). Only id, title and salary are required.
+# Each [[roles]] entry adds a role, or changes the bundled role with the same id (run
+# 'techpay list --json' to see the ids): the fields it gives replace the bundled ones,
+# the rest are kept, and 'replace = true' on it replaces the whole role instead.
+# Only id, title and salary are required (of a new role: a change needs only the id).
 
 [[roles]]
 id = "platform-engineer"              # lower-case words joined by hyphens
