@@ -4,7 +4,9 @@ The bundle is a SQLite file holding, for every detailed occupation, the all-indu
 estimates for the nation, every state and territory and every metro and nonmetro area:
 employment, annual mean wage, the five annual percentiles and the location quotient. Absent
 figures stay absent: their BLS footnote code says why (5: at or above the top code; 8: not
-released; 4: published hourly only). Nothing is rounded, interpolated or invented.
+released; 4: published hourly only). Where BLS published the wages hourly only (footnote 4),
+the hourly mean and percentiles are kept beside them, in cents. Nothing is rounded,
+interpolated or invented.
 
 The same code serves the repository's build script and any later import of a new release, so
 both give the same bytes for the same source.
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
     Progress = Callable[[int, int], None]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the hourly table
 ALL_INDUSTRIES = "000000"
 DETAILED = 3  # BLS display level of a detailed occupation
 # BLS datatype codes of the figures kept, in the bundle's column order.
@@ -39,6 +41,18 @@ FIGURES = (
     ("p90", "15"),
     ("lq", "17"),
 )
+# The hourly wages kept for an estimate whose annual wages BLS did not publish because the
+# occupation is paid by the hour (footnote 4), in the hourly table's column order.
+HOURLY = (
+    ("mean", "03"),
+    ("p10", "06"),
+    ("p25", "07"),
+    ("median", "08"),
+    ("p75", "09"),
+    ("p90", "10"),
+)
+HOURLY_ONLY = "4"  # BLS's footnote: wages reported hourly or annually, as the job is paid
+CENTS = {code for _, code in HOURLY} | {"17"}  # kept in hundredths
 AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
 SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
 
@@ -67,10 +81,17 @@ CREATE TABLE estimate (
   p90 INTEGER, lq INTEGER, absent TEXT,
   PRIMARY KEY (occupation, area)
 ) WITHOUT ROWID;
+CREATE TABLE hourly (
+  occupation TEXT NOT NULL, area TEXT NOT NULL,
+  mean INTEGER, p10 INTEGER, p25 INTEGER, median INTEGER, p75 INTEGER, p90 INTEGER, absent TEXT,
+  PRIMARY KEY (occupation, area)
+) WITHOUT ROWID;
 """
 # estimate.lq is the location quotient in hundredths (BLS publishes two decimals).
 # estimate.absent lists the figures without a number as "field:footnote" pairs, e.g.
 # "p90:5" (at or above the top code); NULL when every figure is there.
+# hourly holds the hourly wages in cents of the estimates whose annual wages are absent with
+# footnote 4 (published hourly only) and that have an hourly figure; absent as in estimate.
 
 
 class SourceError(Exception):
@@ -92,7 +113,9 @@ class Release:
         self.footnotes = footnotes  # (code, text)
         self.areas = areas  # (area code, type N/S/M, state FIPS code, name)
         self.occupations = occupations  # (code like 15-1252, title)
-        self.estimates = estimates  # rows in the estimate table's column order
+        # rows in the estimate table's column order, each followed by its hourly row's
+        # figures (see estimate_row), or None
+        self.estimates = estimates
 
 
 def soc(code: str) -> str:
@@ -112,24 +135,49 @@ def figure(text: str | None, footnote: str | None, datatype: str) -> tuple[int |
     value = float(text)
     if value < 0:
         raise ValueError(text)
-    return (round(value * 100) if datatype == "17" else round(value)), None
+    return (round(value * 100) if datatype in CENTS else round(value)), None
 
 
 def estimate_row(
     occupation: str, area: str, values: Mapping[str, tuple[str | None, str | None]]
 ) -> tuple[object, ...] | None:
-    """One bundle row from BLS values keyed by datatype code; None when nothing is published."""
+    """One bundle row from BLS values keyed by datatype code, followed by its hourly
+    figures (:func:`hourly_figures`); None when nothing is published."""
+    numbers, absent = _figures(FIGURES, values, area)
+    if all(number is None for number in numbers) and not absent:
+        return None
+    hourly = hourly_figures(values, absent)
+    return (soc(occupation), area, *numbers, ",".join(absent) or None, hourly)
+
+
+def hourly_figures(
+    values: Mapping[str, tuple[str | None, str | None]], absent: list[str]
+) -> tuple[object, ...] | None:
+    """The hourly mean and percentiles (in cents) and their absent list, for an estimate
+    whose annual wages are absent because BLS published them hourly only; else None."""
+    if not any(item.endswith(f":{HOURLY_ONLY}") for item in absent):
+        return None
+    numbers, missing = _figures(HOURLY, values, "")
+    if all(number is None for number in numbers):
+        return None
+    return (*numbers, ",".join(missing) or None)
+
+
+def _figures(
+    kept: tuple[tuple[str, str], ...],
+    values: Mapping[str, tuple[str | None, str | None]],
+    area: str,
+) -> tuple[list[int | None], list[str]]:
+    """The numbers of the ``kept`` datatypes, and ``field:footnote`` for each without one."""
     numbers: list[int | None] = []
     absent = []
-    for name, datatype in FIGURES:
+    for name, datatype in kept:
         text, footnote = values.get(datatype, (None, None))
         number, reason = figure(text, footnote, datatype)
         numbers.append(number)
         if reason is not None and not (name == "lq" and area == "0000000"):
             absent.append(f"{name}:{reason}")  # a nation has no location quotient: no reason
-    if all(number is None for number in numbers) and not absent:
-        return None
-    return (soc(occupation), area, *numbers, ",".join(absent) or None)
+    return numbers, absent
 
 
 def write(release: Release, path: str) -> None:
@@ -165,16 +213,31 @@ def _fill(connection: sqlite3.Connection, release: Release) -> None:
     connection.executemany("INSERT INTO occupation VALUES (?, ?)", sorted(release.occupations))
     # Rows go in as they stream (sorting them would hold them all in memory); VACUUM lays
     # the table out in key order, so the bytes do not depend on the order they came in.
+    hourly: list[tuple[object, ...]] = []
     try:
         connection.executemany(
-            "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", release.estimates
+            "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _split_hourly(release.estimates, hourly),
         )
     except sqlite3.IntegrityError as error:
         raise SourceError(f"the same occupation and area twice ({error})") from None
+    connection.executemany("INSERT INTO hourly VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hourly)
     # Last: reading the rows completes the meta (a flat file's SHA-256 is known at its end).
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(release.meta.items()))
     connection.execute("COMMIT")
     connection.execute("VACUUM")
+
+
+def _split_hourly(
+    rows: Iterable[tuple[object, ...]], hourly: list[tuple[object, ...]]
+) -> Iterator[tuple[object, ...]]:
+    """The estimate rows, each without its hourly figures; those go to ``hourly`` (a few
+    hundred rows in a release) with the row's occupation and area."""
+    for row in rows:
+        figures = row[-1]
+        if isinstance(figures, tuple):
+            hourly.append((*row[:2], *figures))
+        yield row[:-1]
 
 
 def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None = None) -> Release:
@@ -217,7 +280,7 @@ def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None 
     return Release(release_meta, footnotes, areas, occupations, estimates)
 
 
-_CELL_COLUMNS = ", ".join(f"v{code}, f{code}" for _, code in FIGURES)
+_CELL_COLUMNS = ", ".join(f"v{code}, f{code}" for _, code in FIGURES + HOURLY)
 
 
 def _not_upstream(path: str, error: Exception) -> SourceError:
@@ -253,7 +316,7 @@ def _upstream_estimates(
                 continue
             values = {
                 code: (cells[2 * index], cells[2 * index + 1])
-                for index, (_, code) in enumerate(FIGURES)
+                for index, (_, code) in enumerate(FIGURES + HOURLY)
             }
             try:
                 row = estimate_row(occupation, area, values)

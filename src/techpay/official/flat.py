@@ -18,6 +18,7 @@ from techpay.official.build import (
     AREA_TYPES,
     DETAILED,
     FIGURES,
+    HOURLY,
     SourceError,
     estimate_row,
     figure,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 DATA = "oe.data.0.Current"
 REQUIRED = ("oe.area", "oe.occupation", "oe.footnote", "oe.datatype", "oe.release", DATA)
-KEPT_DATATYPES = {code for _, code in FIGURES}
+KEPT_DATATYPES = {code for _, code in FIGURES + HOURLY}
 RELEASE_CODE = re.compile(r"^(\d{4})A01$")
 FOOTNOTE_CODES = re.compile(r"^\d+(?:[ ,;]+\d+)*$")
 
