@@ -144,6 +144,12 @@ def _caption(document: dict[str, Any]) -> Text:
             " midpoint. *: an estimate, the article's range scaled by the local over the"
             " national median."
         )
-    if document["offer"]["hourly"] is not None:
+    units = {row["unit"] for row in document["places"]}
+    if document["offer"]["hourly"] is not None and "year" in units:
         lines.append("Hourly: annualised as BLS does, times 2,080 hours.")
+    if "hour" in units:
+        lines.append(
+            "/hr: BLS published only hourly wages there; the hourly offer is placed among"
+            " them as it is."
+        )
     return literal(" ".join(lines), MUTED)
