@@ -82,9 +82,12 @@ class OfferPlaces:
 
 def _title(document: dict[str, Any]) -> Text:
     offered = document["offer"]
-    title = Text.assemble((f"{money(offered['annual'])} a year", "bold"))
-    if offered["hourly"] is not None:
-        title.append(f" (${offered['hourly']:,.2f} an hour x 2,080 hours)")
+    if all(row["unit"] == "hour" for row in document["places"]):  # never annualised here
+        title = Text.assemble((f"${offered['hourly']:,.2f} an hour", "bold"))
+    else:
+        title = Text.assemble((f"{money(offered['annual'])} a year", "bold"))
+        if offered["hourly"] is not None:
+            title.append(f" (${offered['hourly']:,.2f} an hour x 2,080 hours)")
     role = document["role"]
     title.append(", ")
     title.append_text(literal(role["title"] if role else document["occupation"]["title"], "bold"))
