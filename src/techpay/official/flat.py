@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 DATA = "oe.data.0.Current"
 REQUIRED = ("oe.area", "oe.occupation", "oe.footnote", "oe.datatype", "oe.release", DATA)
-KEPT_DATATYPES = {code for _, code in FIGURES + HOURLY}
+NEEDED_DATATYPES = {code for _, code in FIGURES}
+KEPT_DATATYPES = NEEDED_DATATYPES | {code for _, code in HOURLY}  # hourly ones if there
 RELEASE_CODE = re.compile(r"^(\d{4})A01$")
 FOOTNOTE_CODES = re.compile(r"^\d+(?:[ ,;]+\d+)*$")
 
@@ -97,8 +98,8 @@ def _footnotes(folder: Folder, digests: dict[str, str]) -> dict[int, str]:
 def _check_datatypes(folder: Folder, digests: dict[str, str]) -> None:
     rows = _rows(folder, "oe.datatype", ("datatype_code", "datatype_name"), digests)
     listed = {row["datatype_code"] for _, row in rows}
-    if not listed >= KEPT_DATATYPES:
-        missing = ", ".join(sorted(KEPT_DATATYPES - listed))
+    if not listed >= NEEDED_DATATYPES:
+        missing = ", ".join(sorted(NEEDED_DATATYPES - listed))
         raise SourceError(f"{folder.label('oe.datatype')}: no datatype {missing}")
 
 
