@@ -21,7 +21,7 @@ LAYERS = [
     ("models", {"core.models", "core.fastcheck"}),
     ("load", {"core.dataset", "core.files", "core.sources", "official", "official.build",
               "official.bundle", "official.places", "official.roles", "official.flat",
-              "official.store", "official.tabfiles", "official.sources"}),
+              "official.store", "official.tabfiles", "official.sources", "official.cells"}),
     ("queries", {"core.queries", "core.career", "official.estimates", "official.tiles",
                  "official.judge"}),
     ("render", {"render", "render.data", "render.release", "render.axis", "render.export",

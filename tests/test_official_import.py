@@ -20,6 +20,7 @@ import sys
 import textwrap
 import zipfile
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -346,8 +347,8 @@ HOURLY_ONLY = {
 class TestHourlyOnly:
     """Wages BLS published hourly only are kept as hourly wages, from either source."""
 
-    EXPECTED = {"p10": 22.05, "p25": 30.0, "median": 45.5, "p75": None, "p90": 88.4,
-                "mean": 48.1}  # fmt: skip
+    EXPECTED: ClassVar = {"p10": 22.05, "p25": 30.0, "median": 45.5, "p75": None,
+                          "p90": 88.4, "mean": 48.1}  # fmt: skip
 
     def local(self, cli) -> dict:
         result = cli("occupation", "15-1254", "--in", "CA", "--json")

@@ -233,9 +233,10 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
                 "low": low,
                 "high": high,
                 "tiles": count,
-                "bounds": sum(found["bin"] == number and found["value"] is None
-                              for found in ranked),
-            }  # fmt: skip
+                "bounds": sum(
+                    found["bin"] == number and found["value"] is None for found in ranked
+                ),
+            }
             for number, (low, high, count) in enumerate(ranges, start=1)
         ],
         "tiles": [

@@ -215,8 +215,8 @@ class Bundle:
         found = self._absent(str(absent or ""), wages)
         hourly = self.hourly().get((occupation, str(area)))
         if hourly is not None:
-            found |= {f"hourly_{name}": figure
-                      for name, figure in self._absent(str(hourly[-1] or ""), None).items()}  # fmt: skip
+            missing = self._absent(str(hourly[-1] or ""), None)
+            found |= {f"hourly_{name}": figure for name, figure in missing.items()}
         return {
             "source": SOURCE,
             "release": self.release,
@@ -257,8 +257,11 @@ def at_least(name: str, wages: AnnualWages, top_code: int) -> int:
     code, but publishes many wages above it (in May 2025, 90th percentiles up to $946,560),
     so a lower percentile can be the better bound."""
     below = PERCENTILES[: PERCENTILES.index(name)] if name in PERCENTILES else ()
-    published = [value for lower in below if (value := wages[lower]) is not None]  # type: ignore[literal-required]
-    return max([top_code, *published])
+    published: list[int] = [top_code]
+    for lower in below:
+        value: int | None = wages[lower]  # type: ignore[literal-required]
+        published += [] if value is None else [value]
+    return max(published)
 
 
 def _hourly_wages(row: tuple[object, ...]) -> HourlyWages:

@@ -13,17 +13,8 @@ import os
 import re
 
 from techpay.official import tabfiles
-from techpay.official.build import (
-    ALL_INDUSTRIES,
-    AREA_TYPES,
-    DETAILED,
-    FIGURES,
-    HOURLY,
-    SourceError,
-    estimate_row,
-    figure,
-    soc,
-)
+from techpay.official.build import ALL_INDUSTRIES, AREA_TYPES, DETAILED, SourceError
+from techpay.official.cells import FIGURES, HOURLY, estimate_row, figure, soc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -66,7 +66,7 @@ def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
     first, top = coded[0]
     last = published[-1][0] if published else None
     # the bound is the code, or the highest percentile published below (see bundle.at_least)
-    source = f", the {ordinal(last)}" if published and published[-1][1] == top else ""
+    source = f", the {ordinal(last)}" if last and published[-1][1] == top else ""
     coded_text = f"the {ordinal(first)} is top-coded (at least ${top:,}{source})"
     if not published:
         coded_text = f"every percentile is top-coded (at least ${top:,})"
