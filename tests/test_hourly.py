@@ -152,3 +152,33 @@ def test_a_bundle_imported_before_hourly_figures_is_read_without_them(cli, tmp_p
     assert "Wages for some occupations" in " ".join(result.stdout.split())
     offer = json.loads(cli("offer", "27-2031", "30", "--hourly", "--json").stdout)
     assert offer["places"][0]["placement"] is None
+
+
+DANCER = """\
+[[roles]]
+id = "dancer"
+title = "Stage Dancer"
+salary = { min = 40000, max = 60000, currency = "USD" }
+occupation = { code = "27-2031.00", match = "high", title = "Dancers" }
+"""
+
+
+def test_show_gives_a_role_its_hourly_wages_and_sets_no_yearly_range_against_them(cli, tmp_path):
+    data = tmp_path / "dancer.toml"
+    data.write_text(DANCER, encoding="utf-8")
+    out = " ".join(cli("--data", str(data), "show", "dancer").stdout.split())
+    assert "10th $14.88/hr 25th $17.23/hr median $24.80/hr" in out
+    assert "Estimate none: BLS published hourly wages only, and the range is yearly" in out
+
+
+def test_an_hourly_offer_against_a_yearly_range_says_it_is_annualised(cli, tmp_path):
+    """The role's range is yearly: there the offer is $30 x 2,080 = $62,400, and says so;
+    among the hourly wages it is placed as it is."""
+    data = tmp_path / "dancer.toml"
+    data.write_text(DANCER, encoding="utf-8")
+    result = cli("--data", str(data), "offer", "dancer", "30", "--hourly")
+    out = " ".join(result.stdout.split())
+    assert out.startswith("$62,400 a year ($30.00 an hour x 2,080 hours), Stage Dancer")
+    assert "United States ~60th $24.80/hr $40,000 - $60,000 above +$12,400 +24.8%" in out
+    assert "Hourly: annualised as BLS does, times 2,080 hours." in out
+    assert cli("offer", "27-2031", "30", "--hourly").stdout.startswith("$30.00 an hour, Dancers")

@@ -110,9 +110,14 @@ def add_official_rows(facts: Table, role: RoleRecord, area: AreaRecord | None,
     facts.add_row("Estimate", Text(_local_estimate(role, local, where)))
 
 
+HOURLY_ONLY_ESTIMATE = "none: BLS published hourly wages only, and the range is yearly"
+
+
 def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
     if not comparable(role):
         return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
+    if official["hourly_wages"] is not None:
+        return HOURLY_ONLY_ESTIMATE
     middle = midpoint(role)
     placed = place(middle, official["annual_wages"])["text"]
     found = premium(role)
@@ -127,6 +132,8 @@ def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
 def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
     if not comparable(role):
         return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
+    if local["hourly_wages"] is not None:
+        return HOURLY_ONLY_ESTIMATE
     scaled = local_range(role, local)
     placed = place(midpoint(role), local["annual_wages"])["text"]
     lines = [f"the range midpoint, {money(midpoint(role))}, is {placed} in {where}"]
