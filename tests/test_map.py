@@ -132,18 +132,22 @@ class TestBins:
         assert document["measure"] == measure
         assert tiles_by_postal(document)[postal]["value"] == value
 
-    def test_a_top_coded_wage_is_in_the_top_bin_never_a_number(self, cli):
-        """Athletes: the 90th percentile is top-coded in California and Missouri."""
+    def test_a_top_coded_wage_is_binned_by_its_lower_bound_never_a_number(self, cli):
+        """Athletes: the 90th percentile is top-coded in California (75th $149,490: at
+        least $239,200) and Missouri (75th $775,740: at least that)."""
         document = map_json(cli, "27-2021", "--by", "p90")
         tiles = tiles_by_postal(document)
-        top = document["bins"][-1]
-        for postal in ("CA", "MO"):
-            assert (tiles[postal]["value"], tiles[postal]["at_least"]) == (None, 239_200)
-            assert tiles[postal]["bin"] == top["bin"]
-        assert (top["high"], top["top_coded_at_least"]) == (None, 239_200)
+        assert (tiles["CA"]["value"], tiles["CA"]["at_least"]) == (None, 239_200)
+        assert (tiles["MO"]["value"], tiles["MO"]["at_least"]) == (None, 775_740)
+        bins = {found["bin"]: found for found in document["bins"]}
+        assert (bins[tiles["CA"]["bin"]]["high"], bins[tiles["CA"]["bin"]]["bounds"]) == (
+            239_200, 1
+        )  # fmt: skip
+        assert tiles["MO"]["bin"] == document["bins"][-1]["bin"]
         legend = " ".join(cli("map", "27-2021", "--by", "p90").stdout.split())
-        assert ">= $239,200" in legend
+        assert "$137,370 - $239,200 (4 places; 1 top-coded, binned by its lower bound)" in legend
         assert "$239k+" in legend
+        assert "$775k+" in legend
 
     @given(st.lists(st.integers(0, 50), min_size=1, max_size=60), st.integers(3, 9))
     def test_binning_keeps_order_and_ties(self, values, count):

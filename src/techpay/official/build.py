@@ -4,7 +4,9 @@ The bundle is a SQLite file holding, for every detailed occupation, the all-indu
 estimates for the nation, every state and territory and every metro and nonmetro area:
 employment, annual mean wage, the five annual percentiles and the location quotient. Absent
 figures stay absent: their BLS footnote code says why (5: at or above the top code; 8: not
-released; 4: published hourly only). Nothing is rounded, interpolated or invented.
+released; 4: published hourly only). Where BLS published the wages hourly only (footnote 4),
+the hourly mean and percentiles are kept beside them, in cents. Nothing is rounded,
+interpolated or invented.
 
 The same code serves the repository's build script and any later import of a new release, so
 both give the same bytes for the same source.
@@ -17,6 +19,7 @@ import os
 import sqlite3
 
 from techpay.core.paths import sqlite_uri
+from techpay.official.cells import FIGURES, HOURLY, estimate_row, soc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,20 +28,9 @@ if TYPE_CHECKING:
 
     Progress = Callable[[int, int], None]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the hourly table
 ALL_INDUSTRIES = "000000"
 DETAILED = 3  # BLS display level of a detailed occupation
-# BLS datatype codes of the figures kept, in the bundle's column order.
-FIGURES = (
-    ("employment", "01"),
-    ("mean", "04"),
-    ("p10", "11"),
-    ("p25", "12"),
-    ("median", "13"),
-    ("p75", "14"),
-    ("p90", "15"),
-    ("lq", "17"),
-)
 AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
 SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
 
@@ -67,10 +59,17 @@ CREATE TABLE estimate (
   p90 INTEGER, lq INTEGER, absent TEXT,
   PRIMARY KEY (occupation, area)
 ) WITHOUT ROWID;
+CREATE TABLE hourly (
+  occupation TEXT NOT NULL, area TEXT NOT NULL,
+  mean INTEGER, p10 INTEGER, p25 INTEGER, median INTEGER, p75 INTEGER, p90 INTEGER, absent TEXT,
+  PRIMARY KEY (occupation, area)
+) WITHOUT ROWID;
 """
 # estimate.lq is the location quotient in hundredths (BLS publishes two decimals).
 # estimate.absent lists the figures without a number as "field:footnote" pairs, e.g.
 # "p90:5" (at or above the top code); NULL when every figure is there.
+# hourly holds the hourly wages in cents of the estimates whose annual wages are absent with
+# footnote 4 (published hourly only) and that have an hourly figure; absent as in estimate.
 
 
 class SourceError(Exception):
@@ -92,44 +91,9 @@ class Release:
         self.footnotes = footnotes  # (code, text)
         self.areas = areas  # (area code, type N/S/M, state FIPS code, name)
         self.occupations = occupations  # (code like 15-1252, title)
-        self.estimates = estimates  # rows in the estimate table's column order
-
-
-def soc(code: str) -> str:
-    """``151252`` -> ``15-1252``."""
-    return f"{code[:2]}-{code[2:]}"
-
-
-def figure(text: str | None, footnote: str | None, datatype: str) -> tuple[int | None, str | None]:
-    """A BLS value as ``(number, None)``, or ``(None, footnote code)`` when it has no number.
-
-    Raises ValueError for text that is neither a number nor one of BLS's symbols.
-    """
-    text = (text or "").strip()
-    if text in ("", "-", "#", "*"):
-        code = (footnote or "").strip() or ("5" if text == "#" else "8")
-        return None, code
-    value = float(text)
-    if value < 0:
-        raise ValueError(text)
-    return (round(value * 100) if datatype == "17" else round(value)), None
-
-
-def estimate_row(
-    occupation: str, area: str, values: Mapping[str, tuple[str | None, str | None]]
-) -> tuple[object, ...] | None:
-    """One bundle row from BLS values keyed by datatype code; None when nothing is published."""
-    numbers: list[int | None] = []
-    absent = []
-    for name, datatype in FIGURES:
-        text, footnote = values.get(datatype, (None, None))
-        number, reason = figure(text, footnote, datatype)
-        numbers.append(number)
-        if reason is not None and not (name == "lq" and area == "0000000"):
-            absent.append(f"{name}:{reason}")  # a nation has no location quotient: no reason
-    if all(number is None for number in numbers) and not absent:
-        return None
-    return (soc(occupation), area, *numbers, ",".join(absent) or None)
+        # rows in the estimate table's column order, each followed by its hourly row's
+        # figures (see estimate_row), or None
+        self.estimates = estimates
 
 
 def write(release: Release, path: str) -> None:
@@ -165,16 +129,31 @@ def _fill(connection: sqlite3.Connection, release: Release) -> None:
     connection.executemany("INSERT INTO occupation VALUES (?, ?)", sorted(release.occupations))
     # Rows go in as they stream (sorting them would hold them all in memory); VACUUM lays
     # the table out in key order, so the bytes do not depend on the order they came in.
+    hourly: list[tuple[object, ...]] = []
     try:
         connection.executemany(
-            "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", release.estimates
+            "INSERT INTO estimate VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _split_hourly(release.estimates, hourly),
         )
     except sqlite3.IntegrityError as error:
         raise SourceError(f"the same occupation and area twice ({error})") from None
+    connection.executemany("INSERT INTO hourly VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hourly)
     # Last: reading the rows completes the meta (a flat file's SHA-256 is known at its end).
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(release.meta.items()))
     connection.execute("COMMIT")
     connection.execute("VACUUM")
+
+
+def _split_hourly(
+    rows: Iterable[tuple[object, ...]], hourly: list[tuple[object, ...]]
+) -> Iterator[tuple[object, ...]]:
+    """The estimate rows, each without its hourly figures; those go to ``hourly`` (a few
+    hundred rows in a release) with the row's occupation and area."""
+    for row in rows:
+        figures = row[-1]
+        if isinstance(figures, tuple):
+            hourly.append((*row[:2], *figures))
+        yield row[:-1]
 
 
 def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None = None) -> Release:
@@ -217,7 +196,7 @@ def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None 
     return Release(release_meta, footnotes, areas, occupations, estimates)
 
 
-_CELL_COLUMNS = ", ".join(f"v{code}, f{code}" for _, code in FIGURES)
+_CELL_COLUMNS = ", ".join(f"v{code}, f{code}" for _, code in FIGURES + HOURLY)
 
 
 def _not_upstream(path: str, error: Exception) -> SourceError:
@@ -253,7 +232,7 @@ def _upstream_estimates(
                 continue
             values = {
                 code: (cells[2 * index], cells[2 * index + 1])
-                for index, (_, code) in enumerate(FIGURES)
+                for index, (_, code) in enumerate(FIGURES + HOURLY)
             }
             try:
                 row = estimate_row(occupation, area, values)

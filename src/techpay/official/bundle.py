@@ -2,7 +2,8 @@
 
 The bundle is opened read-only, and only by what needs it. Every figure comes back as an
 :class:`~techpay.core.records.EstimateRecord` that carries its source and release; a figure BLS did
-not publish is None there, with BLS's reason under ``absent``.
+not publish is None there, with BLS's reason under ``absent``. Where BLS published an
+occupation's wages hourly only, the hourly ones are there too, as hourly wages.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
 
-    from techpay.core.records import AbsentFigure, AreaRecord, EstimateRecord
+    from techpay.core.records import (
+        AbsentFigure,
+        AnnualWages,
+        AreaRecord,
+        EstimateRecord,
+        HourlyWages,
+    )
 
 BUNDLE_NAME = "oews.sqlite"
 NATIONAL = "0000000"
@@ -96,6 +103,7 @@ class Bundle:
         self._meta: dict[str, str] | None = None
         self._footnotes: dict[int, str] | None = None
         self._areas: dict[str, AreaRecord] | None = None
+        self._hourly: dict[tuple[str, str], tuple[object, ...]] | None = None
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         import sqlite3  # here, not at the top: most runs never open the bundle
@@ -183,44 +191,85 @@ class Bundle:
             str(row[0]): self._record(str(row[0]), titles[str(row[0])], row[1:]) for row in rows
         }
 
+    def hourly(self) -> dict[tuple[str, str], tuple[object, ...]]:
+        """The hourly-only estimates' rows by (occupation, area): a few hundred, read once.
+        A bundle built before hourly figures were kept (schema 1) has none."""
+        if self._hourly is None:
+            if not self._query("SELECT 1 FROM sqlite_master WHERE name = 'hourly'"):
+                self._hourly = {}
+            else:
+                rows = self._query("SELECT * FROM hourly")
+                self._hourly = {(str(row[0]), str(row[1])): row[2:] for row in rows}
+        return self._hourly
+
     def _record(self, occupation: str, title: str, row: tuple[object, ...]) -> EstimateRecord:
         area, employment, mean, p10, p25, median, p75, p90, lq, absent = row
+        wages: AnnualWages = {
+            "p10": _integer(p10),
+            "p25": _integer(p25),
+            "median": _integer(median),
+            "p75": _integer(p75),
+            "p90": _integer(p90),
+            "mean": _integer(mean),
+        }
+        found = self._absent(str(absent or ""), wages)
+        hourly = self.hourly().get((occupation, str(area)))
+        if hourly is not None:
+            missing = self._absent(str(hourly[-1] or ""), None)
+            found |= {f"hourly_{name}": figure for name, figure in missing.items()}
         return {
             "source": SOURCE,
             "release": self.release,
             "occupation": {"code": occupation, "title": title},
             "area": self.areas()[str(area)],
             "employment": _integer(employment),
-            "annual_wages": {
-                "p10": _integer(p10),
-                "p25": _integer(p25),
-                "median": _integer(median),
-                "p75": _integer(p75),
-                "p90": _integer(p90),
-                "mean": _integer(mean),
-            },
+            "annual_wages": wages,
+            "hourly_wages": None if hourly is None else _hourly_wages(hourly),
             "location_quotient": None if lq is None else int(str(lq)) / 100,
-            "absent": self._absent(str(absent or "")),
+            "absent": found,
         }
 
-    def _absent(self, listed: str) -> dict[str, AbsentFigure]:
-        """``"p90:5,mean:5"`` -> each figure's footnote, BLS's words and any top code."""
+    def _absent(self, listed: str, wages: AnnualWages | None) -> dict[str, AbsentFigure]:
+        """``"p90:5,mean:5"`` -> each figure's footnote, BLS's words and, for a top-coded
+        annual wage, the least it can be (see :func:`at_least`)."""
         found: dict[str, AbsentFigure] = {}
         top_code = int(self.meta().get("top_code", "239200"))
         for item in filter(None, listed.split(",")):
             name, _, code = item.partition(":")
             footnote = int(code)
             reason = self.footnotes().get(footnote, "Estimate not released.")
-            at_least = top_code if footnote == TOP_CODED and name != "employment" else None
+            coded = footnote == TOP_CODED and wages is not None and name in WAGES
             found[_FIELD_NAMES.get(name, name)] = {
                 "footnote": footnote,
                 "reason": reason,
-                "at_least": at_least,
+                "at_least": at_least(name, wages, top_code) if coded and wages else None,
             }
         return found
 
 
 _FIELD_NAMES = {"lq": "location_quotient"}
+PERCENTILES = ("p10", "p25", "median", "p75", "p90")
+
+
+def at_least(name: str, wages: AnnualWages, top_code: int) -> int:
+    """The least a top-coded wage can be: BLS's top code, or the highest percentile
+    published below it in the same estimate if higher. BLS's footnote still names the top
+    code, but publishes many wages above it (in May 2025, 90th percentiles up to $946,560),
+    so a lower percentile can be the better bound."""
+    below = PERCENTILES[: PERCENTILES.index(name)] if name in PERCENTILES else ()
+    published: list[int] = [top_code]
+    for lower in below:
+        value: int | None = wages[lower]  # type: ignore[literal-required]
+        published += [] if value is None else [value]
+    return max(published)
+
+
+def _hourly_wages(row: tuple[object, ...]) -> HourlyWages:
+    """The hourly table's cents (mean, p10 ... p90) as dollars."""
+    mean, p10, p25, median, p75, p90 = (
+        None if cents is None else int(str(cents)) / 100 for cents in row[:6]
+    )
+    return {"p10": p10, "p25": p25, "median": median, "p75": p75, "p90": p90, "mean": mean}
 
 
 def _integer(value: object) -> int | None:

@@ -15,7 +15,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from techpay.core.records import AnnualWages, EstimateRecord, Placement, RoleRecord
+    from techpay.core.records import (
+        AnnualWages,
+        EstimateRecord,
+        HourlyWages,
+        Placement,
+        RoleRecord,
+    )
 
 LABEL = "estimate: derived by techpay from the article's range and the official figures"
 PERCENTILES = ((10, "p10"), (25, "p25"), (50, "median"), (75, "p75"), (90, "p90"))
@@ -54,8 +60,9 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def place(amount: int, wages: AnnualWages) -> Placement:
-    """Where ``amount`` sits among the published percentiles.
+def place(amount: float, wages: AnnualWages | HourlyWages) -> Placement:
+    """Where ``amount`` sits among the published percentiles (annual, or hourly for an
+    hourly amount against wages BLS published hourly only).
 
     Between two neighbouring published percentiles it is interpolated linearly; below the
     lowest or above the highest published one it is only "below" or "above" it, never
@@ -102,7 +109,7 @@ def place(amount: int, wages: AnnualWages) -> Placement:
     }
 
 
-def _outside(amount: int, text: str) -> Placement:
+def _outside(amount: float, text: str) -> Placement:
     return {"amount": amount, "percentile": None, "between": [], "text": text}
 
 
@@ -177,17 +184,21 @@ PLACE_SORTS = {
 def rank_places(
     found: Iterable[EstimateRecord], sort: str = "median", min_employment: int = 0
 ) -> list[EstimateRecord]:
-    """Places highest first by ``sort``; a top-coded wage counts as above every number, a
-    figure not published sorts last; places with fewer than ``min_employment`` jobs (or no
-    published employment, when a minimum is set) are left out. Ties go by name."""
+    """Places highest first by ``sort``; a top-coded wage counts as the least it can be
+    (so it is never above a published figure it may be below), wages BLS published hourly
+    only come after the annual ones, by their hourly figure, and a figure not published
+    sorts last; places with fewer than ``min_employment`` jobs (or no published
+    employment, when a minimum is set) are left out. Ties go by name."""
     field = PLACE_SORTS[sort]
 
     def key(estimate: EstimateRecord) -> tuple[int, float, str]:
-        value = _figure(estimate, field)
-        top_coded = (
-            field in estimate["absent"] and estimate["absent"][field]["at_least"] is not None
-        )
-        group = 0 if top_coded else 1 if value is not None else 2
+        group, value = 0, _figure(estimate, field)
+        if value is None and field in estimate["absent"]:
+            value = estimate["absent"][field]["at_least"]
+        if value is None:
+            group, value = 1, _hourly(estimate, field)
+        if value is None:
+            group = 2
         return (group, -(value or 0), estimate["area"]["name"])
 
     kept = [
@@ -203,6 +214,14 @@ def _figure(estimate: EstimateRecord, field: str) -> float | None:
         value: float | None = estimate[field]  # type: ignore[literal-required]
         return value
     wage: int | None = estimate["annual_wages"][field]  # type: ignore[literal-required]
+    return wage
+
+
+def _hourly(estimate: EstimateRecord, field: str) -> float | None:
+    hourly = estimate["hourly_wages"]
+    if hourly is None or field not in hourly:
+        return None
+    wage: float | None = hourly[field]  # type: ignore[literal-required]
     return wage
 
 

@@ -13,16 +13,8 @@ import os
 import re
 
 from techpay.official import tabfiles
-from techpay.official.build import (
-    ALL_INDUSTRIES,
-    AREA_TYPES,
-    DETAILED,
-    FIGURES,
-    SourceError,
-    estimate_row,
-    figure,
-    soc,
-)
+from techpay.official.build import ALL_INDUSTRIES, AREA_TYPES, DETAILED, SourceError
+from techpay.official.cells import FIGURES, HOURLY, estimate_row, figure, soc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -36,7 +28,8 @@ if TYPE_CHECKING:
 
 DATA = "oe.data.0.Current"
 REQUIRED = ("oe.area", "oe.occupation", "oe.footnote", "oe.datatype", "oe.release", DATA)
-KEPT_DATATYPES = {code for _, code in FIGURES}
+NEEDED_DATATYPES = {code for _, code in FIGURES}
+KEPT_DATATYPES = NEEDED_DATATYPES | {code for _, code in HOURLY}  # hourly ones if there
 RELEASE_CODE = re.compile(r"^(\d{4})A01$")
 FOOTNOTE_CODES = re.compile(r"^\d+(?:[ ,;]+\d+)*$")
 
@@ -96,8 +89,8 @@ def _footnotes(folder: Folder, digests: dict[str, str]) -> dict[int, str]:
 def _check_datatypes(folder: Folder, digests: dict[str, str]) -> None:
     rows = _rows(folder, "oe.datatype", ("datatype_code", "datatype_name"), digests)
     listed = {row["datatype_code"] for _, row in rows}
-    if not listed >= KEPT_DATATYPES:
-        missing = ", ".join(sorted(KEPT_DATATYPES - listed))
+    if not listed >= NEEDED_DATATYPES:
+        missing = ", ".join(sorted(NEEDED_DATATYPES - listed))
         raise SourceError(f"{folder.label('oe.datatype')}: no datatype {missing}")
 
 

@@ -48,9 +48,10 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
 
 def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
     """Where ``amount`` sits among the published percentiles (see
-    :func:`techpay.official.estimates.place`), saying what a top-coded percentile above it means:
-    below the top code, the amount is below that percentile too; at or above it, BLS does
-    not say where it sits."""
+    :func:`techpay.official.estimates.place`), saying what a top-coded percentile above it
+    means: below the least it can be (BLS's top code, or the percentile published below it
+    if higher), the amount is below that percentile too; at or above it, BLS does not say
+    where it sits."""
     from techpay.official.estimates import PERCENTILES, ordinal, place
 
     wages = estimate["annual_wages"]
@@ -63,10 +64,12 @@ def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
     if placed["percentile"] is not None or placed["between"] or beyond or not coded:
         return placed
     first, top = coded[0]
-    coded_text = f"the {ordinal(first)} is top-coded (at least ${top:,})"
+    last = published[-1][0] if published else None
+    # the bound is the code, or the highest percentile published below (see bundle.at_least)
+    source = f", the {ordinal(last)}" if last and published[-1][1] == top else ""
+    coded_text = f"the {ordinal(first)} is top-coded (at least ${top:,}{source})"
     if not published:
         coded_text = f"every percentile is top-coded (at least ${top:,})"
-    last = published[-1][0] if published else None
     if amount < top:
         placed["between"] = [] if last is None else [last, first]
         placed["text"] = (
@@ -78,6 +81,15 @@ def placement(amount: int, estimate: EstimateRecord) -> dict[str, object]:
         above = "" if last is None else f"above the {ordinal(last)} percentile; "
         placed["text"] = f"{above}{coded_text}, so BLS does not say where it sits"
     return placed
+
+
+def hourly_placement(dollars: float, estimate: EstimateRecord) -> dict[str, object] | None:
+    """Where an hourly wage sits among the hourly percentiles of an estimate BLS published
+    hourly only (never converted to annual); None for an estimate with annual wages."""
+    from techpay.official.estimates import place
+
+    hourly = estimate["hourly_wages"]
+    return None if hourly is None else dict(place(dollars, hourly))
 
 
 def _top_code(estimate: EstimateRecord, name: str) -> int | None:

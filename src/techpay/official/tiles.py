@@ -63,7 +63,8 @@ def is_wage(measure: str) -> bool:
 
 def measure_value(estimate: EstimateRecord, measure: str) -> float | None:
     """The figure a map shows for ``measure``; None where BLS gave no number (a top-coded
-    wage included: see :func:`top_code`)."""
+    wage included: see :func:`top_code`; an hourly-only wage too: the map is of annual
+    wages)."""
     if measure == "employment":
         return estimate["employment"]
     if measure == "concentration":
@@ -73,7 +74,8 @@ def measure_value(estimate: EstimateRecord, measure: str) -> float | None:
 
 
 def top_code(estimate: EstimateRecord, measure: str) -> int | None:
-    """BLS's top code when the wage is top-coded (at least that much); None otherwise."""
+    """The least a top-coded wage can be (BLS's top code, or a percentile published below
+    it if higher); None when the wage is not top-coded."""
     if not is_wage(measure):
         return None
     absent = estimate["absent"].get(measure)
@@ -81,28 +83,35 @@ def top_code(estimate: EstimateRecord, measure: str) -> int | None:
 
 
 def rank_value(estimate: EstimateRecord, measure: str) -> float | None:
-    """The value a tile is binned by: the figure, or for a top-coded wage a value above
-    every published one (BLS says only that it is at least the top code)."""
+    """The value a tile is binned by: the figure, or for a top-coded wage the least it can
+    be (so it is never binned above a published figure it may be below)."""
     value = measure_value(estimate, measure)
-    if value is None and top_code(estimate, measure) is not None:
-        return float("inf")
-    return value
+    return top_code(estimate, measure) if value is None else value
 
 
 def bin_numbers(values: Sequence[float], count: int) -> list[int]:
     """Each value's bin, 1 (lowest) to at most ``count``: bins of about equal numbers of
-    values (quantiles), equal values always in the same bin, no bin empty.
+    values (quantiles), equal values always in the same bin, no bin empty, and as many
+    bins as ``count`` when there are that many different values.
 
-    A value's bin follows from the position of the first value equal to it in sorted
-    order; bins left empty by ties are closed up, so there may be fewer than ``count``.
+    The different values are taken in order and a bin is closed once it holds its share of
+    the values not yet in a bin (or when the values left are only enough for the bins
+    left), so a run of equal values fills one bin and the others share the rest.
     """
-    ordered = sorted(values)
-    first_at: dict[float, int] = {}
-    for position, value in enumerate(ordered):
-        first_at.setdefault(value, position)
-    raw = {value: position * count // len(ordered) for value, position in first_at.items()}
-    renumbered = {old: new for new, old in enumerate(sorted(set(raw.values())), start=1)}
-    return [renumbered[raw[value]] for value in values]
+    sizes: dict[float, int] = {}
+    for value in values:
+        sizes[value] = sizes.get(value, 0) + 1
+    ordered = sorted(sizes)
+    bins = min(count, len(ordered))
+    number, held, left = 1, 0, len(values)
+    found: dict[float, int] = {}
+    for index, value in enumerate(ordered):
+        full = held >= left / (bins - number + 1)
+        if held and (full or len(ordered) - index == bins - number):
+            number, held, left = number + 1, 0, left - held
+        found[value] = number
+        held += sizes[value]
+    return [found[value] for value in values]
 
 
 def bin_ranges(values: Sequence[float], bins: Sequence[int]) -> list[tuple[float, float, int]]:

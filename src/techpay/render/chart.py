@@ -65,7 +65,7 @@ def axis(scale: Scale, glyphs: tuple[str, ...]) -> tuple[str, str]:
 
 def official_span(estimate: EstimateRecord | None) -> SalaryRecord | None:
     """The published 10th to 90th percentile as a range to draw (a top-coded 90th runs on
-    from the top code); None when too little is published to draw one."""
+    from the least it can be); None when too little is published to draw one."""
     if estimate is None:
         return None
     wages = estimate["annual_wages"]

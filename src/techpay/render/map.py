@@ -61,13 +61,18 @@ def short_value(found: dict[str, Any], measure: str) -> str:
     return f"{prefix}{value / 1000:.1f}k" if value >= 1000 else f"{prefix}{value}"
 
 
-def long_value(value: float | None, measure: str, at_least: int | None = None) -> str:
-    """A legend's bound: ``$98,150``, ``>= $239,200``, ``12,340``, ``1.44``."""
-    if value is None:
-        return f">= {money(at_least)}" if at_least else "n/a"
+def long_value(value: float, measure: str) -> str:
+    """A legend's bound: ``$98,150``, ``12,340``, ``1.44``."""
     if measure == "concentration":
         return f"{value:.2f}"
     return money(int(value)) if is_wage(measure) else f"{int(value):,}"
+
+
+def _bounds_note(count: int) -> str:
+    """How a bin holds top-coded wages: by the least each can be."""
+    if count == 1:
+        return "; 1 top-coded, binned by its lower bound"
+    return f"; {count} top-coded, binned by their lower bounds"
 
 
 class PayMap:
@@ -155,10 +160,11 @@ class PayMap:
         legend.add_column(no_wrap=True)
         legend.add_column()
         for found in self.document["bins"]:
-            low = long_value(found["low"], measure, found["top_coded_at_least"])
-            high = long_value(found["high"], measure, found["top_coded_at_least"])
+            low, high = long_value(found["low"], measure), long_value(found["high"], measure)
             style = tile_style(found["bin"], self.count) if self.paint else Style()
             places = "place" if found["tiles"] == 1 else "places"
+            if found["bounds"]:  # top-coded wages: the tiles read $239k+
+                places += _bounds_note(found["bounds"])
             bounds = low if low == high else f"{low} - {high}"
             legend.add_row(
                 Text(f" {found['bin']} ", style), f"{bounds}  ({found['tiles']} {places})"

@@ -82,13 +82,23 @@ class OfferPlaces:
 
 def _title(document: dict[str, Any]) -> Text:
     offered = document["offer"]
-    title = Text.assemble((f"{money(offered['annual'])} a year", "bold"))
-    if offered["hourly"] is not None:
-        title.append(f" (${offered['hourly']:,.2f} an hour x 2,080 hours)")
+    if not _annualised(document):
+        title = Text.assemble((f"${offered['hourly']:,.2f} an hour", "bold"))
+    else:
+        title = Text.assemble((f"{money(offered['annual'])} a year", "bold"))
+        if offered["hourly"] is not None:
+            title.append(f" (${offered['hourly']:,.2f} an hour x 2,080 hours)")
     role = document["role"]
     title.append(", ")
     title.append_text(literal(role["title"] if role else document["occupation"]["title"], "bold"))
     return title
+
+
+def _annualised(document: dict[str, Any]) -> bool:
+    """Whether the offer is used as a yearly amount anywhere: placed among annual wages, or
+    set against a range (the article's ranges are yearly); not where it is placed among
+    hourly wages only."""
+    return any(row["unit"] == "year" or row["range"] for row in document["places"])
 
 
 def _cells(row: dict[str, Any], with_range: bool) -> list[Text | str]:
@@ -144,6 +154,11 @@ def _caption(document: dict[str, Any]) -> Text:
             " midpoint. *: an estimate, the article's range scaled by the local over the"
             " national median, to the nearest $1,000."
         )
-    if document["offer"]["hourly"] is not None:
+    if document["offer"]["hourly"] is not None and _annualised(document):
         lines.append("Hourly: annualised as BLS does, times 2,080 hours.")
+    if any(row["unit"] == "hour" for row in document["places"]):
+        lines.append(
+            "/hr: BLS published only hourly wages there; the hourly offer is placed among"
+            " them as it is."
+        )
     return literal(" ".join(lines), MUTED)

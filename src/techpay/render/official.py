@@ -1,7 +1,9 @@
 """Human-readable official figures (BLS OEWS): the distribution, places, occupations.
 
 Every figure is shown with its source and release; what techpay derives is called an estimate.
-A wage BLS top-coded reads ``>= $239,200``; one it did not publish reads ``n/a``.
+A wage BLS top-coded reads ``>= $X``, X the least it can be (see
+:func:`techpay.official.bundle.at_least`); one BLS published hourly only reads ``$24.80/hr``;
+one it did not publish reads ``n/a``.
 """
 
 from __future__ import annotations
@@ -25,18 +27,23 @@ if TYPE_CHECKING:
 
     from techpay.core.records import AreaRecord, EstimateRecord, Locality, RoleRecord
 
+HOURLY_ONLY = 4  # BLS's footnote: wages reported hourly or annually, as the job is paid
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
                      ("p90", "90th"))  # fmt: skip
 
 
 def wage(estimate: EstimateRecord, name: str) -> str:
-    """``$135,980``; ``>= $239,200`` when top-coded; ``n/a`` when not published."""
+    """``$135,980``; ``>= $776,140`` when top-coded (at least that); ``$24.80/hr`` where BLS
+    published it hourly only; ``n/a`` when not published."""
     value = estimate["annual_wages"][name]  # type: ignore[literal-required]
     if value is not None:
         return money(value)
     absent = estimate["absent"].get(name)
     if absent is not None and absent["at_least"] is not None:
         return f">= {money(absent['at_least'])}"
+    hourly = estimate["hourly_wages"]
+    if hourly is not None and (rate := hourly[name]) is not None:  # type: ignore[literal-required]
+        return f"${rate:,.2f}/hr"
     return "n/a"
 
 
@@ -71,8 +78,12 @@ def distribution(estimate: EstimateRecord) -> RenderableType:
 def _reasons(estimate: EstimateRecord) -> str:
     """BLS's footnotes for the figures without a number, each once."""
     by_reason: dict[str, list[str]] = {}
+    hourly_only = estimate["hourly_wages"] is not None
     for name, absent in estimate["absent"].items():
-        by_reason.setdefault(absent["reason"], []).append(name)
+        if hourly_only and absent["footnote"] == HOURLY_ONLY:
+            name = "annual wages not published"  # the hourly ones are shown
+        names = by_reason.setdefault(absent["reason"], [])
+        names += [name] * (name not in names)
     return " ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
 
 
@@ -99,9 +110,14 @@ def add_official_rows(facts: Table, role: RoleRecord, area: AreaRecord | None,
     facts.add_row("Estimate", Text(_local_estimate(role, local, where)))
 
 
+HOURLY_ONLY_ESTIMATE = "none: BLS published hourly wages only, and the range is yearly"
+
+
 def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
     if not comparable(role):
         return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
+    if official["hourly_wages"] is not None:
+        return HOURLY_ONLY_ESTIMATE
     middle = midpoint(role)
     placed = place(middle, official["annual_wages"])["text"]
     found = premium(role)
@@ -116,6 +132,8 @@ def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
 def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
     if not comparable(role):
         return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
+    if local["hourly_wages"] is not None:
+        return HOURLY_ONLY_ESTIMATE
     scaled = local_range(role, local)
     placed = place(midpoint(role), local["annual_wages"])["text"]
     lines = [f"the range midpoint, {money(midpoint(role))}, is {placed} in {where}"]

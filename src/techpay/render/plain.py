@@ -188,8 +188,12 @@ WAGES = ("p10", "p25", "median", "p75", "p90", "mean")
 
 
 def wage_fields(estimate: EstimateRecord) -> list[object]:
-    """The six annual wages, then ``top_coded``: the wages BLS top-coded, whose field holds
-    the top code (the wage is at least that); a wage BLS did not release is empty."""
+    """The six wages, then ``top_coded``: the wages BLS top-coded, whose field holds the
+    least the wage can be; a wage BLS did not release is empty. The wages are annual, or
+    hourly where BLS published them hourly only (``unit``, see :func:`wage_unit`)."""
+    hourly = estimate["hourly_wages"]
+    if hourly is not None:
+        return [*(cents(hourly[name]) for name in WAGES), ""]  # type: ignore[literal-required]
     wages: list[object] = []
     top_coded = []
     for name in WAGES:
@@ -202,13 +206,25 @@ def wage_fields(estimate: EstimateRecord) -> list[object]:
     return [*wages, ",".join(top_coded)]
 
 
+def cents(value: float | None) -> str | None:
+    """An hourly wage as BLS writes it, to the cent: ``24.80``."""
+    return None if value is None else f"{value:.2f}"
+
+
+def wage_unit(estimate: EstimateRecord) -> str:
+    """``hour`` where the wage fields hold hourly wages (BLS published no annual ones),
+    else ``year``."""
+    return "year" if estimate["hourly_wages"] is None else "hour"
+
+
 def places_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) -> str:
     """``where``: one place per line: its BLS area code and name, employment, the wages,
     the location quotient."""
-    header = ("area_code", "place", "employment", *WAGES, "top_coded", "location_quotient")
+    header = ("area_code", "place", "employment", *WAGES, "top_coded", "location_quotient",
+              "unit")  # fmt: skip
     rows = (
         [estimate["area"]["code"], estimate["area"]["name"], estimate["employment"],
-         *wage_fields(estimate), estimate["location_quotient"]]
+         *wage_fields(estimate), estimate["location_quotient"], wage_unit(estimate)]
         for estimate in estimates
     )  # fmt: skip
     return lines(header, rows, with_header)
@@ -216,10 +232,10 @@ def places_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) 
 
 def occupations_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) -> str:
     """``occupations``: one occupation per line: code, title, national employment, wages."""
-    header = ("code", "title", "employment", *WAGES, "top_coded")
+    header = ("code", "title", "employment", *WAGES, "top_coded", "unit")
     rows = (
         [estimate["occupation"]["code"], estimate["occupation"]["title"],
-         estimate["employment"], *wage_fields(estimate)]
+         estimate["employment"], *wage_fields(estimate), wage_unit(estimate)]
         for estimate in estimates
     )  # fmt: skip
     return lines(header, rows, with_header)
