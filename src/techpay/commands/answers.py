@@ -9,7 +9,7 @@ from techpay.commands.output import emit, note, warn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from techpay.commands.output import Pictures
     from techpay.core.dataset import Catalog
@@ -142,16 +142,26 @@ def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
     """The place ``place`` names, and each role's official figures there (None for a role
     without an official occupation, or where BLS published none)."""
     from techpay.official.bundle import open_bundle
-    from techpay.official.places import resolve
     from techpay.official.roles import pay_code
 
     bundle = open_bundle()
-    area = resolve(place, bundle.areas())
+    area = find_place(place, bundle.areas())
     figures = {}
     for role in chosen:
         code = pay_code(role)
         figures[role["id"]] = None if code is None else bundle.estimate(code, area["code"])
     return area, figures
+
+
+def find_place(place: str, areas: Mapping[str, AreaRecord]) -> AreaRecord:
+    """The area ``place`` names; when the name also names an area of another kind (a state
+    and a metro area), a note on stderr says which was chosen and how to ask for the other."""
+    from techpay.official.places import find
+
+    area, notice = find(place, areas)
+    if notice is not None:
+        warn(notice)
+    return area
 
 
 def official_figures(
@@ -224,12 +234,11 @@ def where(
     """``where``: the places where an occupation pays most, or the places asked for."""
     from techpay.official.bundle import open_bundle
     from techpay.official.estimates import rank_places
-    from techpay.official.places import resolve
 
     code, role = occupation_code(catalog, name)
     bundle = open_bundle()
     if places:
-        areas = [resolve(place, bundle.areas()) for place in places]
+        areas = [find_place(place, bundle.areas()) for place in places]
         found = [bundle.estimate(code, area["code"]) for area in areas]
         chosen = [estimate for estimate in found if estimate is not None]
         missing = [
