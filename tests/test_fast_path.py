@@ -53,18 +53,29 @@ def user_file(tmp_path_factory):
     return str(path)
 
 
-ROLE_NAMES = ["sre", "SRE", "devops", "ai", "site", "em", "nosuch", "Data Scientist", "platform"]
+ROLE_NAMES = [
+    "sre",
+    "SRE",
+    "devops",
+    "ai",
+    "site",
+    "em",
+    "nosuch",
+    "Data Scientist",
+    "platform",
+    "15-1299.08",
+]
 AMOUNTS = ["150k", "150000", "$150,000", "abc", "-5", "1.2m", "0", "45.50"]
 # Values to draw for each text parameter, by what it completes or by its name.
 TEXT = {
     "role": ROLE_NAMES,
-    "place": ["CA", "austin", "san jose", "portland", "us", "0012420"],
+    "place": ["CA", "austin", "san jose", "portland", "us", "0012420", "new york", "la", "york"],
     "tag": ["python", "sql", "k8s", "pythn"],
     "cluster": ["ai", "cloud", "cloudy"],
     "text": ["incident response", "pipelines", "zzz"],
     "amount": AMOUNTS,
-    "code": ["15-1252", "15-1254", "99-9999", "sre"],
-    "words": ["web", "developer", "15-12", "zzz"],
+    "code": ["15-1252", "15-1254", "99-9999", "sre", "15-1299.08", "software developers"],
+    "words": ["web", "developer", "15-12", "zzz", "software"],
     "svg": ["out.svg"],
     "html": ["out.html", "out.svg"],
     "output": ["-", "out.csv"],
@@ -214,6 +225,11 @@ def test_the_fast_path_prints_what_the_full_cli_prints(user_file, tmp_path, data
         ["occupations", "web", "--json"],
         ["occupations", "15-12", "-n", "3"],
         ["occupation", "15-2011", "--in", "CA", "--json"],
+        ["occupations", "software", "--sort", "median", "--in", "new york", "--top", "2"],
+        ["occupation", "software developers", "--in", "la"],
+        ["where", "15-1299.08", "--in", "nyc", "--json"],
+        ["where", "15-1299.07"],
+        ["where", "sre", "--in", "york"],
         ["offer", "sre", "150k", "--json"],
         ["offer", "sre", "$150,000", "--in", "austin", "--in", "seattle"],
         ["offer", "15-1254", "45.50", "--hourly", "--in", "CA", "--plain"],

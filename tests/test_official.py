@@ -279,7 +279,8 @@ def test_where_compares_chosen_places(cli_json):
         (["where", "sre", "--min-employment", "-5"], EXIT_USAGE, "--min-employment"),
         (["where", "99-9999"], EXIT_ERROR, "no occupation in May 2025 matches '99-9999'"),
         (["where", "blockchain"], EXIT_USAGE, "blockchain-developer has no official figures"),
-        (["occupation", "web"], EXIT_USAGE, "not an occupation code"),
+        (["occupation", "web"], EXIT_ERROR, "'web' could be any of: 15-1254 Web Developers;"),
+        (["occupation", "zzz"], EXIT_ERROR, "no occupation matches 'zzz'"),
     ],
 )
 def test_bad_where_and_occupation_input_is_one_line(cli, arguments, code, message):

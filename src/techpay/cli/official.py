@@ -12,6 +12,7 @@ from techpay.cli.options import (
     JsonFlag,
     NoHeaderFlag,
     PlainFlag,
+    complete_place,
     complete_role,
     places_option,
 )
@@ -19,6 +20,7 @@ from techpay.commands import official
 from techpay.official.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
 PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
+OccupationSort = Literal["code", "median", "employment"]
 
 
 @app.command()
@@ -108,10 +110,35 @@ def occupations(
     ctx: typer.Context,
     words: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[WORDS]...", help="Words of the title, or the start of a code."),
+        typer.Argument(
+            metavar="[WORDS]...",
+            help=(
+                "Words of the title or their stems (programming), words people use for an"
+                " occupation (software, cloud, ml: a table of ours), or the start of a code."
+            ),
+        ),
     ] = None,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most N.")
+    sort: Annotated[
+        OccupationSort,
+        typer.Option(
+            "--sort",
+            "-s",
+            help="code (the default), or median or employment: highest first.",
+        ),
+    ] = "code",
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--in",
+            metavar="PLACE",
+            help="The figures in a place instead of the nation: a state (CA, texas) or a metro"
+            " area (austin, nyc).",
+            autocompletion=complete_place,
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", "-n", min=1, metavar="N", help="Show the first N."),
     ] = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
@@ -119,11 +146,14 @@ def occupations(
 ) -> int:
     """Search the official occupations (BLS OEWS) by title words or code.
 
-    Shows each occupation's national median and employment. With no WORDS, lists all 830.
+    Shows each occupation's median and employment, nationally or in a place. With no WORDS,
+    lists all 830.
 
     \b
     Examples:
+      techpay occupations software
       techpay occupations web developer
+      techpay occupations data --sort median --in "san jose"
       techpay occupations 15-12
       techpay occupations actuar --json
     """
@@ -131,7 +161,9 @@ def occupations(
         ctx,
         official.occupations,
         words=words,
-        limit=limit,
+        sort=sort,
+        place=place,
+        top=top,
         plain=plain,
         no_header=no_header,
         json_output=json_output,
@@ -141,7 +173,13 @@ def occupations(
 @app.command()
 def occupation(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(metavar="CODE", help="A SOC code such as 15-1254.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            metavar="OCCUPATION",
+            help='A SOC code such as 15-1254, an O*NET code, or a title ("web developers").',
+        ),
+    ],
     place: Annotated[
         list[str] | None,
         places_option(
@@ -156,6 +194,7 @@ def occupation(
     \b
     Examples:
       techpay occupation 15-1254
+      techpay occupation "software developers"
       techpay occupation 15-2011 --in CA
     """
     return answer(ctx, official.occupation, code=code, place=place, json_output=json_output)

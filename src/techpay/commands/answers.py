@@ -140,17 +140,23 @@ def comparison(
 
 
 def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord | None]:
-    """The official occupation a ROLE argument names: a SOC code as typed, or the
-    occupation of the role it names. The code must be one the release has."""
+    """The official occupation a ROLE argument names: a SOC or O*NET code as typed (an O*NET
+    breakout paid as a role with it is: :func:`techpay.official.roles.onet_pay_code`), the
+    occupation of the role it names or, without a catalog (``occupation``), an occupation's
+    title or words that find only it. The code must be one the release has."""
     from techpay.core.errors import NotFound, UsageError
     from techpay.official.bundle import open_bundle
     from techpay.official.estimates import soc_code
     from techpay.official.roles import missing_reason, pay_code
 
     code, role = soc_code(name), None
-    if code is None:
-        if catalog is None:
-            raise UsageError(f"{name!r} is not an occupation code; write it like 15-1252")
+    if code is not None:
+        code = _paid_as(name, code)
+    elif catalog is None:
+        from techpay.official.search import find_occupation
+
+        code = find_occupation(name, open_bundle().occupations())[0]
+    else:
         role = catalog.resolve(name)
         code = pay_code(role)
         if code is None:
@@ -162,6 +168,25 @@ def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord
         hint = "search them with 'techpay occupations WORDS'"
         raise NotFound(f"occupation in {bundle.release}", code, close, hint)
     return code, role
+
+
+def _paid_as(typed: str, soc: str) -> str:
+    """The SOC occupation whose wages answer for a typed code: its own, or for an O*NET
+    breakout (15-1299.08) the one that stands in for it, with a note saying so."""
+    from techpay.core.errors import UsageError
+    from techpay.official.roles import no_wages_reason, onet_pay_code
+
+    detail = typed.strip().partition(".")[2]
+    onet = f"{soc}.{detail}" if detail else soc
+    code = onet_pay_code(onet)
+    if code is None:
+        raise UsageError(f"{onet} has no official figures: {no_wages_reason(onet)}")
+    if code != soc:
+        warn(
+            f"BLS publishes no wages for O*NET occupation {onet} on its own; those of {code}"
+            " stand in for it, as for the roles with it (a mapping of ours)"
+        )
+    return code
 
 
 def where(
@@ -178,14 +203,14 @@ def where(
     header: bool = True,
 ) -> None:
     """``where``: the places where an occupation pays most, or the places asked for."""
+    from techpay.commands.places import find_place
     from techpay.official.bundle import open_bundle
     from techpay.official.estimates import rank_places
-    from techpay.official.places import resolve
 
     code, role = occupation_code(catalog, name)
     bundle = open_bundle()
     if places:
-        areas = [resolve(place, bundle.areas()) for place in places]
+        areas = [find_place(place, bundle.areas()) for place in places]
         found = [bundle.estimate(code, area["code"]) for area in areas]
         chosen = [estimate for estimate in found if estimate is not None]
         missing = [
@@ -222,65 +247,3 @@ def where(
     for place_name in missing:
         note(f"BLS published no figures for {code} in {place_name}.")
     note_an_old_release(json_output)
-
-
-def occupations(
-    words: Sequence[str],
-    *,
-    json_output: bool,
-    limit: int | None = None,
-    plain: bool = False,
-    header: bool = True,
-) -> None:
-    """``occupations``: search the official occupations, with their national figures."""
-    from techpay.official.bundle import open_bundle
-    from techpay.official.estimates import search_occupations
-
-    bundle = open_bundle()
-    matches = search_occupations(bundle.occupations(), words)[:limit]
-    if len(matches) > 20:  # many: one pass over every national row beats a look-up each
-        nationals = bundle.nationals()
-        found = [nationals[code] for code, _ in matches if code in nationals]
-    else:
-        found = [figures for code, _ in matches if (figures := bundle.estimate(code))]
-
-    def view() -> object:
-        from techpay.render.official import occupations_table
-
-        return occupations_table(found)
-
-    def lines() -> str:
-        from techpay.render.plain import occupations_lines
-
-        return occupations_lines(found, header)
-
-    emit(json_output, lambda: found, view, lines if plain else None)
-
-
-def occupation(name: str, *, place: str | None, json_output: bool) -> None:
-    """``occupation CODE``: one official occupation's distribution, nationally and in a place."""
-    from techpay.official.bundle import open_bundle
-    from techpay.official.places import resolve
-
-    code, _ = occupation_code(None, name)
-    bundle = open_bundle()
-    national = bundle.estimate(code)
-    area = None if place is None else resolve(place, bundle.areas())
-    local = None if area is None else bundle.estimate(code, area["code"])
-    if national is None:
-        from techpay.core.errors import NotFound
-
-        raise NotFound("national figures for", code, [], "BLS published none in this release")
-
-    def view() -> object:
-        from techpay.render.official import occupation_view
-
-        return occupation_view(national, local, area)
-
-    def payload() -> object:
-        document: dict[str, object] = {"national": national}
-        if area is not None:
-            document["local"] = {"area": area, "official": local}
-        return document
-
-    emit(json_output, payload, view)

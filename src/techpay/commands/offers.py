@@ -130,14 +130,14 @@ def offer(
     """``offer``: where an amount sits in the official distribution of the role's
     occupation, nationally and in each place, and against the article's range."""
     from techpay.commands.answers import note_an_old_release, occupation_code
+    from techpay.commands.places import find_place
     from techpay.official.bundle import NATIONAL, open_bundle
-    from techpay.official.places import resolve
 
     offered = read_amount(amount, hourly)
     code, role = occupation_code(catalog, name)
     hint = implausible(amount, *offered)
     bundle = open_bundle()
-    areas = [bundle.areas()[NATIONAL], *(resolve(place, bundle.areas()) for place in places)]
+    areas = [bundle.areas()[NATIONAL], *(find_place(place, bundle.areas()) for place in places)]
     document = offer_document(bundle, code, role, offered, areas)
 
     def view() -> object:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 from techpay.commands import answers, offers, places
+from techpay.commands import occupations as found
 from techpay.commands.output import Pictures
 from techpay.core.errors import UsageError
 
@@ -45,22 +46,26 @@ def occupations(
     data: Data,
     *,
     words: list[str] | None,
-    limit: int | None,
+    sort: str,
+    place: str | None,
+    top: int | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
 ) -> None:
-    answers.occupations(
+    found.occupations(
         words or [],
         json_output=json_output,
-        limit=limit,
+        sort=sort,
+        place=place,
+        top=top,
         plain=plain or no_header,
         header=not no_header,
     )
 
 
 def occupation(data: Data, *, code: str, place: list[str] | None, json_output: bool) -> None:
-    answers.occupation(code, place=places.one_place(place), json_output=json_output)
+    found.occupation(code, place=places.one_place(place), json_output=json_output)
 
 
 def offer(

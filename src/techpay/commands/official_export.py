@@ -131,12 +131,12 @@ def _places(
     bundle: Bundle, places: Sequence[str], states: bool, metros: bool
 ) -> tuple[list[str], list[AreaRecord]]:
     """The area types wanted whole, and the places named; every area when none is given."""
-    from techpay.official.places import resolve
+    from techpay.commands.places import find_place
 
     if not places and not states and not metros:
         return list(AREA_TYPES), []
     types = [kind for kind, wanted in (("state", states), ("metro", metros)) if wanted]
-    return types, [resolve(place, bundle.areas()) for place in places]
+    return types, [find_place(place, bundle.areas()) for place in places]
 
 
 def _write(

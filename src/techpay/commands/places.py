@@ -54,16 +54,27 @@ def local_figures(chosen: Sequence[RoleRecord], place: str) -> Locality:
     """The place ``place`` names, and each role's official figures there (None for a role
     without an official occupation, or where BLS published none)."""
     from techpay.official.bundle import open_bundle
-    from techpay.official.places import resolve
     from techpay.official.roles import pay_code
 
     bundle = open_bundle()
-    area = resolve(place, bundle.areas())
+    area = find_place(place, bundle.areas())
     figures = {}
     for role in chosen:
         code = pay_code(role)
         figures[role["id"]] = None if code is None else bundle.estimate(code, area["code"])
     return area, figures
+
+
+def find_place(place: str, areas: Mapping[str, AreaRecord]) -> AreaRecord:
+    """The area ``place`` names; when the name also names an area of another kind (a state
+    and a metro area), a note on stderr says which was chosen and how to ask for the other."""
+    from techpay.commands.output import warn
+    from techpay.official.places import find
+
+    area, notice = find(place, areas)
+    if notice is not None:
+        warn(notice)
+    return area
 
 
 def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:

@@ -181,11 +181,11 @@ class Bundle:
         title = self.occupation_title(occupation) or ""
         return [self._record(occupation, title, row) for row in rows]
 
-    def nationals(self) -> dict[str, EstimateRecord]:
-        """Every occupation's national figures, by code."""
+    def nationals(self, area: str = NATIONAL) -> dict[str, EstimateRecord]:
+        """Every occupation's national figures (or those in ``area``), by code."""
         titles = dict(self.occupations())
         rows = self._query(
-            f"SELECT occupation, area, {_COLUMNS} FROM estimate WHERE area = ?", (NATIONAL,)
+            f"SELECT occupation, area, {_COLUMNS} FROM estimate WHERE area = ?", (area,)
         )
         return {
             str(row[0]): self._record(str(row[0]), titles[str(row[0])], row[1:]) for row in rows

@@ -13,7 +13,7 @@ from techpay.core.queries import official_median, salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from techpay.core.records import (
         AnnualWages,
@@ -223,32 +223,6 @@ def _hourly(estimate: EstimateRecord, field: str) -> float | None:
         return None
     wage: float | None = hourly[field]  # type: ignore[literal-required]
     return wage
-
-
-def search_occupations(
-    occupations: Iterable[tuple[str, str]], words: Sequence[str]
-) -> list[tuple[str, str]]:
-    """Occupations whose title holds every word (any case, word prefixes) or whose code
-    starts with what was typed (``15-12`` or ``1512``)."""
-    typed = " ".join(words).strip().lower()
-    if not typed:
-        return list(occupations)
-    digits = typed.replace("-", "")
-    if digits.isdigit():
-        return [
-            (code, title) for code, title in occupations if code.replace("-", "").startswith(digits)
-        ]
-    import re
-
-    wanted = re.findall(r"[a-z0-9]+", typed)
-    return [
-        (code, title)
-        for code, title in occupations
-        if all(
-            any(word.startswith(part) for word in re.findall(r"[a-z0-9]+", title.lower()))
-            for part in wanted
-        )
-    ]
 
 
 def soc_code(text: str) -> str | None:

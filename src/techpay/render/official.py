@@ -184,8 +184,9 @@ WHERE_STEPS = (
 )
 
 
-def occupations_table(found: Sequence[EstimateRecord]) -> RenderableType:
-    """``occupations``: code, title, national median and employment."""
+def occupations_table(found: Sequence[EstimateRecord], ours: Sequence[str] = ()) -> RenderableType:
+    """``occupations``: code, title, median and employment, nationally or in one place;
+    ``ours``: the words searched for through techpay's table of the words people use."""
     table = new_table()
     table.add_column("Code", no_wrap=True)
     table.add_column("Occupation")
@@ -200,9 +201,16 @@ def occupations_table(found: Sequence[EstimateRecord]) -> RenderableType:
         )
     if not found:
         return Text("No occupations match.")
-    caption = Text(f"National figures; {found[0]['source']}, {found[0]['release']}.", style=MUTED)
+    area = found[0]["area"]
+    where = "National figures" if area["type"] == "national" else f"Figures for {area['name']}"
+    caption = f"{where}; {found[0]['source']}, {found[0]['release']}."
+    if ours:
+        caption += (
+            f" Found for {', '.join(repr(term) for term in ours)} by techpay's own table of the"
+            " words people use for occupations, as well as by title."
+        )
     fitted = Fitted(table, [(DROP, "Employment")], fallback="records")
-    return Group(fitted, Text(), caption)
+    return Group(fitted, Text(), literal(caption, MUTED))
 
 
 def occupation_view(national: EstimateRecord, local: EstimateRecord | None,

@@ -204,7 +204,9 @@ COMMANDS: dict[str, Any] = {
             "words": {"nargs": -1, "required": False, "kind": "text"},
         },
         "options": {
-            "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
+            "sort": {"spellings": ["--sort", "-s"], "default": "code", "kind": "choice", "choices": ["code", "median", "employment"]},
+            "place": {"spellings": ["--in"], "kind": "text", "complete": "place"},
+            "top": {"spellings": ["--top", "-n"], "kind": "int", "min": 1},
             "plain": {"spellings": ["--plain"], "flag": True},
             "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
