@@ -8,6 +8,7 @@ drawn from it, so every front end and format shows the same figures.
 from __future__ import annotations
 
 from techpay.commands.output import emit, warn
+from techpay.official.roles import occupation_facts
 from techpay.official.judge import (
     against_range,
     hourly_placement,
@@ -108,7 +109,7 @@ def offer_document(
             "annualised": None if cents is None else ANNUALISED,
         },
         "role": None if role is None else {"id": role["id"], "title": role["title"]},
-        "occupation": {"code": code, "title": bundle.occupation_title(code)},
+        "occupation": occupation_facts(code, bundle.occupation_title(code), role),
         "source": "BLS OEWS",
         "release": bundle.release,
         "article_range": article_range(role),
@@ -231,7 +232,7 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
     ranges = bin_ranges([found["rank"] for found in ranked], numbers)
     return {
         "role": None if role is None else {"id": role["id"], "title": role["title"]},
-        "occupation": {"code": code, "title": bundle.occupation_title(code)},
+        "occupation": occupation_facts(code, bundle.occupation_title(code), role),
         "source": "BLS OEWS",
         "release": bundle.release,
         "measure": measure,

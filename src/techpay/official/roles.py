@@ -42,6 +42,28 @@ def pay_code(role: RoleRecord) -> str | None:
     return occupation["pay_code"] or onet_pay_code(occupation["code"])
 
 
+def wage_match(role: RoleRecord) -> str | None:
+    """How well the occupation whose wages are shown fits the role (ours: high, medium or
+    low): the role's own match, at best medium where another occupation's wages stand in for
+    an O*NET breakout (cybersecurity architect: high for the code, medium for the wages)."""
+    occupation = role["occupation"]
+    if occupation is None:
+        return None
+    stands_in = occupation["code"].partition(".")[2] not in ("", "00")
+    return "medium" if stands_in and occupation["match"] == "high" else occupation["match"]
+
+
+def occupation_facts(code: str, title: str | None, role: RoleRecord | None) -> dict[str, object]:
+    """The occupation whose figures answer, as commands report it: its code and title and,
+    for a role, how well it fits (``match``) and the role it stands in for."""
+    return {
+        "code": code,
+        "title": title,
+        "match": None if role is None else wage_match(role),
+        "for_role": None if role is None else role["title"],
+    }
+
+
 def no_wages_reason(code: str) -> str:
     """Why an O*NET breakout has no official figures, in a few words."""
     soc = code.partition(".")[0]

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from techpay.official.tiles import COLUMNS, ROWS, TERRITORIES, is_wage
 from techpay.render.axis import money
+from techpay.render.release import occupation_label
 from techpay.render.views import MUTED, literal
 
 if TYPE_CHECKING:
@@ -108,10 +109,8 @@ class PayMap:
 
     def _title(self) -> Text:
         document = self.document
-        occupation = document["occupation"]
-        role = document["role"]
         title = Text(f"{document['measure_name'].capitalize()} by state: ", style="bold")
-        title.append_text(literal(role["title"] if role else occupation["title"], "bold"))
+        title.append_text(literal(occupation_label(document["occupation"]), "bold"))
         return title
 
     def _grid(self, size: int) -> Iterator[Text]:
@@ -181,9 +180,8 @@ class PayMap:
 
     def _caption(self) -> Text:
         document = self.document
-        occupation = document["occupation"]
         return literal(
-            f"{occupation['title']} ({occupation['code']}); {document['source']},"
-            f" {document['release']}. Bins hold about equal numbers of places.",
+            f"{document['source']}, {document['release']}. Bins hold about equal numbers of"
+            " places.",
             MUTED,
         )

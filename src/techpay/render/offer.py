@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from techpay.render.axis import money
+from techpay.render.release import occupation_label
 from techpay.render.views import HEADER, MUTED, literal, new_table, signed_money
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def _against_in_words(against: dict[str, Any] | None) -> str:
 def _caption(document: dict[str, Any]) -> Text:
     occupation = document["occupation"]
     lines = [
-        f"Official pay: {occupation['title']} ({occupation['code']}); {document['source']},"
+        f"Official pay: {occupation_label(occupation)}; {document['source']},"
         f" {document['release']}. ~: interpolated between the published percentiles,"
         " never beyond them.",
     ]

@@ -1,4 +1,5 @@
-"""An official-data release's facts as lines for people (``techpay official status``)."""
+"""An official-data release's facts as lines for people (``techpay official status``), and
+the occupation whose figures answer, as every caption names it."""
 
 from __future__ import annotations
 
@@ -33,3 +34,14 @@ def status_lines(facts: dict[str, Any]) -> list[str]:
         bundled = shown(facts["bundled"]["release"])
         lines.append(f"Bundled    {bundled}: 'techpay official reset' goes back to it")
     return lines
+
+
+def occupation_label(occupation: dict[str, Any]) -> str:
+    """``Software Developers (15-1252)``; where the occupation stands in for a role it fits
+    less than well, also how well: ``..., a low match for Site Reliability Engineer``
+    (``occupation`` as :func:`techpay.official.roles.occupation_facts` gives it)."""
+    label = f"{occupation['title']} ({occupation['code']})"
+    match, role = occupation.get("match"), occupation.get("for_role")
+    if match is not None and match != "high" and role:
+        label += f", a {match} match for {role}"
+    return label
