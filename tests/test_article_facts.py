@@ -138,6 +138,7 @@ def test_source_says_what_the_figures_are_and_what_is_ours(catalog):
         "aliases",
         "summary",
         "skills.tags",
+        "responsibility_tags",
         "clusters",
         "synonyms",
         "occupation",

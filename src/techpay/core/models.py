@@ -17,6 +17,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -52,6 +54,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
 Tag = Annotated[str, BeforeValidator(_normalise), StringConstraints(pattern=TAG_PATTERN)]
 Names = Annotated[tuple[Name, ...], AfterValidator(_unique)]
+Tags = Annotated[tuple[Tag, ...], AfterValidator(_unique)]
 Amount = Annotated[int, Field(gt=0, strict=True)]
 
 
@@ -91,7 +94,7 @@ class Skill(_Frozen):
     """One skill as the source words it, with our normalised tags for searching."""
 
     text: Text
-    tags: Annotated[tuple[Tag, ...], AfterValidator(_unique)] = ()
+    tags: Tags = ()
 
 
 def _code(pattern: str, shape: str) -> AfterValidator:
@@ -131,7 +134,9 @@ class Occupation(_Frozen):
 
 
 class Role(_Frozen):
-    """One job role."""
+    """One job role. ``responsibility_tags`` (ours) gives some of its responsibilities, each
+    by its exact text, the skill tags that duty implies (``Monitor model performance.`` is
+    monitoring and machine learning)."""
 
     id: Name
     rank: Annotated[int, Field(gt=0, strict=True)] | None = None
@@ -142,6 +147,7 @@ class Role(_Frozen):
     salary: Salary
     why_it_pays: Text | None = None
     responsibilities: tuple[Text, ...] = ()
+    responsibility_tags: dict[Text, Tags] = Field(default_factory=dict)
     skills: tuple[Skill, ...] = ()
     occupation: Occupation | None = None
 
@@ -150,6 +156,19 @@ class Role(_Frozen):
         if self.id in self.aliases:
             raise ValueError(f"alias {self.id!r} repeats the role's own id")
         return self
+
+    @field_validator("responsibility_tags")
+    @classmethod
+    def _tags_of_its_own_responsibilities(
+        cls, tagged: dict[str, tuple[str, ...]], info: ValidationInfo
+    ) -> dict[str, tuple[str, ...]]:
+        if "responsibilities" not in info.data:
+            return tagged  # they are invalid, and said so
+        responsibilities = info.data["responsibilities"]
+        for duty in tagged:
+            if duty not in responsibilities:
+                raise ValueError(f"{duty!r} is not one of the role's responsibilities")
+        return tagged
 
 
 class Source(_Frozen):

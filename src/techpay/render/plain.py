@@ -74,7 +74,7 @@ def roles_lines(roles: Iterable[RoleRecord], with_header: bool = True) -> str:
 
 def role_lines(role: RoleRecord, with_header: bool = True) -> str:
     """``show``: ``field<TAB>value`` lines; list fields repeat the field name; a skill's
-    line adds its tags."""
+    line, and a responsibility's, adds its tags."""
     salary = role["salary"]
     rows: list[Sequence[object]] = [
         ("id", role["id"]),
@@ -93,7 +93,11 @@ def role_lines(role: RoleRecord, with_header: bool = True) -> str:
         rows.append(("official_median", median))
     rows += [("alias", alias) for alias in role["aliases"]]
     rows += [("cluster", cluster) for cluster in role["clusters"]]
-    rows += [("responsibility", duty) for duty in role["responsibilities"]]
+    tagged = role["responsibility_tags"]
+    rows += [
+        ("responsibility", duty, ",".join(tagged.get(duty, ())))
+        for duty in role["responsibilities"]
+    ]
     rows += [("skill", skill["text"], ",".join(skill["tags"])) for skill in role["skills"]]
     return lines(("field", "value", "tags"), rows, with_header)
 

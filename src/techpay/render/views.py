@@ -191,6 +191,20 @@ def _bullets(items: Iterable[str]) -> Table:
     return hanging("-", (literal(item) for item in items))
 
 
+def _duties(role: RoleRecord) -> Table:
+    """The responsibilities as bullets, each followed by the tags it implies (ours)."""
+    tagged = role["responsibility_tags"]
+    return hanging(
+        "-",
+        (
+            Text.assemble(literal(duty), literal(f"  {', '.join(tagged[duty])}", MUTED))
+            if tagged.get(duty)
+            else literal(duty)
+            for duty in role["responsibilities"]
+        ),
+    )
+
+
 def role_view(
     role: RoleRecord,
     related: Sequence[RelatedRole] = (),
@@ -231,7 +245,7 @@ def role_view(
     rank = f"  #{role['rank']}" if role["rank"] else ""
     title = Text.assemble(literal(role["title"], "bold underline"), (rank, MUTED))
     parts: list[RenderableType] = [title, Text(), Fitted(facts, fallback="under"), Text()]
-    parts += [Text("Responsibilities", style=HEADER), _bullets(role["responsibilities"]), Text()]
+    parts += [Text("Responsibilities", style=HEADER), _duties(role), Text()]
     parts.append(Fitted(skills, fallback="records"))
     if related:
         parts += [Text(), Text("Related roles (most shared skill tags)", style=HEADER)]
