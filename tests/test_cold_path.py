@@ -219,6 +219,7 @@ def documents(draw):
                     st.fixed_dictionaries(
                         {"title": TEXT},
                         optional={
+                            "provenance": optional(TEXT),
                             "year": optional(st.integers(min_value=-(2**65), max_value=2**65)),
                             "region": optional(TEXT),
                             "ours": st.lists(TEXT, max_size=2),

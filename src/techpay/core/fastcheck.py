@@ -49,7 +49,8 @@ ROLE_FIELDS = (
     "responsibilities", "responsibility_tags", "skills", "occupation",
 )  # fmt: skip
 SOURCE_FIELDS = (
-    "title", "year", "region", "figures", "ours", "official", "attribution", "caveats",
+    "title", "provenance", "year", "region", "figures", "ours", "official", "attribution",
+    "caveats",
 )  # fmt: skip
 DATASET_FIELDS = ("source", "meta_skills", "clusters", "synonyms", "roles")
 
@@ -171,9 +172,10 @@ def _occupation(raw: Any) -> dict[str, Any]:
 def _source(raw: Any) -> dict[str, Any]:
     get = _table(raw, SOURCE_FIELDS).get
     year, region, figures = get("year"), get("region"), get("figures")
-    official, attribution = get("official"), get("attribution")
+    official, attribution, provenance = get("official"), get("attribution"), get("provenance")
     return {
         "title": _text(get("title")),
+        "provenance": None if provenance is None else _text(provenance),
         "year": None if year is None else _whole(year),
         "region": None if region is None else _text(region),
         "figures": None if figures is None else _text(figures),

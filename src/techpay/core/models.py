@@ -172,9 +172,12 @@ class Role(_Frozen):
 
 
 class Source(_Frozen):
-    """Where the figures come from."""
+    """Where the figures come from. ``provenance`` says what is known of who published the
+    source and when (for the bundled article: nothing; its text names no one and no date);
+    ``year`` is the year its figures are for."""
 
     title: Text
+    provenance: Text | None = None
     year: int | None = None
     region: Text | None = None
     figures: Text | None = None

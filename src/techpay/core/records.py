@@ -54,6 +54,7 @@ class RoleRecord(TypedDict):
 
 class SourceRecord(TypedDict):
     title: str
+    provenance: str | None  # what is known of who published it and when
     year: int | None
     region: str | None
     figures: str | None

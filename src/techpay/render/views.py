@@ -351,9 +351,11 @@ def about_view(about: dict[str, Any]) -> RenderableType:
     facts.add_column()
     facts.add_row("Dataset", literal(f"{about['roles']} roles"))
     if source:
-        facts.add_row(
-            "Salary ranges", literal(f"{source['title']} ({source.get('year') or 'n.d.'})")
-        )
+        year = source.get("year")
+        title = f"{source['title']}{f' (figures for {year})' if year else ''}"
+        facts.add_row("Salary ranges", literal(title))
+        if source.get("provenance"):
+            facts.add_row("", literal(source["provenance"]))
         facts.add_row("", literal(source.get("figures") or "", MUTED))
     if source.get("official"):
         facts.add_row("Official pay", literal(source["official"]))
