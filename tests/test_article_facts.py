@@ -138,7 +138,33 @@ def test_source_says_what_the_figures_are_and_what_is_ours(catalog):
         "aliases",
         "summary",
         "skills.tags",
+        "responsibility_tags",
         "clusters",
         "synonyms",
         "occupation",
     }
+
+
+ARTICLE_NOT_IDENTIFIED = (
+    "Not identified: the article's text names no publisher, no author and no date, and has no"
+    " title line; the title here is the phrase it repeats. 2026 is the year it writes about,"
+    " not a date of publication."
+)
+
+
+def test_the_article_is_said_to_be_unidentified(catalog, cli, cli_json):
+    """The article's text names no publisher, author or date and has no title line: the
+    data, `about` and the README say so, and give no year as if it were a publication date."""
+    source = catalog.record["source"]
+    assert source["title"] == "The highest paying tech jobs in 2026"
+    assert source["provenance"] == ARTICLE_NOT_IDENTIFIED
+    assert cli_json("about")["source"]["provenance"] == ARTICLE_NOT_IDENTIFIED
+    shown = " ".join(cli("about").stdout.split())
+    assert "The highest paying tech jobs in 2026 (figures for 2026)" in shown
+    assert ARTICLE_NOT_IDENTIFIED in shown
+    assert "(2026)" not in shown
+
+    from pathlib import Path
+
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
+    assert "**The article is not identified**: its text names no publisher, no author" in readme

@@ -143,6 +143,9 @@ class TestCompare:
         assert comparison["tags"]["unique"]["site-reliability-engineer"] == [
             "distributed-systems",
             "debugging",
+            "slos",
+            "incident-response",
+            "resilience",
         ]
 
     @pytest.mark.parametrize(
@@ -220,7 +223,7 @@ class TestFilter:
             ),
             (
                 ["--skill", "pythn"],
-                "techpay: no role has the skill tag 'pythn'; did you mean python, pytorch?"
+                "techpay: no role has the skill tag 'pythn'; did you mean python?"
                 " (see 'techpay filter --help')\n",
             ),
             (

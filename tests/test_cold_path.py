@@ -178,6 +178,10 @@ def occupations():
     )
 
 
+# Responsibilities that the tags of responsibilities name (exactly, or as the models strip them).
+DUTY = st.sampled_from(["Run it.", " Run it.", "Run it.\n", "Ship it."])
+
+
 @st.composite
 def roles(draw, number: int, clusters: list[str]):
     """A role whose names no other role uses (each role's names carry its number)."""
@@ -188,7 +192,10 @@ def roles(draw, number: int, clusters: list[str]):
         "clusters": st.lists(st.sampled_from(clusters), unique=True) if clusters else st.just([]),
         "summary": optional(TEXT),
         "why_it_pays": optional(TEXT),
-        "responsibilities": st.lists(TEXT, max_size=3),
+        "responsibilities": st.lists(st.one_of(TEXT, DUTY), max_size=3),
+        "responsibility_tags": st.dictionaries(
+            st.one_of(DUTY, TEXT), st.lists(TYPED_TAG, max_size=3), max_size=2
+        ),
         "skills": st.lists(skills(), max_size=3),
         "occupation": optional(occupations()),
         "replace": st.booleans(),
@@ -213,6 +220,7 @@ def documents(draw):
                     st.fixed_dictionaries(
                         {"title": TEXT},
                         optional={
+                            "provenance": optional(TEXT),
                             "year": optional(st.integers(min_value=-(2**65), max_value=2**65)),
                             "region": optional(TEXT),
                             "ours": st.lists(TEXT, max_size=2),

@@ -81,24 +81,31 @@ def test_a_named_role_is_listed_with_the_skills_it_asks_for(cli_json):
     by_id = {match["id"]: match for match in result["matches"]}
     assert by_id["ai-product-manager"]["matched"] == ["machine-learning"]
     engineer = by_id["machine-learning-engineer"]
-    assert engineer["coverage"] == 0.0
-    assert engineer["matched"] == []
-    assert engineer["missing"] == [
-        "python",
-        "sql",
-        "docker",
-        "kubernetes",
-        "ci-cd",
-        "data-pipelines",
+    assert engineer["coverage"] == 11.1
+    assert engineer["matched"] == ["machine-learning"]
+
+
+def test_a_named_role_is_listed_even_with_none_of_the_skills():
+    engineer = match_roles(ROLES, ["devops", "python"], SYNONYMS)["matches"][0]
+    assert engineer["id"] == "devops-engineer"
+    assert (engineer["coverage"], engineer["matched"]) == (0.0, [])
+    assert engineer["missing"][:3] == ["ci-cd", "scripting", "observability"]
+
+
+def test_a_named_role_comes_first_then_coverage_ranks():
+    """`match ml` is about the ML engineer: it heads the list, though the AI PM has
+    machine learning as a larger share of its tags (1 of 8 against 1 of 9)."""
+    matches = match_roles(ROLES, ["ml"], SYNONYMS)["matches"]
+    assert [(match["id"], match["coverage"]) for match in matches] == [
+        ("machine-learning-engineer", 11.1),
+        ("ai-product-manager", 12.5),
+        ("ai-research-scientist", 10.0),
     ]
-
-
-def test_a_named_role_ranks_by_coverage_like_any_other():
     matches = match_roles(ROLES, ["devops", "python"], SYNONYMS)["matches"]
     assert [match["id"] for match in matches] == [
+        "devops-engineer",
         "data-scientist",
         "machine-learning-engineer",
-        "devops-engineer",
     ]
 
 

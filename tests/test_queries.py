@@ -215,14 +215,14 @@ class TestCompare:
             "scripting",
         ]
         assert comparison["tags"]["unique"] == {
-            "site-reliability-engineer": ["distributed-systems", "debugging"],
-            "devops-engineer": [
-                "jenkins",
-                "github-actions",
-                "ci-cd",
-                "prometheus",
-                "infrastructure-as-code",
+            "site-reliability-engineer": [
+                "distributed-systems",
+                "debugging",
+                "slos",
+                "incident-response",
+                "resilience",
             ],
+            "devops-engineer": ["ci-cd", "infrastructure-as-code"],
         }
 
     def test_three_roles_differ_from_the_first(self):

@@ -263,7 +263,10 @@ class TestExport:
         assert len(rows) == 10
         assert rows[1]["id"] == "machine-learning-engineer"
         assert rows[1]["salary_min"] == "150000"
-        assert rows[1]["tags"] == "python; sql; docker; kubernetes; ci-cd; data-pipelines"
+        assert rows[1]["tags"] == (
+            "python; sql; docker; kubernetes; ci-cd; data-pipelines; machine-learning;"
+            " monitoring; mlops"
+        )
         assert rows[0]["open_ended"] == "true"
 
     def test_markdown_is_a_table(self, cli):
@@ -271,7 +274,8 @@ class TestExport:
         assert lines[0].startswith("| # | Role |")
         assert lines[2] == (
             "| 8 | Software Engineering Manager | 170,000 - 230,000 | 200,000 | leadership |"
-            " system-design, communication, agile, delivery-management |"
+            " system-design, communication, agile, delivery-management, roadmaps, mentoring,"
+            " stakeholders |"
         )
         assert len(lines) == 4
 

@@ -41,11 +41,12 @@ def match(
 ) -> int:
     """Rank the roles by how much of their skill set you already have.
 
-    Coverage is the share of a role's skill tags you have. Ties go to the better-paid role
-    (salary midpoint), then to the article's order. Common spellings are understood (k8s,
-    google cloud, ml); skills no role lists are reported with the closest tags. A word
-    that names roles (a cluster such as ai or cloud, a role's name such as devops, sre or
-    ml) lists those roles too, with the skills they ask for.
+    Coverage is the share of a role's skill tags (those of its skills and responsibilities)
+    you have. Ties go to the better-paid role (salary midpoint), then to the article's
+    order. Words that make one skill are read as one (threat modeling); common spellings
+    are understood (k8s, google cloud, ml, terraform); skills no role lists are reported
+    with the closest tags. A word that names roles (a cluster such as ai or cloud, a role's
+    name such as devops, sre or ml) lists those roles first, with the skills they ask for.
 
     \b
     Examples:

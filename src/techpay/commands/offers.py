@@ -8,7 +8,6 @@ drawn from it, so every front end and format shows the same figures.
 from __future__ import annotations
 
 from techpay.commands.output import emit, warn
-from techpay.official.roles import occupation_facts
 from techpay.official.judge import (
     against_range,
     hourly_placement,
@@ -16,6 +15,7 @@ from techpay.official.judge import (
     placement,
     read_amount,
 )
+from techpay.official.roles import occupation_facts
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

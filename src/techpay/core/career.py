@@ -20,7 +20,7 @@ from techpay.core.queries import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from techpay.core.records import (
         CareerPath,
@@ -34,11 +34,27 @@ if TYPE_CHECKING:
     )
 
 RELATED_COUNT = 3
+MOST_WORDS = 5  # in one skill or name typed as words ("google cloud platform" is three)
 
 
-def split_skills(words: Iterable[str]) -> list[str]:
-    """Skills as typed, one per argument or comma-separated: ``"python, sql" docker``."""
-    return [part.strip() for word in words for part in word.split(",") if part.strip()]
+def split_skills(words: Iterable[str], is_one: Callable[[str], bool] = bool) -> list[str]:
+    """Skills as typed: ``"python, sql" docker``, ``threat modeling``.
+
+    Commas separate skills; within them, the longest run of words that ``is_one`` accepts
+    (a skill, a synonym or a role's name) is one skill, whether the words came as one
+    argument or several; any other word is a skill of its own.
+    """
+    skills: list[str] = []
+    for part in " ".join(words).split(","):
+        pieces = part.split()
+        start = 0
+        while start < len(pieces):
+            end = min(len(pieces), start + MOST_WORDS)
+            while end > start + 1 and not is_one(" ".join(pieces[start:end])):
+                end -= 1
+            skills.append(" ".join(pieces[start:end]))
+            start = end
+    return skills
 
 
 def coverage(matched: int, total: int) -> float:
@@ -51,15 +67,20 @@ def match_roles(
 ) -> MatchResult:
     """Rank roles by how much of their skill set the person already has.
 
-    Highest coverage first; ties go to USD roles, then other currencies by code (amounts in
-    different currencies are never compared), then the higher salary midpoint, then the
-    better rank. Roles that use none of the skills are left out, unless a word names them
-    (see :func:`roles_named`): ``match ml`` lists the Machine Learning Engineer with the
-    skills it asks for. Skills no role lists, and that name no role, are reported in
-    ``unknown`` with the closest tags.
+    Roles a word names come first (see :func:`roles_named`): ``match ml`` is about the
+    Machine Learning Engineer, listed with the skills it asks for even when it has none of
+    them. Then highest coverage first; ties go to USD roles, then other currencies by code
+    (amounts in different currencies are never compared), then the higher salary midpoint,
+    then the better rank. Roles that use none of the skills and that no word names are left
+    out. Skills no role lists, and that name no role, are reported in ``unknown`` with the
+    closest tags.
     """
     known = known_tags(roles)
-    words = split_skills(typed)
+    known_set = set(known)
+    words = split_skills(
+        typed,
+        lambda text: skill_tag(text, synonyms) in known_set or bool(roles_named(text, roles)),
+    )
     named: list[NamedRoles] = [
         {"name": normalise_name(word), "roles": ids}
         for word in dict.fromkeys(words)
@@ -92,6 +113,7 @@ def match_roles(
     by_id = {role["id"]: role for role in roles}
     matches.sort(
         key=lambda match: (
+            match["id"] not in listed,
             -match["coverage"],
             currency_order(match["salary"]["currency"]),
             -salary_midpoint(match["salary"]),

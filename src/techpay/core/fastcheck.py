@@ -45,10 +45,11 @@ SKILL_FIELDS = ("text", "tags")
 OCCUPATION_FIELDS = ("code", "title", "match", "pay_code", "note", "url")
 ROLE_FIELDS = (
     "id", "rank", "title", "aliases", "clusters", "summary", "salary", "why_it_pays",
-    "responsibilities", "skills", "occupation", "replace",
+    "responsibilities", "responsibility_tags", "skills", "occupation", "replace",
 )  # fmt: skip
 SOURCE_FIELDS = (
-    "title", "year", "region", "figures", "ours", "official", "attribution", "caveats",
+    "title", "provenance", "year", "region", "figures", "ours", "official", "attribution",
+    "caveats",
 )  # fmt: skip
 DATASET_FIELDS = ("source", "meta_skills", "clusters", "synonyms", "roles")
 
@@ -120,11 +121,14 @@ def _role(raw: Any) -> dict[str, Any]:
         "salary": _salary(get("salary")),
         "why_it_pays": None if why_it_pays is None else _text(why_it_pays),
         "responsibilities": _each(_text, get("responsibilities", MISSING)),
+        "responsibility_tags": _text_to_tags(get("responsibility_tags", MISSING)),
         "skills": _each(_skill, get("skills", MISSING)),
         "occupation": None if occupation is None else _occupation(occupation),
     }
     _flag(get("replace", False))  # how the role is layered: checked, not recorded
     if role["id"] in role["aliases"]:
+        raise NotPlain
+    if not role["responsibility_tags"].keys() <= set(role["responsibilities"]):
         raise NotPlain
     return role
 
@@ -165,9 +169,10 @@ def _occupation(raw: Any) -> dict[str, Any]:
 def _source(raw: Any) -> dict[str, Any]:
     get = _table(raw, SOURCE_FIELDS).get
     year, region, figures = get("year"), get("region"), get("figures")
-    official, attribution = get("official"), get("attribution")
+    official, attribution, provenance = get("official"), get("attribution"), get("provenance")
     return {
         "title": _text(get("title")),
+        "provenance": None if provenance is None else _text(provenance),
         "year": None if year is None else _whole(year),
         "region": None if region is None else _text(region),
         "figures": None if figures is None else _text(figures),
@@ -214,6 +219,13 @@ def _tags_to_tags(value: Any) -> dict[str, str]:
     """Keys that come out the same (two spellings of one tag) keep the first one's place and
     the last one's value, as pydantic's dict does."""
     return {} if value is MISSING else {_tag(key): _tag(item) for key, item in _dict(value)}
+
+
+def _text_to_tags(value: Any) -> dict[str, list[str]]:
+    """Text keys that come out the same (stripped) behave as in :func:`_tags_to_tags`."""
+    if value is MISSING:
+        return {}
+    return {_text(key): _unique(_each(_tag, item)) for key, item in _dict(value)}
 
 
 def _dict(value: Any) -> Any:

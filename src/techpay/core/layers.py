@@ -10,7 +10,7 @@ from techpay.core.errors import Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
     from typing import Any
 
     from techpay.core.records import DatasetRecord, RoleRecord
@@ -69,8 +69,9 @@ def merge(layers: Sequence[tuple[str, DatasetRecord]]) -> DatasetRecord:
     """Layer datasets in order: a role whose id exists replaces it in place, a new one is added.
 
     Roles given in part are completed before (:func:`complete_roles`). Clusters and synonyms
-    are combined (a later one wins); the last layer that lists meta skills gives them; the
-    first layer with a ``[source]`` describes the whole.
+    are combined (a later one wins, and a tag some role lists wins over a synonym spelt the
+    same); the last layer that lists meta skills gives them; the first layer with a
+    ``[source]`` describes the whole.
     """
     roles: dict[str, RoleRecord] = {}
     clusters: dict[str, str] = {}
@@ -84,11 +85,12 @@ def merge(layers: Sequence[tuple[str, DatasetRecord]]) -> DatasetRecord:
         synonyms.update(record["synonyms"])
         meta_skills = record["meta_skills"] or meta_skills
         source = source or record["source"]
+    tags = _tags(roles.values())
     return {
         "source": source,
         "meta_skills": meta_skills,
         "clusters": clusters,
-        "synonyms": synonyms,
+        "synonyms": {synonym: tag for synonym, tag in synonyms.items() if synonym not in tags},
         "roles": list(roles.values()),
     }
 
@@ -139,10 +141,29 @@ def _synonym_problems(
 ) -> list[Problem]:
     from techpay.core.rules import synonym_problems
 
-    tags = {tag for role in merged["roles"] for skill in role["skills"] for tag in skill["tags"]}
-    return [
-        Problem(path, message, field=f"synonyms.{synonym}")
-        for _, path, record in layers
-        for synonym, message in synonym_problems(record["synonyms"], tags)
-        if every_role or synonym in tags  # a tag no valid role lists may be a left-out one's
-    ]
+    tags, so_far = _tags(merged["roles"]), set[str]()
+    problems: list[Problem] = []
+    for _, path, record in layers:
+        own = _tags(record["roles"])
+        so_far |= own
+        problems += [
+            Problem(path, message, field=f"synonyms.{synonym}")
+            for synonym, message in synonym_problems(record["synonyms"], tags | own, so_far)
+            if every_role or synonym in tags  # a tag no valid role lists may be a left-out one's
+        ]
+    return problems
+
+
+def _tags(roles: Iterable[RoleRecord]) -> set[str]:
+    """Every tag the roles list, in skills or responsibilities.
+
+    A layer's synonym may point at its own tags though a later layer replaces the roles that
+    list them (a bundled synonym for an SRE tag stays valid when a user's file replaces the
+    SRE), and may not shadow a tag of its own or an earlier layer; a tag a later layer lists
+    wins over an earlier layer's synonym of the same spelling (see :func:`merge`).
+    """
+    tags: set[str] = set()
+    for role in roles:
+        tags.update(tag for skill in role["skills"] for tag in skill["tags"])
+        tags.update(tag for duty in role["responsibility_tags"].values() for tag in duty)
+    return tags

@@ -18,6 +18,8 @@ from pydantic import (
     Field,
     StrictBool,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -52,6 +54,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(pattern=KEBAB_PATTERN)]
 Tag = Annotated[str, BeforeValidator(_normalise), StringConstraints(pattern=TAG_PATTERN)]
 Names = Annotated[tuple[Name, ...], AfterValidator(_unique)]
+Tags = Annotated[tuple[Tag, ...], AfterValidator(_unique)]
 Amount = Annotated[int, Field(gt=0, strict=True)]
 
 
@@ -91,7 +94,7 @@ class Skill(_Frozen):
     """One skill as the source words it, with our normalised tags for searching."""
 
     text: Text
-    tags: Annotated[tuple[Tag, ...], AfterValidator(_unique)] = ()
+    tags: Tags = ()
 
 
 def _code(pattern: str, shape: str) -> AfterValidator:
@@ -132,7 +135,10 @@ class Occupation(_Frozen):
 
 class Role(_Frozen):
     """One job role. In a file layered over others, a role whose id an earlier layer has
-    may give only the fields it changes (the rest are kept), unless it says replace = true."""
+    may give only the fields it changes (the rest are kept), unless it says replace = true.
+    ``responsibility_tags`` (ours) gives some of its responsibilities, each by its exact text,
+    the skill tags that duty implies (``Monitor model performance.`` is monitoring and
+    machine learning)."""
 
     id: Name
     rank: Annotated[int, Field(gt=0, strict=True)] | None = None
@@ -143,6 +149,7 @@ class Role(_Frozen):
     salary: Salary
     why_it_pays: Text | None = None
     responsibilities: tuple[Text, ...] = ()
+    responsibility_tags: dict[Text, Tags] = Field(default_factory=dict)
     skills: tuple[Skill, ...] = ()
     occupation: Occupation | None = None
     # How the role is layered, not part of it: true replaces an earlier role of the same id
@@ -159,11 +166,27 @@ class Role(_Frozen):
             raise ValueError(f"alias {self.id!r} repeats the role's own id")
         return self
 
+    @field_validator("responsibility_tags")
+    @classmethod
+    def _tags_of_its_own_responsibilities(
+        cls, tagged: dict[str, tuple[str, ...]], info: ValidationInfo
+    ) -> dict[str, tuple[str, ...]]:
+        if "responsibilities" not in info.data:
+            return tagged  # they are invalid, and said so
+        responsibilities = info.data["responsibilities"]
+        for duty in tagged:
+            if duty not in responsibilities:
+                raise ValueError(f"{duty!r} is not one of the role's responsibilities")
+        return tagged
+
 
 class Source(_Frozen):
-    """Where the figures come from."""
+    """Where the figures come from. ``provenance`` says what is known of who published the
+    source and when (for the bundled article: nothing; its text names no one and no date);
+    ``year`` is the year its figures are for."""
 
     title: Text
+    provenance: Text | None = None
     year: int | None = None
     region: Text | None = None
     figures: Text | None = None

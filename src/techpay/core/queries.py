@@ -140,8 +140,11 @@ def parse_amount(text: str) -> int:
 
 
 def role_tags(role: RoleRecord) -> list[str]:
-    """The role's skill tags, each once, in the order its skills list them."""
-    return list(dict.fromkeys(tag for skill in role["skills"] for tag in skill["tags"]))
+    """The role's skill tags, each once: its skills' in their order, then those its
+    responsibilities imply (``responsibility_tags``)."""
+    from_skills = (tag for skill in role["skills"] for tag in skill["tags"])
+    from_duties = (tag for tags in role["responsibility_tags"].values() for tag in tags)
+    return list(dict.fromkeys((*from_skills, *from_duties)))
 
 
 def known_tags(roles: Iterable[RoleRecord]) -> list[str]:

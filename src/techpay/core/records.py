@@ -44,6 +44,7 @@ class RoleRecord(TypedDict):
     salary: SalaryRecord
     why_it_pays: str | None
     responsibilities: list[str]
+    responsibility_tags: dict[str, list[str]]  # ours: a responsibility's text -> its tags
     skills: list[SkillRecord]
     occupation: OccupationRecord | None
     origin: NotRequired[str]  # set by the loader: the file the role came from, or "bundled"
@@ -53,6 +54,7 @@ class RoleRecord(TypedDict):
 
 class SourceRecord(TypedDict):
     title: str
+    provenance: str | None  # what is known of who published it and when
     year: int | None
     region: str | None
     figures: str | None

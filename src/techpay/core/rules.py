@@ -74,11 +74,14 @@ def consistency_problems(
     return problems
 
 
-def synonym_problems(synonyms: dict[str, str], tags: Collection[str]) -> list[tuple[str, str]]:
-    """``(synonym, message)`` for synonyms that shadow a real tag or point at no tag."""
+def synonym_problems(
+    synonyms: dict[str, str], tags: Collection[str], shadowed: Collection[str] | None = None
+) -> list[tuple[str, str]]:
+    """``(synonym, message)`` for synonyms that shadow a real tag (one of ``shadowed``,
+    by default ``tags``) or point at no tag (none of ``tags``)."""
     problems = []
     for synonym, tag in synonyms.items():
-        if synonym in tags:
+        if synonym in (tags if shadowed is None else shadowed):
             problems.append(
                 (synonym, f"{synonym!r} is a skill tag itself; a synonym may not shadow it")
             )

@@ -181,6 +181,12 @@ CREATE TABLE responsibilities (
     PRIMARY KEY (role_id, position)
 );
 CREATE TABLE skills (tag TEXT PRIMARY KEY);
+-- ours: the tags each responsibility implies
+CREATE TABLE responsibility_tags (
+    role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL,
+    tag TEXT NOT NULL REFERENCES skills(tag),
+    PRIMARY KEY (role_id, position, tag)
+);
 CREATE TABLE role_skills (
     role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL, text TEXT NOT NULL,
     tag TEXT REFERENCES skills(tag)
@@ -290,6 +296,15 @@ def _insert_role(connection: Any, role: RoleRecord) -> None:
         "INSERT INTO responsibilities VALUES (?, ?, ?)",
         ((role_id, n, text) for n, text in enumerate(role["responsibilities"], 1)),
     )
+    tagged = role["responsibility_tags"]
+    connection.executemany(
+        "INSERT INTO responsibility_tags VALUES (?, ?, ?)",
+        (
+            (role_id, n, tag)
+            for n, text in enumerate(role["responsibilities"], 1)
+            for tag in tagged.get(text, ())
+        ),
+    )
     rows = []
     for position, skill in enumerate(role["skills"], 1):
         tags: list[str | None] = [*skill["tags"]] or [None]  # a skill without tags keeps its row
@@ -324,7 +339,7 @@ responsibilities = [
 ]
 skills = [
   {{ text = "Kubernetes operations.", tags = ["kubernetes"] }},
-  {{ text = "Terraform.", tags = ["infrastructure-as-code", "terraform"] }},
+  {{ text = "Terraform.", tags = ["infrastructure-as-code"] }},
 ]
 
 # To add your own clusters:

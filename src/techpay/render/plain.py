@@ -109,7 +109,8 @@ def role_lines(
     place: tuple[AreaRecord, EstimateRecord | None] | None = None,
 ) -> str:
     """``show``: ``field<TAB>value`` lines; list fields repeat the field name; a skill's
-    line adds its tags. With a place, the ``LOCAL`` fields after the official median."""
+    line, and a responsibility's, adds its tags. With a place, the ``LOCAL`` fields after the
+    official median."""
     salary = role["salary"]
     rows: list[Sequence[object]] = [
         ("id", role["id"]),
@@ -131,7 +132,11 @@ def role_lines(
         rows += [(name, value) for name, value in found if value is not None]
     rows += [("alias", alias) for alias in role["aliases"]]
     rows += [("cluster", cluster) for cluster in role["clusters"]]
-    rows += [("responsibility", duty) for duty in role["responsibilities"]]
+    tagged = role["responsibility_tags"]
+    rows += [
+        ("responsibility", duty, ",".join(tagged.get(duty, ())))
+        for duty in role["responsibilities"]
+    ]
     rows += [("skill", skill["text"], ",".join(skill["tags"])) for skill in role["skills"]]
     return lines(("field", "value", "tags"), rows, with_header)
 

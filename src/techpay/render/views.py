@@ -192,6 +192,20 @@ def _bullets(items: Iterable[str]) -> Table:
     return hanging("-", (literal(item) for item in items))
 
 
+def _duties(role: RoleRecord) -> Table:
+    """The responsibilities as bullets, each followed by the tags it implies (ours)."""
+    tagged = role["responsibility_tags"]
+    return hanging(
+        "-",
+        (
+            Text.assemble(literal(duty), literal(f"  {', '.join(tagged[duty])}", MUTED))
+            if tagged.get(duty)
+            else literal(duty)
+            for duty in role["responsibilities"]
+        ),
+    )
+
+
 def role_view(
     role: RoleRecord,
     related: Sequence[RelatedRole] = (),
@@ -232,7 +246,7 @@ def role_view(
     rank = f"  #{role['rank']}" if role["rank"] else ""
     title = Text.assemble(literal(role["title"], "bold underline"), (rank, MUTED))
     parts: list[RenderableType] = [title, Text(), Fitted(facts, fallback="under"), Text()]
-    parts += [Text("Responsibilities", style=HEADER), _bullets(role["responsibilities"]), Text()]
+    parts += [Text("Responsibilities", style=HEADER), _duties(role), Text()]
     parts.append(Fitted(skills, fallback="records"))
     if related:
         parts += [Text(), Text("Related roles (most shared skill tags)", style=HEADER)]
@@ -342,9 +356,11 @@ def about_view(about: dict[str, Any]) -> RenderableType:
     facts.add_column()
     facts.add_row("Dataset", literal(f"{about['roles']} roles"))
     if source:
-        facts.add_row(
-            "Salary ranges", literal(f"{source['title']} ({source.get('year') or 'n.d.'})")
-        )
+        year = source.get("year")
+        title = f"{source['title']}{f' (figures for {year})' if year else ''}"
+        facts.add_row("Salary ranges", literal(title))
+        if source.get("provenance"):
+            facts.add_row("", literal(source["provenance"]))
         facts.add_row("", literal(source.get("figures") or "", MUTED))
     if source.get("official"):
         facts.add_row("Official pay", literal(source["official"]))
