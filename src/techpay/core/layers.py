@@ -42,7 +42,7 @@ def complete_roles(
         if not isinstance(role_id, str) or role.get("replace") is True:
             completed.append(role)
         elif role_id in earlier:
-            completed.append({**earlier[role_id], **role})
+            completed.append(_changed(earlier[role_id], role))
         else:
             completed.append(role)
             missing = [field for field in REQUIRED if field not in role]
@@ -51,6 +51,18 @@ def complete_roles(
                 message = _unknown_role(role_id, earlier, missing)
                 problems.append(Problem(path, message, role=role_id, field="id"))
     return {**raw, "roles": completed}, problems, unknown
+
+
+def _changed(earlier: RoleRecord, given: dict[str, Any]) -> dict[str, Any]:
+    """An earlier role with the fields a later file gives; the tags of its responsibilities
+    are kept for the responsibilities it still has (they are keyed by their text)."""
+    role: dict[str, Any] = {**earlier, **given}
+    duties = given.get("responsibilities")
+    if "responsibility_tags" not in given and isinstance(duties, list):
+        role["responsibility_tags"] = {
+            duty: tags for duty, tags in earlier["responsibility_tags"].items() if duty in duties
+        }
+    return role
 
 
 def _unknown_role(role_id: str, earlier: Mapping[str, RoleRecord], missing: list[str]) -> str:
