@@ -143,6 +143,22 @@ class TestPartialRoles:
         assert sre["aliases"] == ["sre"]
         assert len(sre["skills"]) == 4
 
+    def test_responsibilities_given_anew_keep_the_tags_of_those_still_there(
+        self, cli_json, write
+    ):
+        """Responsibility tags are keyed by the duty's text: a file that gives the
+        responsibilities again keeps the tags of the duties it still lists, and only those."""
+        path = write(
+            "mine.toml",
+            f'[[roles]]\nid = "{SRE}"\n'
+            'responsibilities = ["Conduct incident response.", "Carry the pager."]\n',
+        )
+        sre = cli_json("--data", path, "show", "sre")
+        bundled = cli_json("show", "sre")["responsibility_tags"]
+        assert sre["responsibility_tags"] == {
+            "Conduct incident response.": bundled["Conduct incident response."]
+        }
+
     def test_a_later_file_changes_what_an_earlier_file_gave(self, cli_json, write, local_bands):
         later = write("later.toml", '[[roles]]\nid = "platform-engineer"\nrank = 11\n')
         platform = cli_json("--data", local_bands, "--data", later, "show", "platform")
