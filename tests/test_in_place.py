@@ -237,16 +237,17 @@ class TestWhatEachCommandShows:
         out = cli("compare", "sre", "em", "--in", "austin").stdout
         assert "Difference (US)" in out
         flat = " ".join(out.split())
-        assert "Local median $134,120 (15-1252) $176,990 (11-3021)" in flat
+        assert "Local median $134,120 (15-1252, low) $176,990 (11-3021)" in flat
         assert "Difference" in cli("compare", "sre", "em").stdout
         assert "Difference (US)" not in cli("compare", "sre", "em").stdout
 
     def test_list_names_each_local_medians_occupation(self, cli):
         out = cli("list", "--in", "texas", "--limit", "2").stdout
         assert "$121,210 (15-1221)" in out
-        assert "$122,090 (15-2051)" in out
-        assert "Local median: of the role's occupation (its SOC code), Texas" in " ".join(
-            out.split()
+        assert "$122,090 (15-2051, medium)" in out
+        assert (
+            "Local median: of the role's occupation (its SOC code, and how well it fits the role where not high), Texas"
+            in " ".join(out.split())
         )
 
     def test_chart_draws_the_range_scaled_to_the_place(self, cli, cli_json):

@@ -143,9 +143,7 @@ class TestPartialRoles:
         assert sre["aliases"] == ["sre"]
         assert len(sre["skills"]) == 4
 
-    def test_responsibilities_given_anew_keep_the_tags_of_those_still_there(
-        self, cli_json, write
-    ):
+    def test_responsibilities_given_anew_keep_the_tags_of_those_still_there(self, cli_json, write):
         """Responsibility tags are keyed by the duty's text: a file that gives the
         responsibilities again keeps the tags of the duties it still lists, and only those."""
         path = write(

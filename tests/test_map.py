@@ -172,7 +172,10 @@ class TestDrawing:
     def test_without_colour_each_tile_carries_its_bins_digit(self, cli):
         out = cli("map", "sre").stdout
         lines = out.splitlines()
-        assert lines[0] == "Median annual wage by state: Site Reliability Engineer"
+        assert " ".join(lines[:2]) == (
+            "Median annual wage by state: Software Developers (15-1252), a low match for Site"
+            " Reliability Engineer"
+        )  # the occupation whose figures these are, and how well it fits the role
         assert "\x1b" not in out
         row = " ".join(next(line for line in lines if line.startswith(" WA")).split())
         assert row == "WA 5 ID 4 MT 2 ND 1 MN 3 IL 4 WI 2 MI 3 NY 5 RI 4 MA 5"

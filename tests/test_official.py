@@ -255,7 +255,12 @@ def test_an_ambiguous_place_lists_candidates_and_an_unknown_one_suggests(cli):
 
 def test_where_ranks_states_by_median(cli, cli_json):
     found = cli_json("where", "sre")
-    assert found["occupation"] == {"code": "15-1252", "title": "Software Developers"}
+    assert found["occupation"] == {
+        "code": "15-1252",
+        "title": "Software Developers",
+        "match": "low",
+        "for_role": "Site Reliability Engineer",
+    }
     assert found["release"] == "May 2025"
     assert found["min_employment"] == 100
     assert [place["area"]["name"] for place in found["places"][:3]] == [
@@ -363,11 +368,12 @@ def test_list_and_filter_in_a_place_add_the_local_median_and_an_estimate(cli, cl
     """Texas, Software Developers (15-1252): median $132,150, national $135,980."""
     out = cli("list", "--in", "texas").stdout
     sre = next(line for line in out.splitlines() if "Site Reliability" in line)
-    assert sre.split()[-5:] == ["$132,150", "(15-1252)", "$136,000", "-", "$180,000"]
+    assert sre.split()[-6:] == ["$132,150", "(15-1252,", "low)", "$136,000", "-", "$180,000"]
     blockchain = next(line for line in out.splitlines() if "Blockchain" in line)
     assert blockchain.split()[-2:] == ["n/a", "-"]
-    assert "Local median: of the role's occupation (its SOC code), Texas; BLS OEWS, May 2025." in (
-        " ".join(out.split())
+    assert (
+        "Local median: of the role's occupation (its SOC code, and how well it fits the role where not high), Texas; BLS OEWS, May 2025."
+        in (" ".join(out.split()))
     )
     roles = cli_json("filter", "--cluster", "ai", "--in", "CA")
     assert [role["local"]["area"]["name"] for role in roles] == ["California"] * 4
@@ -378,7 +384,7 @@ def test_list_and_filter_in_a_place_add_the_local_median_and_an_estimate(cli, cl
 
 def test_compare_in_a_place(cli, cli_json):
     out = " ".join(cli("compare", "sre", "em", "--in", "san jose").stdout.split())
-    assert "Local median $213,110 (15-1252) $291,660 (11-3021)" in out
+    assert "Local median $213,110 (15-1252, low) $291,660 (11-3021)" in out
     compared = cli_json("compare", "sre", "em", "--in", "san jose")
     assert [role["local"]["official"]["annual_wages"]["median"] for role in compared["roles"]] == [
         213_110,

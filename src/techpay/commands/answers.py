@@ -206,9 +206,11 @@ def where(
     from techpay.commands.places import find_place
     from techpay.official.bundle import open_bundle
     from techpay.official.estimates import rank_places
+    from techpay.official.roles import occupation_facts
 
     code, role = occupation_code(catalog, name)
     bundle = open_bundle()
+    occupation = occupation_facts(code, bundle.occupation_title(code), role)
     if places:
         areas = [find_place(place, bundle.areas()) for place in places]
         found = [bundle.estimate(code, area["code"]) for area in areas]
@@ -223,12 +225,12 @@ def where(
     def view() -> object:
         from techpay.render.official import where_table
 
-        return where_table(chosen)
+        return where_table(chosen, occupation)
 
     def payload() -> object:
         return {
             "role": None if role is None else role["id"],
-            "occupation": {"code": code, "title": bundle.occupation_title(code)},
+            "occupation": occupation,
             "source": "BLS OEWS",
             "release": bundle.release,
             "areas": "chosen" if places else "metros" if metros else "states",

@@ -158,7 +158,13 @@ class SalaryChart:
             yield Text(
                 f"{span_line * 2} official 10th-90th percentile  {span_median} official median"
                 f" ({' '.join(['BLS OEWS', release]).strip()}, {' and '.join(places)};"
-                " of the role's occupation)",
+                " of the role's occupation"
+                + (
+                    ""
+                    if self.locality
+                    else ", its code under the range and how well it fits the role where not high"
+                )
+                + ")",
                 style="dim",
             )
         if self.locality is not None:
@@ -220,9 +226,9 @@ class SalaryChart:
             yield Text.assemble(
                 literal(title.ljust(label_width), "bold"), " ", bar(role["salary"], scale, glyphs)
             )
-            national = label(ROW_LABELS[0] if labelled else "")
+            official = self.official[role["id"]] if self.official else None
+            national = label(ROW_LABELS[0] if labelled else _occupation_label(role, official))
             if role["id"] in spans:
-                official = self.official[role["id"]] if self.official else None
                 median = official["annual_wages"]["median"] if official else None
                 yield Text.assemble(
                     national, " ", official_bar(spans[role["id"]], median, scale, glyphs)
@@ -261,6 +267,17 @@ class SalaryChart:
             median = local["annual_wages"]["median"] if local else None
             drawn = official_bar(span, median, scale, glyphs)
             yield Text.assemble(label(ROW_LABELS[2]), " ", drawn)
+
+
+def _occupation_label(role: RoleRecord, official: EstimateRecord | None) -> str:
+    """Under a range, whose official span it is: ``  15-1252, low`` (the occupation's code,
+    and how well it fits the role where not high)."""
+    from techpay.official.roles import wage_match
+
+    if official is None:
+        return ""
+    match = wage_match(role)
+    return f"  {official['occupation']['code']}" + ("" if match in (None, "high") else f", {match}")
 
 
 # With --in, the rows under each range are labelled: the national official span (with

@@ -8,16 +8,17 @@ one it did not publish reads ``n/a``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from techpay.official.estimates import comparable, local_range, midpoint, place, premium
-from techpay.official.roles import missing_reason
+from techpay.official.roles import missing_reason, wage_match
 from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow
+from techpay.render.release import occupation_label
 from techpay.render.views import HEADER, MUTED, literal, new_table
 
 if TYPE_CHECKING:
@@ -145,8 +146,9 @@ def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
     return "\n".join(lines)
 
 
-def where_table(estimates: Sequence[EstimateRecord]) -> RenderableType:
-    """``where``: one row per place."""
+def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any]) -> RenderableType:
+    """``where``: one row per place, and whose figures they are (``occupation`` as
+    :func:`techpay.official.roles.occupation_facts` gives it)."""
     table = new_table()
     table.add_column("Place")
     table.add_column("Employment", justify="right", no_wrap=True)
@@ -166,7 +168,7 @@ def where_table(estimates: Sequence[EstimateRecord]) -> RenderableType:
         return Text("No places match.")
     first = estimates[0]
     caption = literal(
-        f"{first['occupation']['title']} ({first['occupation']['code']}); {first['source']},"
+        f"{occupation_label(occupation)}; {first['source']},"
         f" {first['release']}. LQ: location quotient, the share of local jobs in this occupation"
         " over the national share.",
         MUTED,
@@ -236,12 +238,15 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
 
 
 def local_cells(role: RoleRecord, local: EstimateRecord | None) -> tuple[str, str]:
-    """``$134,120 (15-1252)`` and ``$138,000 - $182,000``: the median of the role's
-    occupation in a place, with the occupation's code, and the range scaled to it (an
-    estimate); ``n/a`` where BLS published none (or the role has no official occupation)."""
+    """``$134,120 (15-1252, low)`` and ``$138,000 - $182,000``: the median of the role's
+    occupation in a place, with the occupation's code and how well it fits the role where
+    not high, and the range scaled to it (an estimate); ``n/a`` where BLS published none (or
+    the role has no official occupation)."""
     if local is None:
         return "n/a", "-"
-    median = f"{wage(local, 'median')} ({local['occupation']['code']})"
+    match = wage_match(role)
+    fit = "" if match in (None, "high") else f", {match}"
+    median = f"{wage(local, 'median')} ({local['occupation']['code']}{fit})"
     scaled = local_range(role, local)
     if scaled is None:
         return median, "-"
@@ -260,7 +265,8 @@ def locality_caption(locality: Locality) -> Text:
     release = next((local["release"] for local in figures.values() if local), None)
     source = f"BLS OEWS, {release}" if release else "BLS OEWS (none published here)"
     return literal(
-        f"Local median: of the role's occupation (its SOC code), {place_name(area)}; {source}."
+        f"Local median: of the role's occupation (its SOC code, and how well it fits the role"
+        f" where not high), {place_name(area)}; {source}."
         f" Range there: {SCALED}.",
         MUTED,
     )

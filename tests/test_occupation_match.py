@@ -1,0 +1,96 @@
+"""Wherever a role's official figures appear, the occupation they are for is named and,
+where it fits the role less than well (our judgement: high, medium or low), how well.
+
+The SRE's figures are Software Developers' (15-1252), a low match; the DevOps engineer's the
+same occupation, a medium match; the engineering manager's (11-3021) a high match, so no word
+on it; the cybersecurity architect's are Information Security Analysts' (15-1212) standing
+in for an O*NET breakout, so at best medium though the role's code is a high match.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+SRE_LABEL = "Software Developers (15-1252), a low match for Site Reliability Engineer"
+
+
+def flat(text: str) -> str:
+    """Table text with its line breaks and runs of spaces as single spaces."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["offer", "sre", "165k", "--in", "austin"],
+        ["where", "sre"],
+        ["where", "sre", "--metros"],
+        ["map", "sre"],
+    ],
+)
+def test_the_tables_of_one_occupation_name_it_and_its_match(cli, argv):
+    result = cli(*argv)
+    assert result.exit_code == 0, result.stderr
+    assert SRE_LABEL in flat(result.stdout)
+
+
+@pytest.mark.parametrize("argv", [["offer", "sre", "165k"], ["where", "sre"], ["map", "sre"]])
+def test_their_json_says_it_too(cli_json, argv):
+    assert cli_json(*argv)["occupation"] == {
+        "code": "15-1252",
+        "title": "Software Developers",
+        "match": "low",
+        "for_role": "Site Reliability Engineer",
+    }
+
+
+def test_the_map_is_titled_by_the_occupation_not_the_role(cli):
+    first = cli("map", "sre").stdout.splitlines()[0]
+    assert first.startswith("Median annual wage by state: Software Developers (15-1252)")
+
+
+@pytest.mark.parametrize(
+    ("role", "caption"),
+    [
+        ("em", "Computer and Information Systems Managers (11-3021); BLS OEWS"),
+        ("devops", "Software Developers (15-1252), a medium match for DevOps Engineer;"),
+        ("cybersecurity", "Information Security Analysts (15-1212), a medium match for"
+                          " Cybersecurity Architect;"),
+    ],
+)  # fmt: skip
+def test_a_high_match_needs_no_word_and_a_stand_in_is_at_best_medium(cli, role, caption):
+    assert caption in flat(cli("where", role).stdout)
+
+
+def test_an_occupation_code_has_no_match(cli, cli_json):
+    assert cli_json("where", "15-1252")["occupation"]["match"] is None
+    assert "Software Developers (15-1252); BLS OEWS" in flat(cli("where", "15-1252").stdout)
+
+
+def test_list_in_a_place_marks_each_local_median(cli):
+    out = cli("list", "--in", "texas").stdout
+    assert "$121,210 (15-1221)" in out  # AI research scientist: a high match
+    assert "$122,090 (15-2051, medium)" in out  # ML engineer: data scientists' figures
+    assert "how well it fits the role where not high" in flat(out)
+
+
+def test_compare_in_a_place_marks_each_local_median(cli):
+    out = cli("compare", "sre", "devops", "--in", "austin").stdout
+    assert "$134,120 (15-1252, low)" in out
+    assert "$134,120 (15-1252, medium)" in out
+
+
+def test_chart_official_names_the_occupation_under_each_range(cli):
+    lines = cli("chart", "--official").stdout.splitlines()
+    under = {lines[index - 1].split("  ")[0]: line.split("  ")[1].strip()
+             for index, line in enumerate(lines) if line.startswith("  1")}  # fmt: skip
+    assert under["Cybersecurity Architect"] == "15-1212, medium"
+    assert under["Software Engineering Manager"] == "11-3021"
+    assert under["Site Reliability Engineer"] == "15-1252, low"
+
+
+def test_the_role_json_carries_the_match_as_before(cli):
+    sre = json.loads(cli("show", "sre", "--in", "austin", "--json").stdout)
+    assert sre["occupation"]["match"] == "low"
