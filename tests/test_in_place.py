@@ -246,8 +246,8 @@ class TestWhatEachCommandShows:
         assert "$121,210 (15-1221)" in out
         assert "$122,090 (15-2051, medium)" in out
         assert (
-            "Local median: of the role's occupation (its SOC code, and how well it fits the role where not high), Texas"
-            in " ".join(out.split())
+            "Local median: of the role's occupation (its SOC code, and how well it fits the role"
+            " where not high), Texas" in " ".join(out.split())
         )
 
     def test_chart_draws_the_range_scaled_to_the_place(self, cli, cli_json):

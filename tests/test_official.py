@@ -372,8 +372,8 @@ def test_list_and_filter_in_a_place_add_the_local_median_and_an_estimate(cli, cl
     blockchain = next(line for line in out.splitlines() if "Blockchain" in line)
     assert blockchain.split()[-2:] == ["n/a", "-"]
     assert (
-        "Local median: of the role's occupation (its SOC code, and how well it fits the role where not high), Texas; BLS OEWS, May 2025."
-        in (" ".join(out.split()))
+        "Local median: of the role's occupation (its SOC code, and how well it fits the role"
+        " where not high), Texas; BLS OEWS, May 2025." in (" ".join(out.split()))
     )
     roles = cli_json("filter", "--cluster", "ai", "--in", "CA")
     assert [role["local"]["area"]["name"] for role in roles] == ["California"] * 4
