@@ -202,6 +202,7 @@ class TestMarkdown:
                 "title": title,
                 "clusters": [],
                 "skills": [],
+                "responsibility_tags": {},
                 "salary": {"min": 1, "max": 2, "open_ended": False},
             }
             for title in titles

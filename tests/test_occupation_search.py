@@ -144,9 +144,11 @@ def test_the_roles_agree_with_the_one_mapping():
     ],
 )
 def test_a_bare_onet_code_is_paid_as_a_role_with_it_is(cli_json, cli, onet, role_id, soc):
-    typed = cli_json("where", onet)
-    assert typed["occupation"] == cli_json("where", role_id)["occupation"]
-    assert typed["occupation"]["code"] == soc
+    typed = cli_json("where", onet)["occupation"]
+    as_role = cli_json("where", role_id)["occupation"]
+    assert (typed["code"], typed["title"]) == (as_role["code"], as_role["title"])
+    assert (typed["match"], typed["for_role"]) == (None, None)  # a code, not a role
+    assert typed["code"] == soc
     assert cli_json("show", role_id)["official"]["occupation"]["code"] == soc
     assert cli_json("occupation", onet)["national"]["occupation"]["code"] == soc
     note = cli("where", onet).stderr

@@ -292,7 +292,12 @@ class TestOutput:
     def test_json_gives_every_figure_with_its_release(self, cli):
         document = offer_json(cli, "sre", "150k", "--in", "TX")
         assert (document["source"], document["release"]) == ("BLS OEWS", "May 2025")
-        assert document["occupation"] == {"code": "15-1252", "title": "Software Developers"}
+        assert document["occupation"] == {
+            "code": "15-1252",
+            "title": "Software Developers",
+            "match": "low",
+            "for_role": "Site Reliability Engineer",
+        }
         assert document["role"] == {"id": "site-reliability-engineer",
                                     "title": "Site Reliability Engineer"}  # fmt: skip
         texas = row(document, 1)
