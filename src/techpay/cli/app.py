@@ -17,6 +17,7 @@ import typer
 # words them).
 from typer._click import Context as ParserContext
 from typer._click import Parameter
+from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption
 from typer._click.exceptions import UsageError as ParserUsageError
 from typer.core import TyperOption
 
@@ -104,8 +105,12 @@ class TechpayGroup(typer.core.TyperGroup):
             code = result if isinstance(result, int) else EXIT_OK
         except TechpayError as error:
             code = report(str(error), error.exit_code)
+        except NoArgsIsHelpError as error:  # a group without its command: its help, as for techpay
+            sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx else "")
+            code = EXIT_OK
         except typer.TyperException as error:
-            code = report(_usage_message(error), error.exit_code)
+            negative = _negative_amount(error, arguments)
+            code = report(negative or _usage_message(error), error.exit_code)
         except typer.Abort:
             code = report("aborted", EXIT_USAGE)
         except Exception as error:
@@ -271,6 +276,24 @@ def run(argv: Sequence[str] | None = None) -> int:
     command = typer.main.get_command(app)
     code: int = command.main(args=argv, prog_name="techpay", standalone_mode=False)
     return code
+
+
+def _negative_amount(error: typer.TyperException, arguments: Sequence[str]) -> str | None:
+    """``offer sre -150k``: the parser takes the amount for options (``-1``, then ``-5``...);
+    say what is wrong with it as an amount instead (``-1``, ``-$150,000``, ``-inf``)."""
+    if not isinstance(error, NoSuchOption):
+        return None
+    name, context = error.option_name, error.ctx
+    if context is None or context.command.name != "offer" or name[1:2] not in set("0123456789$.i"):
+        return None
+    from techpay.core.queries import parse_amount
+
+    typed = next((found for found in arguments if found.startswith(name)), name)
+    try:
+        parse_amount(typed)
+    except ValueError as problem:
+        return usage_message(str(problem), context.command_path)
+    return None
 
 
 def _usage_message(error: typer.TyperException) -> str:

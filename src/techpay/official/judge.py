@@ -19,9 +19,11 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
     it came from, in cents; an hourly wage is annualised as BLS does (x 2,080 hours, to the
     nearest dollar). :class:`UsageError` for anything not a plausible offer."""
     from techpay.core.errors import UsageError
-    from techpay.core.queries import parse_amount
+    from techpay.core.queries import MAX_AMOUNT_LENGTH, amount_shown, parse_amount
 
     typed = text.strip().replace("_", "").replace(" ", "")
+    if len(typed) > MAX_AMOUNT_LENGTH:
+        raise UsageError(f"{amount_shown(text)} is too large an amount; check it")
     found = None
     if hourly:
         import re  # here, not at the top: most runs read no hourly wage
