@@ -67,3 +67,65 @@ def test_the_fast_path_answers_the_same(argv):
     assert (fast.returncode, fast.stdout, fast.stderr) == (
         full.returncode, full.stdout, full.stderr
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(("less", "seen"), [(None, "FRX"), ("-S", "-S")])
+def test_the_pager_gets_less_frx_unless_less_is_set(tmp_path, less, seen):
+    """``--pager`` on a terminal: $PAGER sees LESS=FRX (colours, quit when the page fits,
+    keep the screen), as git sets it; a LESS the user set is left alone."""
+    import os
+    import subprocess
+
+    from conftest import techpay_command
+
+    told = tmp_path / "less.txt"
+    pager = f"sh -c 'printf %s \"$LESS\" > {told}; cat > /dev/null'"
+    primary, secondary = os.openpty()
+    try:
+        subprocess.run(
+            [*techpay_command(), "--pager", "show", "sre"],
+            stdin=secondary,
+            stdout=secondary,
+            stderr=subprocess.DEVNULL,
+            env=clean_env(PAGER=pager, MANPAGER=None, LESS=less, TERM="xterm"),
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert told.read_text() == seen
+
+
+def test_help_explains_a_command_of_a_group(cli):
+    result = cli("help", "official", "reset")
+    assert result.exit_code == EXIT_OK
+    assert result.stdout == cli("official", "reset", "--help").stdout
+
+
+def test_help_json_prints_the_readmes_json_section(cli):
+    """What --json prints is documented wherever pip put techpay: the README is the
+    package's description, and 'techpay help json' prints its JSON section."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## JSON output\n") : readme.index("\n## ", readme.index(
+        "## JSON output\n"))]  # fmt: skip
+    result = cli("help", "json")
+    assert result.exit_code == EXIT_OK
+    assert result.stdout == section.rstrip() + "\n"
+    assert "'techpay help json' says what is in it" in " ".join(
+        cli("list", "--help").stdout.split()
+    )
+
+
+def test_the_commands_summaries_are_whole_sentences(cli):
+    """No summary in 'techpay --help' is cut short with '...' at 80 columns."""
+    listing = cli("--help").stdout.split("Commands:")[1].split("Examples:")[0]
+    assert "..." not in listing
+    assert "official     Keep the official figures (BLS OEWS) current." in listing
+
+
+def test_the_overview_names_the_official_figures(cli):
+    overview = " ".join(cli("--help").stdout.split())
+    assert "the official wage statistics (BLS OEWS, May 2025)" in overview

@@ -161,9 +161,12 @@ app = TechpayTyper(
     help=(
         "Explore the highest paying tech jobs of 2026: salary ranges, what each role does,"
         " the skills it needs, and how roles compare.\n\n"
-        "Figures are US average salary ranges (USD per year) from the article the dataset"
-        " is built from. Your own data files can be layered over the bundled data with --data"
-        " or TECHPAY_DATA.\n\n"
+        "Two sources, never mixed: the roles' US average salary ranges (USD per year) from"
+        " the article the dataset is built from, and the official wage statistics (BLS OEWS,"
+        " May 2025) of the occupation behind each role, for the nation, every state and every"
+        " metro area: where it pays (where, map), where an offer sits there (offer), and"
+        " any occupation (occupations, occupation). Your own data files can be layered over"
+        " the bundled data with --data or TECHPAY_DATA.\n\n"
         "For scripts, every command that prints results takes --json; the others need none:"
         " export writes JSON with --format json, schema prints JSON, init writes a TOML file"
         " to edit, and help prints text."
@@ -174,6 +177,8 @@ app = TechpayTyper(
         "  techpay show sre\n"
         "  techpay compare sre devops\n"
         "  techpay filter --skill python --min-salary 150k\n"
+        "  techpay where sre --metros\n"
+        "  techpay offer sre 165k --in austin --in 'san jose'\n"
         "  techpay list --json | jq -r '.[] | [.title, .salary.midpoint] | @tsv'\n"
         "  techpay --data my-roles.toml list"
     ),
@@ -226,9 +231,12 @@ def main(
 
 def help_command(
     ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Argument(metavar="COMMAND", help="The command to explain; none: techpay itself."),
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="COMMAND...",
+            help="The command to explain (a group's command after it); none: techpay itself.",
+        ),
     ] = None,
 ) -> None:
     """Explain a command: the same text as 'techpay COMMAND --help'.
@@ -236,19 +244,54 @@ def help_command(
     \b
     Examples:
       techpay help list
+      techpay help official reset
+      techpay help json       (what --json prints, field by field)
       techpay help
     """
-    root = ctx.find_root()
-    if name is None:
-        typer.echo(root.get_help(), color=root.color)
+    if names == [JSON_TOPIC]:
+        typer.echo(json_help())
         return
-    group = root.command
-    assert isinstance(group, TechpayGroup)
-    # An unknown name fails here as 'techpay NAME' would: a usage error with suggestions.
-    _, command, _ = group.resolve_command(root, [name])
-    assert command is not None
-    explained = typer.Context(command, info_name=name, parent=root)
-    typer.echo(command.get_help(explained), color=root.color)
+    explained = ctx.find_root()
+    for name in names or []:
+        group = explained.command
+        if not isinstance(group, typer.core.TyperGroup):
+            raise UsageError(f"{explained.command_path} has no command {name!r}")
+        # An unknown name fails here as 'techpay NAME' would: a usage error with suggestions.
+        _, command, _ = group.resolve_command(explained, [name])
+        assert command is not None
+        explained = typer.Context(command, info_name=name, parent=explained)
+    typer.echo(explained.get_help(), color=explained.find_root().color)
+
+
+JSON_TOPIC = "json"
+
+
+def json_help() -> str:
+    """``techpay help json``: the README's section on JSON output. Installed, the README is
+    the package's own description; in a checkout, the README beside the source. Either
+    way there is no second copy to keep in step."""
+    readme = _readme()
+    start = readme.find("\n## JSON output\n")
+    if start < 0:
+        raise TechpayError("this installation of techpay carries no description of its JSON")
+    end = readme.find("\n## ", start + 1)
+    return readme[start + 1 : end if end > 0 else None].rstrip()
+
+
+def _readme() -> str:
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    checkout = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, os.pardir)
+    try:
+        with open(os.path.join(checkout, "README.md"), encoding="utf-8") as stream:
+            return stream.read()
+    except OSError:
+        pass
+    try:
+        # The description is the message's body; PackageMetadata's protocol does not name it.
+        return str(metadata("techpay").get_payload() or "")  # type: ignore[attr-defined]
+    except PackageNotFoundError:
+        return ""
 
 
 def data_options(ctx: typer.Context) -> handlers.Data:

@@ -20,7 +20,7 @@ from techpay.cli.options import (
 from techpay.commands import career
 
 
-@app.command()
+@app.command(short_help="Rank the roles by the share of their skills you have.")
 def match(
     ctx: typer.Context,
     skills: Annotated[
@@ -90,7 +90,7 @@ def path(
     return answer(ctx, career.path, start=start, goal=goal, place=place, json_output=json_output)
 
 
-@app.command()
+@app.command(short_help="Every skill tag, and the roles that need it.")
 def skills(
     ctx: typer.Context,
     role: Annotated[

@@ -25,7 +25,7 @@ from techpay.commands import manage
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
 
 
-@app.command()
+@app.command(short_help="Check data files and report every problem in them.")
 def validate(
     ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(metavar="FILE", help="Data files to check.")],
@@ -48,7 +48,7 @@ def validate(
     return answer(ctx, manage.validate, files=files, json_output=json_output)
 
 
-@app.command("export")
+@app.command("export", short_help="Write the roles, or the official figures, to a file.")
 def export_roles(
     ctx: typer.Context,
     output_format: Annotated[

@@ -105,7 +105,7 @@ def where(
     )
 
 
-@app.command()
+@app.command(short_help="Search the official occupations (BLS OEWS).")
 def occupations(
     ctx: typer.Context,
     words: Annotated[
@@ -170,7 +170,7 @@ def occupations(
     )
 
 
-@app.command()
+@app.command(short_help="One official occupation's wages, here and in a place.")
 def occupation(
     ctx: typer.Context,
     code: Annotated[

@@ -16,6 +16,7 @@ from techpay.render.release import shown as _shown
 
 official = typer.Typer(
     name="official",
+    short_help="Keep the official figures (BLS OEWS) current.",
     help=(
         "Keep the official figures (BLS OEWS) current: import a newer release from BLS's own"
         " files, see which release answers, go back to the bundled one.\n\n"

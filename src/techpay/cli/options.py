@@ -46,7 +46,9 @@ def role_argument(help_text: str, metavar: str = "ROLE") -> Any:
 
 JsonFlag = Annotated[
     bool,
-    typer.Option("--json", help="Print JSON instead of a table (schema in the README)."),
+    typer.Option(
+        "--json", help="Print JSON instead of a table ('techpay help json' says what is in it)."
+    ),
 ]
 SortOption = Annotated[
     SortKey,

@@ -34,7 +34,7 @@ RoleArgument = Annotated[
 ]
 
 
-@app.command()
+@app.command(short_help="Is this offer good? Placed in the official pay.")
 def offer(
     ctx: typer.Context,
     role: RoleArgument,
@@ -90,7 +90,7 @@ def offer(
     )
 
 
-@app.command(name="map")
+@app.command(name="map", short_help="A map of a role's official pay, state by state.")
 def pay_map(
     ctx: typer.Context,
     role: RoleArgument,

@@ -40,6 +40,11 @@ def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> N
 
     console = views.make_console(sys.stdout, record=pictures is not None)
     if PAGE_VIEWS and console.is_terminal:
+        import os
+
+        # As git does: less shows colours (R), quits when the page fits (F), keeps the
+        # screen (X), unless the user set LESS themselves.
+        os.environ.setdefault("LESS", "FRX")
         with console.pager(styles=True):
             console.print(view())
     elif console.is_terminal:

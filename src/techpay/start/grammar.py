@@ -336,7 +336,7 @@ COMMANDS: dict[str, Any] = {
     },
     "help": {
         "arguments": {
-            "name": {"nargs": 1, "required": False, "kind": "text"},
+            "names": {"nargs": -1, "required": False, "kind": "text"},
         },
         "options": {
             "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
