@@ -129,3 +129,25 @@ def test_the_commands_summaries_are_whole_sentences(cli):
 def test_the_overview_names_the_official_figures(cli):
     overview = " ".join(cli("--help").stdout.split())
     assert "the official wage statistics (BLS OEWS, May 2025)" in overview
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "sre", "--svg", "x.svg", "--json"], "--svg saves what is drawn, and --json"
+                                                       " draws nothing"),
+        (["compare", "sre", "devops", "--plain", "--html", "x.html"], "--html saves what is"
+                                                                       " drawn, and --plain"
+                                                                       " draws nothing"),
+        (["chart", "--svg", "-"], "--svg writes a file; name one (--svg picture.svg)"),
+        (["map", "sre", "--html", "-"], "--html writes a file; name one (--html"
+                                        " picture.html)"),
+    ],
+)  # fmt: skip
+def test_a_picture_of_nothing_drawn_or_to_stdout_is_refused(cli, tmp_path, monkeypatch, argv,
+                                                            message):  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = cli(*argv)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith(f"techpay: {message} (see 'techpay {argv[0]} --help')")
+    assert list(tmp_path.iterdir()) == []

@@ -7,7 +7,7 @@ Each takes the data and the command's parameters as ``techpay.cli.explore`` decl
 from __future__ import annotations
 
 from techpay.commands import places
-from techpay.commands.output import Pictures, emit, note
+from techpay.commands.output import Pictures, drawn_instead, emit, note
 from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
@@ -132,7 +132,7 @@ def show(
     from techpay.commands import answers
 
     where = places.one_place(place)
-    pictures = Pictures.wanted(svg, html, force)
+    pictures = Pictures.wanted(svg, html, force, drawn_instead(json_output, plain or no_header))
     answers.role(
         data.catalog(),
         role,
@@ -160,7 +160,7 @@ def compare(
     from techpay.commands import answers
 
     where = places.one_place(place)
-    pictures = Pictures.wanted(svg, html, force)
+    pictures = Pictures.wanted(svg, html, force, drawn_instead(json_output, plain or no_header))
     answers.comparison(
         data.catalog(),
         roles,
@@ -190,7 +190,7 @@ def chart(
     force: bool,
     json_output: bool,
 ) -> None:
-    pictures = Pictures.wanted(svg, html, force)
+    pictures = Pictures.wanted(svg, html, force, drawn_instead(json_output, False))
     selection = Selection(
         min_salary=min_salary,
         max_salary=max_salary,

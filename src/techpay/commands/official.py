@@ -7,7 +7,7 @@ import sys
 
 from techpay.commands import answers, offers, places
 from techpay.commands import occupations as found
-from techpay.commands.output import Pictures
+from techpay.commands.output import Pictures, drawn_instead
 from techpay.core.errors import UsageError
 
 TYPE_CHECKING = False
@@ -113,7 +113,7 @@ def pay_map(
         measure=by,
         bins=bins,
         json_output=json_output,
-        pictures=Pictures.wanted(svg, html, force),
+        pictures=Pictures.wanted(svg, html, force, drawn_instead(json_output, False)),
     )
 
 

@@ -57,6 +57,11 @@ def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> N
         pictures.save(console)
 
 
+def drawn_instead(json_output: bool, plain: bool) -> str | None:
+    """The option that prints something other than a drawn view, if one was given."""
+    return "--json" if json_output else "--plain" if plain else None
+
+
 class Pictures:
     """Where to save a drawn view (``--svg``, ``--html``), and whether to overwrite."""
 
@@ -64,14 +69,24 @@ class Pictures:
         self.svg, self.html, self.force = svg, html, force
 
     @classmethod
-    def wanted(cls, svg: str | None, html: str | None, force: bool) -> Pictures | None:
+    def wanted(
+        cls, svg: str | None, html: str | None, force: bool, instead: str | None = None
+    ) -> Pictures | None:
         """The pictures asked for, if any. A path that cannot or must not be written is
-        refused at once, before anything is drawn, and so is one file asked for twice."""
+        refused at once, before anything is drawn, and so is one file asked for twice, a
+        picture of a view that ``instead`` (``--json``, ``--plain``) means is not drawn, and
+        ``-`` (a picture goes to a file: stdout has the answer)."""
         if svg is None and html is None:
             return None  # the usual case: nothing to check, nothing to import
         from techpay.core.errors import UsageError
         from techpay.core.files import check_target, same_file, shown
 
+        asked = "--svg" if svg is not None else "--html"
+        if instead is not None:
+            raise UsageError(f"{asked} saves what is drawn, and {instead} draws nothing")
+        for kind, path in (("svg", svg), ("html", html)):
+            if path == "-":
+                raise UsageError(f"--{kind} writes a file; name one (--{kind} picture.{kind})")
         if svg and html and same_file(svg, html):
             message = f"--svg {shown(svg)} and --html {shown(html)} name the same file"
             raise UsageError(message)
