@@ -151,3 +151,50 @@ def test_a_picture_of_nothing_drawn_or_to_stdout_is_refused(cli, tmp_path, monke
     assert result.exit_code == EXIT_USAGE
     assert result.stderr.startswith(f"techpay: {message} (see 'techpay {argv[0]} --help')")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list", "--sort", "Salary"],
+        ["where", "sre", "--sort", "MEDIAN"],
+        ["occupations", "web", "--sort", "Employment"],
+        ["map", "sre", "--by", "P90"],
+    ],
+)
+def test_a_choice_is_read_in_any_case(cli, argv):
+    lowered = [word.lower() for word in argv]
+    assert cli(*argv, "--json").stdout == cli(*lowered, "--json").stdout
+    result = run_techpay(*argv, "--json")  # the fast path reads it alike
+    assert result.returncode == 0
+    assert result.stdout.decode() == cli(*lowered, "--json").stdout
+
+
+def test_every_choice_of_the_command_line_is_read_in_any_case():
+    """The fast path reads every choice without regard to case; so must Typer."""
+    import typing
+
+    from typer.main import get_command
+
+    from techpay.cli import app
+
+    def walk(command):
+        yield command
+        for sub in getattr(command, "commands", {}).values():
+            yield from walk(sub)
+
+    for command in walk(get_command(app)):
+        for param in command.params:
+            info = getattr(param, "type_descriptor", None)
+            annotation = getattr(info, "annotation", None)
+            if typing.get_origin(annotation) is list:
+                (annotation,) = typing.get_args(annotation)
+            if typing.get_origin(annotation) is typing.Literal:
+                assert info.parameter_info.case_sensitive is False, (command.name, param.name)
+
+
+def test_where_sorts_by_the_10th_percentile_as_map_measures_it(cli_json):
+    places = cli_json("where", "sre", "--sort", "p10")["places"]
+    lows = [place["annual_wages"]["p10"] for place in places]
+    assert lows == sorted(lows, reverse=True)
+    assert places[0]["area"]["name"] == "California"  # $105,060

@@ -56,6 +56,7 @@ def export_roles(
         typer.Option(
             "--format",
             "-f",
+            case_sensitive=False,
             help=(
                 "toml (the default) and json: data files that --data reads back; csv: one row"
                 " per role; markdown: a table; sqlite: normalised tables (needs -o). With"

@@ -19,7 +19,7 @@ from techpay.cli.options import (
 from techpay.commands import official
 from techpay.official.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
-PlaceSort = Literal["median", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
+PlaceSort = Literal["median", "p10", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
 OccupationSort = Literal["code", "median", "employment"]
 
 
@@ -42,8 +42,9 @@ def where(
         typer.Option(
             "--sort",
             "-s",
+            case_sensitive=False,
             help=(
-                "median, p90 or mean: that annual wage, highest first (a top-coded wage by the"
+                "median, p10, p90 or mean: that annual wage, highest first (a top-coded wage by the"
                 " least it can be; hourly-only wages after the annual ones);"
                 " employment: most jobs first; concentration: highest location quotient first."
             ),
@@ -123,6 +124,7 @@ def occupations(
         typer.Option(
             "--sort",
             "-s",
+            case_sensitive=False,
             help="code (the default), or median or employment: highest first.",
         ),
     ] = "code",

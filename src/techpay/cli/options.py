@@ -55,6 +55,7 @@ SortOption = Annotated[
     typer.Option(
         "--sort",
         "-s",
+        case_sensitive=False,
         help=(
             "rank: the article's order; salary: by range midpoint, highest first (ties: higher"
             " max, then rank); min / max: by that end of the range, highest first; name: A-Z;"

@@ -98,6 +98,7 @@ def pay_map(
         Measure,
         typer.Option(
             "--by",
+            case_sensitive=False,
             help=(
                 "The measure each state is coloured by: median, p10, p90 or mean annual wage;"
                 " employment; concentration (location quotient)."

@@ -174,6 +174,7 @@ MAX_EMPLOYMENT = 10_000_000
 MAX_TOP = 1000
 PLACE_SORTS = {
     "median": "median",
+    "p10": "p10",
     "p90": "p90",
     "mean": "mean",
     "employment": "employment",

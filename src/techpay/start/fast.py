@@ -188,7 +188,9 @@ def _value(text: str, spec: dict[str, Any]) -> Any:
     if kind == "text":
         return text
     if kind == "choice":
-        return text if text in spec["choices"] else _INVALID
+        # Without regard to case, as the full CLI reads choices (cli.wording.TechpayCommand).
+        found = [choice for choice in spec["choices"] if choice.casefold() == text.casefold()]
+        return found[0] if found else _INVALID
     if kind == "int":
         if not (text.isascii() and text.isdigit()):
             return _INVALID

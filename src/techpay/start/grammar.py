@@ -186,7 +186,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "metros": {"spellings": ["--metros"], "off": ["--states"], "flag": True},
-            "sort": {"spellings": ["--sort", "-s"], "default": "median", "kind": "choice", "choices": ["median", "p90", "mean", "employment", "concentration"]},
+            "sort": {"spellings": ["--sort", "-s"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration"]},
             "top": {"spellings": ["--top", "-n"], "default": 10, "kind": "int", "min": 1, "max": 1000},
             "min_employment": {"spellings": ["--min-employment"], "default": 100, "kind": "int", "min": 0, "max": 10000000},
             "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
