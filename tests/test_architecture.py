@@ -14,7 +14,8 @@ import techpay
 PACKAGE = Path(techpay.__file__).parent
 
 # Each module's layer. A module may import its own layer and those below it, never above
-# (imports under TYPE_CHECKING are free). The start-up machinery sits beside the CLI, above it.
+# (imports under TYPE_CHECKING are free). The start-up machinery sits beside the CLI: its cache
+# below the CLI (which reads through it), the fast path and launcher above.
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
               "core.selection", "core.rules"}),
@@ -32,7 +33,8 @@ LAYERS = [
     ("answers", {"commands", "commands.output", "commands.answers", "commands.offers",
                  "commands.places", "commands.occupations", "commands.explore",
                  "commands.career", "commands.official", "commands.manage", "commands.handlers",
-                 "commands.official_export", "start", "start.cache", "start.cachefile"}),
+                 "commands.official_export"}),
+    ("cache", {"start", "start.cache", "start.cachefile", "start.dataentry"}),
     ("cli", {"cli", "cli.app", "cli.options", "cli.explore", "cli.career", "cli.official",
              "cli.pay", "cli.manage", "cli.wording", "cli.official_data", "cli.grammar"}),
     ("start-up", {"start.grammar", "start.fast", "start.launcher", "__main__"}),
@@ -106,6 +108,36 @@ def test_each_module_imports_only_its_own_and_lower_layers(path):
     assert not upward, f"{name} ({LAYERS[RANK[name]][0]}) imports a higher layer: {upward}"
     for package in imports & THIRD_PARTY:
         assert THIRD_PARTY_USERS[package](name), f"{name} may not import {package}"
+
+
+def all_imports(path: Path) -> set[str]:
+    """Every module a file names in an import, under TYPE_CHECKING or in a function too."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+LOWER = ("core", "official", "render", "commands")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(path for package in LOWER for path in (PACKAGE / package).rglob("*.py")),
+    ids=module_name,
+)
+def test_the_layers_below_the_start_up_code_never_import_it_or_the_cli(path):
+    """The command handlers and what they use are handed the cache; they do not reach up."""
+    upward = {
+        name
+        for name in all_imports(path)
+        if name.split(".")[:2] in (["techpay", "start"], ["techpay", "cli"])
+    }
+    assert not upward, f"{module_name(path)} imports {sorted(upward)}"
 
 
 def test_json_output_does_not_load_rich_typer_or_pydantic_modules_it_does_not_need():

@@ -14,7 +14,7 @@ import pytest
 from conftest import clean_env, run_techpay, techpay_command, within_memory
 from techpay.core import dataset
 from techpay.core.dataset import layer_paths
-from techpay.start import cache, cachefile
+from techpay.start import cache, cachefile, dataentry
 
 ROLE = (
     '[[roles]]\nid = "platform-engineer"\ntitle = "Platform Engineer"\n'
@@ -77,14 +77,14 @@ def test_no_cache_means_no_files(cache_home):
 def test_another_version_or_code_is_a_miss(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     layers = layer_paths([])
-    cache.entry_for([])
-    assert cache.read("data", cache.data_inputs(layers), layers) is not None
+    dataentry.entry_for([])
+    assert cache.read("data", dataentry.data_inputs(layers), layers) is not None
     monkeypatch.setattr(cache, "__version__", "999.0")
-    assert cache.read("data", cache.data_inputs(layers), layers) is None
+    assert cache.read("data", dataentry.data_inputs(layers), layers) is None
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(cache, "_code_stamp", lambda: (("models.py", 1, 2),))
-    assert cache.read("data", cache.data_inputs(layers), layers) is None
+    assert cache.read("data", dataentry.data_inputs(layers), layers) is None
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
@@ -108,9 +108,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(cache_home, damage, monkeypatch)
     assert techpay(cache_home, "list", "--json").stdout == expected
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     layers = layer_paths([])
-    rebuilt = cache.read(
-        "data", cache.data_inputs(layers), layers
-    )  # the entry was written again, whole
+    rebuilt = dataentry.cached(layers)  # the entry was written again, whole
     assert rebuilt is not None
     assert len(rebuilt.record()["roles"]) == 10
 
@@ -159,19 +157,18 @@ def test_damage_only_the_fast_path_reads_is_repaired_by_it(cache_home, monkeypat
     assert json.loads(techpay(cache_home, "list", "--json").stdout)[0]["rank"] == 1
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     layers = layer_paths([])
-    repaired = cache.read("data", cache.data_inputs(layers), layers)
+    repaired = cache.read("data", dataentry.data_inputs(layers), layers)
     assert repaired is not None
     assert bytes(repaired.raw("json"))  # passes its checksum again
 
 
-def data_entry(files: list[str]) -> cache.Entry | None:
+def data_entry(files: list[str]) -> dataentry.DataEntry | None:
     """The cached entry of the bundled data with these files over it, if it is fresh."""
-    layers = layer_paths(files)
-    return cache.read("data", cache.data_inputs(layers), layers)
+    return dataentry.cached(layer_paths(files))
 
 
 def data_key(files: list[str]) -> tuple[object, ...] | None:
-    return cache.key(cache.data_inputs(layer_paths(files)))
+    return cache.key(dataentry.data_inputs(layer_paths(files)))
 
 
 def old_format_entry_of_the_wrong_shape() -> bytes:
@@ -254,7 +251,7 @@ def own_cache(monkeypatch, tmp_path):
 
 
 def platform_minimum(files: list[str]) -> int:
-    role = cache.load_catalog(files).resolve("platform")
+    role = dataentry.load_catalog(files).resolve("platform")
     return role["salary"]["min"]
 
 

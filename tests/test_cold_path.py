@@ -313,7 +313,7 @@ def json_text(value) -> str:
 
 def test_every_bundled_role_prints_as_json_printed_it():
     from techpay.render import data
-    from techpay.start.cache import load_catalog
+    from techpay.start.dataentry import load_catalog
 
     roles = load_catalog([]).roles
     assert roles
@@ -407,35 +407,35 @@ def collector():
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_a_cold_load_leaves_the_collector_as_it_found_it(cold_cache, collector, enabled):
-    from techpay.start import cache
+    from techpay.start import dataentry
 
     if enabled:
         collector.enable()
     else:
         collector.disable()
     seen = []
-    original = cache._sections
+    original = dataentry._sections
 
     def sections(catalog):
         seen.append(collector.isenabled())
         return original(catalog)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cache, "_sections", sections)
-        cache.entry_for([], rebuild=True)
+        patch.setattr(dataentry, "_sections", sections)
+        dataentry.entry_for([], rebuild=True)
     assert seen == [False]  # paused while building
     assert collector.isenabled() is enabled
 
 
 def test_a_failed_load_leaves_the_collector_enabled(cold_cache, collector, tmp_path):
     from techpay.core.errors import DataError
-    from techpay.start import cache
+    from techpay.start import dataentry
 
     bad = tmp_path / "bad.toml"
     bad.write_text('[[roles]]\nid = "x"\ntitle = "X"\nsalary = { min = -1, max = 2 }\n')
     collector.enable()
     with pytest.raises(DataError):
-        cache.entry_for([str(bad)])
+        dataentry.entry_for([str(bad)])
     assert collector.isenabled()
 
 

@@ -440,3 +440,21 @@ def test_a_warm_run_needs_no_framework():
         [sys.executable, "-c", code, "list"], capture_output=True, env=clean_env(), check=True
     )
     assert table.stderr == b"['rich']"  # a table needs Rich, and only Rich
+
+
+def test_cached_help_loads_only_what_it_prints():
+    """Help found in the cache is written out; what a miss needs to capture the full CLI's
+    help (contextlib, Typer) is not imported."""
+    code = (
+        "import sys, techpay.start.launcher\n"
+        "techpay.start.launcher.main(sys.argv[1:])\n"
+        "loaded = [m for m in ('typer', 'rich', 'contextlib') if m in sys.modules]\n"
+        "sys.stderr.write(repr(sorted(loaded)))\n"
+    )
+    for argv in (["--help"], ["list", "--help"]):
+        run = [sys.executable, "-c", code, *argv]
+        missed = subprocess.run(run, capture_output=True, env=clean_env(), check=True)
+        cached = subprocess.run(run, capture_output=True, env=clean_env(), check=True)
+        assert cached.stdout == missed.stdout
+        assert b"Usage: techpay" in cached.stdout
+        assert cached.stderr == b"[]", argv

@@ -17,7 +17,7 @@ import pytest
 
 from techpay.core.dataset import layer_paths
 from techpay.core.errors import EXIT_ERROR
-from techpay.start import cache, fast
+from techpay.start import cache, dataentry, fast
 
 ROOT = Path(__file__).resolve().parent.parent
 SRE = "site-reliability-engineer"
@@ -331,12 +331,11 @@ def test_a_layered_partial_role_is_cached_and_never_stale(monkeypatch, tmp_path)
         os.utime(data, ns=(an_hour_ago, an_hour_ago))
 
     def sre() -> tuple[int, list[str]]:
-        role = cache.load_catalog([str(data)]).resolve("sre")
+        role = dataentry.load_catalog([str(data)]).resolve("sre")
         return role["salary"]["min"], role["responsibilities"]
 
-    def entry() -> cache.Entry | None:
-        layers = layer_paths([str(data)])
-        return cache.read("data", cache.data_inputs(layers), layers)
+    def entry() -> dataentry.DataEntry | None:
+        return dataentry.cached(layer_paths([str(data)]))
 
     save(155_000)
     assert sre() == (155_000, SRE_RESPONSIBILITIES)

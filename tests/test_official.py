@@ -16,7 +16,7 @@ from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 from techpay.core.queries import sort_roles
 from techpay.official.bundle import open_bundle
 from techpay.official.estimates import average_premium, place, premium
-from techpay.start.cache import load_catalog
+from techpay.start.dataentry import load_catalog
 
 CATALOG = load_catalog([])
 BUNDLE = open_bundle()

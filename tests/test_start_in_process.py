@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from techpay.start import cache, cachefile, fast
+from techpay.core.errors import CacheCorrupt
+from techpay.start import cache, cachefile, dataentry, fast
 
 
 def completion(words: str, cword: int, **env: str) -> tuple[int | None, str]:
@@ -119,7 +120,7 @@ def test_an_entry_reads_back_what_was_stored(tmp_path):
     assert found is not None
     entry = cache.Entry(*found)
     assert bytes(entry.raw("names")) == b"abc"
-    with pytest.raises(cache.CacheCorrupt):
+    with pytest.raises(CacheCorrupt):
         entry.raw("nosuch")
 
 
@@ -137,7 +138,7 @@ def test_a_damaged_entry_is_not_opened(tmp_path, damage):
     path.write_bytes(damage(path.read_bytes()))
     found = cachefile.open_entry(str(path), b"key")
     if found is not None:  # the damage was inside a section: its checksum tells
-        with pytest.raises(cache.CacheCorrupt):
+        with pytest.raises(CacheCorrupt):
             cache.Entry(*found).raw("names")
 
 
@@ -166,36 +167,36 @@ def test_storing_where_nothing_can_be_written_is_harmless(tmp_path):
 
 def test_a_marshalled_section_that_does_not_decode_is_corrupt():
     entry = cache.Entry.in_memory({"record": b"\xff not marshal"})
-    with pytest.raises(cache.CacheCorrupt):
+    with pytest.raises(CacheCorrupt):
         entry.section("record")
 
 
 def test_a_damaged_entry_is_built_again_once():
     """A section found damaged while a command runs: the command runs again on data
     loaded afresh, and a second failure is reported, not retried for ever."""
-    from techpay.commands.handlers import run
+    from techpay.commands.handlers import Data, run
 
     seen = []
 
     def handler(data, **params):
         seen.append(data._rebuild)
         if len(seen) < 3:
-            raise cache.CacheCorrupt("damaged")
+            raise CacheCorrupt("damaged")
         return 3
 
-    with pytest.raises(cache.CacheCorrupt):
-        run(handler, [], True, {})
+    with pytest.raises(CacheCorrupt):
+        run(handler, Data([], True, dataentry.entry_for), {})
     assert seen == [False, True]
-    assert run(handler, [], True, {}) == 3
+    assert run(handler, Data([], True, dataentry.entry_for), {}) == 3
 
 
 def test_a_section_damaged_on_disk_is_rebuilt_by_load_catalog():
     from techpay.core.dataset import layer_paths
 
-    cache.entry_for([])  # written to the tests' private cache directory
+    dataentry.entry_for([])  # written to the tests' private cache directory
     layers = layer_paths([], bundled=True)
-    path = cache._entry_path(cache.directory(), "data", layers)
-    found = cachefile.open_entry(path, cache.encoded_key(cache.key(cache.data_inputs(layers))))
+    path = cache.entry_path(cache.directory(), "data", layers)
+    found = cachefile.open_entry(path, cache.encoded_key(cache.key(dataentry.data_inputs(layers))))
     assert found is not None, "the entry was written"
     offset, length, _ = found[1]["record"]
     found[0].close()
@@ -204,7 +205,7 @@ def test_a_section_damaged_on_disk_is_rebuilt_by_load_catalog():
         byte = stream.read(1)
         stream.seek(offset + length // 2)
         stream.write(bytes([byte[0] ^ 0xFF]))
-    assert cache.load_catalog([]).resolve("sre")["id"] == "site-reliability-engineer"
+    assert dataentry.load_catalog([]).resolve("sre")["id"] == "site-reliability-engineer"
 
 
 def test_a_bundle_entry_that_cannot_be_read_means_hashing_again(monkeypatch):

@@ -27,7 +27,7 @@ from techpay.commands import handlers, output
 from techpay.commands.output import debugging, internal_error, report, usage_message
 from techpay.core.dataset import data_files
 from techpay.core.errors import EXIT_OK, EXIT_USAGE, TechpayError, UsageError
-from techpay.start import cache
+from techpay.start import dataentry
 
 if TYPE_CHECKING:
     from techpay.commands.handlers import Handler
@@ -299,19 +299,18 @@ def data_options(ctx: typer.Context) -> handlers.Data:
     completion, when Typer does not run the root callback) and TECHPAY_DATA."""
     params = ctx.find_root().params
     files = data_files(params.get("data_file") or [], os.environ)
-    return handlers.Data(files, bundled=not params.get("no_bundled"))
+    return handlers.Data(files, not params.get("no_bundled"), dataentry.entry_for)
 
 
 def catalog(ctx: typer.Context) -> Catalog:
     """The dataset the commands work on: the bundled data with the user's layers."""
     options = data_options(ctx)
-    return cache.load_catalog(options.files, bundled=options.bundled)
+    return dataentry.load_catalog(options.files, bundled=options.bundled)
 
 
 def answer(ctx: typer.Context, handler: Handler, **params: Any) -> int:
     """Run a command's handler (``techpay.commands``) on the data the global options name."""
-    options = data_options(ctx)
-    return handlers.run(handler, options.files, options.bundled, params)
+    return handlers.run(handler, data_options(ctx), params)
 
 
 def run(argv: Sequence[str] | None = None) -> int:

@@ -100,9 +100,8 @@ def _print_roles(
         order = entry.order(selection.sort, selection.reverse)[: selection.limit]
     if json_output:
         from techpay.commands.output import write_ascii
-        from techpay.start.cache import roles_json
 
-        write_ascii(roles_json(entry, order))
+        write_ascii(entry.roles_json(order))
         return
     from techpay.commands import answers
 

@@ -188,6 +188,11 @@ class OfficialDataError(TechpayError):
     """The official-data bundle is missing, damaged or not in the layout techpay reads."""
 
 
+class CacheCorrupt(TechpayError):
+    """A stored copy of the data failed its length or checksum test: whoever reads it loads
+    the data afresh (the start-up cache raises it; the command handlers recover from it)."""
+
+
 class NotFound(TechpayError):
     """No occupation or place answers to what was typed; the message suggests the closest."""
 

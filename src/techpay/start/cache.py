@@ -1,7 +1,9 @@
-"""A cache of validated data, so that most runs skip parsing, validation and rendering.
+"""The start-up cache's entries: where they live, what they are keyed by, how they are read.
 
-After a full load validates the data files, :func:`entry_for` writes one cache file; later
-runs read it instead. The file is only used when its key matches exactly: the techpay
+A cache of validated data lets most runs skip parsing, validation and rendering: after a
+full load validates the data files, :func:`techpay.start.dataentry.entry_for` writes one
+cache file; later runs read it instead (what that entry holds is
+:mod:`techpay.start.dataentry`'s). The file is only used when its key matches exactly: the techpay
 version and cache format, the Python version (marshal is version-specific), the size and
 times of every techpay source file (a changed schema or renderer in a checkout), and the
 path, size, times and inode of every data layer. The key is taken before the data is read
@@ -14,8 +16,7 @@ exactly as without the cache. ``TECHPAY_NO_CACHE=1`` turns it off.
 
 The file (laid out in :mod:`techpay.start.cachefile`) is a header (key, and each section's
 offset, length and CRC) followed by separately encoded sections, so a command reads and
-decodes only what it needs: a TAB completion reads the names; ``list --json`` reads the
-sort orders and the pre-rendered JSON of every role.
+decodes only what it needs.
 
 A second kind of entry, in the same layout, remembers that the official-data bundle matched
 its recorded SHA-256 (see :func:`verify_bundle`), so that a cold load need not hash it again.
@@ -28,7 +29,7 @@ import os
 import sys
 
 from techpay import __version__
-from techpay.core.errors import TechpayError
+from techpay.core.errors import CacheCorrupt
 from techpay.start import cachefile
 
 TYPE_CHECKING = False
@@ -36,15 +37,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
-    from techpay.core.dataset import Catalog, RoleNames
-    from techpay.core.records import DatasetRecord
-
 FORMAT = 3
 SETTLE_NS = 2_000_000_000  # how long ago an input must have changed to be cached
-
-
-class CacheCorrupt(TechpayError):
-    """A cache section failed its length or checksum test; the caller loads afresh."""
 
 
 def directory(environ: Mapping[str, str] = os.environ) -> str | None:
@@ -97,7 +91,7 @@ def key(inputs: Sequence[str], extra: object = None) -> tuple[object, ...] | Non
     return (code, tuple(stats), extra)
 
 
-def _settled(stamp: tuple[object, ...], taken_at_ns: int) -> bool:
+def settled(stamp: tuple[object, ...], taken_at_ns: int) -> bool:
     """Whether every input was last changed well before the stamp was taken.
 
     File times are only as fine as the file system's clock tick (up to 2 s on FAT): a file
@@ -109,7 +103,7 @@ def _settled(stamp: tuple[object, ...], taken_at_ns: int) -> bool:
     return all(max(mtime, ctime) < threshold for *_, mtime, ctime, _ in inputs)
 
 
-def _entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
+def entry_path(folder: str, kind: str, naming: Sequence[str]) -> str:
     import zlib
 
     names = "\0".join([kind, *(os.path.abspath(name) for name in naming)])
@@ -157,27 +151,6 @@ class Entry:
                 raise CacheCorrupt(f"section {name!r} does not decode") from None
         return self._decoded[name]
 
-    def names(self) -> RoleNames:
-        from techpay.core.dataset import RoleNames
-
-        names: tuple[dict[str, list[str]], list[str], list[str]] = self.section("names")
-        return RoleNames(*names)
-
-    def record(self) -> DatasetRecord:
-        """The whole validated dataset."""
-        record: DatasetRecord = self.section("record")
-        return record
-
-    def order(self, sort: str, reverse: bool = False) -> list[int]:
-        """The roles' positions in a sort order of ``SORT_KEYS``, found when it was built."""
-        name = f"{sort}:reverse" if reverse else sort
-        return list(memoryview(self.section("orders")[name]).cast("I"))
-
-    def catalog(self) -> Catalog:
-        from techpay.core.dataset import Catalog
-
-        return Catalog(self.record(), self.names())
-
 
 # Version 2 has no back-references, whose use depends on reference counts: the same key
 # gives the same bytes in every process.
@@ -197,7 +170,7 @@ def read(
     expected = key(inputs, extra)
     if folder is None or expected is None:
         return None
-    found = cachefile.open_entry(_entry_path(folder, kind, naming), encoded_key(expected))
+    found = cachefile.open_entry(entry_path(folder, kind, naming), encoded_key(expected))
     return None if found is None else Entry(*found)
 
 
@@ -213,77 +186,7 @@ def write(
     folder = directory()
     expected = key(inputs, extra)
     if folder is not None and expected is not None:
-        cachefile.store(_entry_path(folder, kind, naming), encoded_key(expected), blobs)
-
-
-def entry_for(files: Sequence[str], *, bundled: bool = True, rebuild: bool = False) -> Entry:
-    """The dataset's entry: from a fresh cache file, or loaded, validated and then cached.
-
-    Raises :class:`~techpay.core.errors.DataError` for invalid data, exactly as loading does.
-    """
-    from techpay.core.dataset import layer_paths
-
-    layers = layer_paths(files, bundled=bundled)
-    inputs = data_inputs(layers)
-    entry = None if rebuild else read("data", inputs, layers)
-    return entry or _load_and_store(files, inputs, layers, bundled=bundled)
-
-
-def _load_and_store(
-    files: Sequence[str], inputs: Sequence[str], layers: Sequence[str], *, bundled: bool
-) -> Entry:
-    """Load the data, and cache it only if no input changed from before reading it to
-    after: an entry must never hold other content than its stamp names."""
-    import time
-
-    taken_at_ns = time.time_ns()
-    stamp = key(inputs)  # before reading, so a save during the load shows up below
-    blobs = _built(files, inputs[-1], bundled=bundled)
-    folder = directory()
-    unchanged = stamp is not None and _settled(stamp, taken_at_ns) and key(inputs) == stamp
-    if folder is not None and unchanged:
-        cachefile.store(_entry_path(folder, "data", layers), encoded_key(stamp), blobs)
-    return Entry.in_memory(blobs)
-
-
-def _built(files: Sequence[str], bundle: str, *, bundled: bool) -> dict[str, bytes]:
-    """The sections of the data's entry, loaded and built with the cyclic garbage collector
-    paused (and then as it was).
-
-    Parsing and validating allocate hundreds of thousands of dicts and lists that all stay
-    alive, and every so many allocations a collection walks them all again for nothing
-    (records hold no cycles). Measured on a cold load of 10,000 roles: ~14% saved while
-    pydantic validated it, ~4% (~50 ms) with :mod:`techpay.core.fastcheck`.
-    """
-    import gc
-
-    from techpay.core.dataset import load_layers
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _sections(_with_official(load_layers(files, bundled=bundled), bundle))
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def data_inputs(layers: Sequence[str]) -> list[str]:
-    """What a data entry depends on: the data layers, and the official-data bundle (the
-    roles carry their official figures)."""
-    from techpay.official.bundle import bundle_path
-
-    return [*layers, bundle_path()]
-
-
-def _with_official(catalog: Catalog, bundle: str) -> Catalog:
-    """The catalog with each role's national official figures, from a verified bundle."""
-    from techpay.official.bundle import open_bundle
-    from techpay.official.roles import attach
-
-    verify_bundle(bundle)
-    attach(catalog.roles, open_bundle(bundle))
-    return catalog
+        cachefile.store(entry_path(folder, kind, naming), encoded_key(expected), blobs)
 
 
 def verify_bundle(bundle: str) -> None:
@@ -310,9 +213,9 @@ def verify_bundle(bundle: str) -> None:
         stamp = key([bundle], expected)  # before hashing, so a write while hashing shows
         check_sha256(bundle, expected)
         folder = directory()
-        unchanged = stamp is not None and _settled(stamp, taken_at_ns)
+        unchanged = stamp is not None and settled(stamp, taken_at_ns)
         if folder is not None and unchanged and key([bundle], expected) == stamp:
-            path = _entry_path(folder, "bundle", [bundle])
+            path = entry_path(folder, "bundle", [bundle])
             cachefile.store(path, encoded_key(stamp), {"sha256": expected.encode()})
     check_layout(bundle)
 
@@ -324,73 +227,3 @@ def _verified_before(bundle: str, expected: str) -> bool:
         return entry is not None and entry.raw("sha256") == expected.encode()
     except CacheCorrupt:
         return False
-
-
-def load_catalog(files: Sequence[str], *, bundled: bool = True) -> Catalog:
-    """The catalog of the dataset, through the cache."""
-    try:
-        return entry_for(files, bundled=bundled).catalog()
-    except CacheCorrupt:
-        return entry_for(files, bundled=bundled, rebuild=True).catalog()
-
-
-def _sections(catalog: Catalog) -> dict[str, bytes]:
-    """The sections of a data entry: marshalled values, and the role JSON as raw ASCII."""
-    import array
-
-    from techpay.core.queries import SORT_KEYS, reversed_order, sort_roles
-    from techpay.render import data
-
-    roles = catalog.roles
-    position = {role["id"]: index for index, role in enumerate(roles)}
-    positions: dict[str, list[int]] = {}
-    for sort_key in SORT_KEYS:
-        ordered = sort_roles(roles, sort_key)
-        positions[sort_key] = [position[role["id"]] for role in ordered]
-        reverse = reversed_order(ordered, sort_key)
-        positions[f"{sort_key}:reverse"] = [position[role["id"]] for role in reverse]
-    orders = {sort_key: array.array("I", order).tobytes() for sort_key, order in positions.items()}
-    # Each role as an item of a --json array, laid out in rank order with the separators
-    # in place: list --json in the default order is then one slice of the file.
-    rank_order = positions["rank"]
-    spans = array.array("I", bytes(8 * len(roles)))  # role index -> (start, end) in the text
-    pieces: list[bytes] = []
-    cursor = 0
-    for index in rank_order:
-        if pieces:
-            pieces.append(b",\n")
-            cursor += 2
-        item = data.item_json(data.role_object(roles[index])).encode("ascii")
-        spans[2 * index], spans[2 * index + 1] = cursor, cursor + len(item)
-        pieces.append(item)
-        cursor += len(item)
-    names = catalog.role_names
-    record: Any = catalog.record
-    return {
-        "names": marshal.dumps((names.index, names.ids, names.typed)),
-        "orders": marshal.dumps(orders),
-        "json": b"".join(pieces),
-        "json_spans": spans.tobytes(),
-        "record": marshal.dumps(record),
-    }
-
-
-def _json_item(entry: Entry, index: int) -> memoryview:
-    spans = entry.raw("json_spans").cast("I")
-    return entry.raw("json")[spans[2 * index] : spans[2 * index + 1]]
-
-
-def roles_json(entry: Entry, order: Sequence[int]) -> list[bytes | memoryview]:
-    """The pieces of the JSON array of the roles at these positions, exactly as ``--json``
-    prints it, taken from the pre-rendered text without copying it."""
-    if not order:
-        return [b"[]\n"]
-    rank = memoryview(entry.section("orders")["rank"]).cast("I")
-    if list(rank[: len(order)]) == list(order):  # the default order, maybe cut short
-        spans = entry.raw("json_spans").cast("I")
-        return [b"[\n", entry.raw("json")[spans[2 * order[0]] : spans[2 * order[-1] + 1]], b"\n]\n"]
-    pieces: list[bytes | memoryview] = [b"[\n"]
-    for count, index in enumerate(order):
-        pieces += [b",\n", _json_item(entry, index)] if count else [_json_item(entry, index)]
-    pieces.append(b"\n]\n")
-    return pieces

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from typing import Any
 
+    from techpay.commands.handlers import Data
+
 # What the fast path leaves to the full CLI, and why: commands by path, options by spelling.
 # Every command and option of the grammar is read here or listed here: tests/test_grammar.py
 # fails, naming it, when one is neither.
@@ -68,7 +70,7 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
     output.PAGE_VIEWS = request.values["pager"]
     handler = handlers.handler(request.path)
     try:
-        return handlers.run(handler, *_data(request, environ), request.params())
+        return handlers.run(handler, _data(request, environ), request.params())
     except UsageError as error:  # worded as the full CLI words it
         message = output.usage_message(str(error), f"techpay {request.path}")
         return output.report(message, error.exit_code)
@@ -76,11 +78,15 @@ def run(argv: Sequence[str], environ: Mapping[str, str]) -> int | None:
         return output.report(str(error), error.exit_code)
 
 
-def _data(request: Request, environ: Mapping[str, str]) -> tuple[list[str], bool]:
-    """The data files and whether the bundled data comes first, as the full CLI finds them."""
+def _data(request: Request, environ: Mapping[str, str]) -> Data:
+    """The data files, after the bundled data unless ``--no-bundled``, as the full CLI finds
+    them, read through the cache."""
+    from techpay.commands.handlers import Data
     from techpay.core.dataset import data_files
+    from techpay.start.dataentry import entry_for
 
-    return data_files(request.values["data_file"] or [], environ), not request.values["no_bundled"]
+    files = data_files(request.values["data_file"] or [], environ)
+    return Data(files, not request.values["no_bundled"], entry_for)
 
 
 def parse(argv: Sequence[str], partial: bool = False) -> Request | None:
@@ -235,26 +241,32 @@ def help_text(argv: list[str]) -> int:
     width it is formatted for, and the cache key holds them all, so the text printed is the
     one the full CLI would print.
     """
-    import contextlib
-    import io
-
+    from techpay.core.errors import CacheCorrupt
     from techpay.start import cache
 
     naming = [*argv, str(terminal_columns())]
     frameworks = _framework_files()
     entry = cache.read("help", frameworks, naming, extra=tuple(naming))
     if entry is not None:
-        with contextlib.suppress(cache.CacheCorrupt):
-            sys.stdout.write(str(entry.raw("text"), "utf-8"))
+        try:
+            text = str(entry.raw("text"), "utf-8")
+        except CacheCorrupt:
+            pass
+        else:
+            sys.stdout.write(text)
             return 0
+    # Only on a miss: contextlib and io.StringIO cost 4% of an interpreter start.
+    import contextlib
+    import io
+
     from techpay.cli import run as run_full
 
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured):
         code = run_full(argv)
     if code == 0:
-        text = captured.getvalue().encode("utf-8")
-        cache.write("help", frameworks, naming, {"text": text}, extra=tuple(naming))
+        blob = captured.getvalue().encode("utf-8")
+        cache.write("help", frameworks, naming, {"text": blob}, extra=tuple(naming))
     sys.stdout.write(captured.getvalue())
     return code
 
@@ -311,11 +323,10 @@ def complete(environ: Mapping[str, str]) -> int | None:
     request = parse(words[1:cursor], partial=True)
     if request is None or (request.completing or {}).get("complete") != "role":
         return None
-    from techpay.commands.handlers import Data
     from techpay.core.errors import TechpayError
 
     try:
-        names = Data(*_data(request, environ)).entry().names()
+        names = _data(request, environ).entry().names()
     except TechpayError:
         return None
     typed = words[cursor]  # Typer keeps only what starts with it exactly (case too)
