@@ -14,7 +14,7 @@ from techpay.core.dataset import load_bundled
 from techpay.core.errors import EXIT_ERROR, Ambiguous, AmbiguousRole, RoleNotFound
 from techpay.official import places
 from techpay.official.bundle import open_bundle
-from techpay.official.places import resolve
+from techpay.official.places import resolve, words
 
 CATALOG = load_bundled()
 
@@ -218,3 +218,11 @@ def test_our_place_names_complete_on_tab():
         "de", "dc", "delaware", "district-of-columbia", "dfw",
     ]  # fmt: skip
     assert "bay-area" in places.completions("bay", listed)
+
+
+@given(st.text())
+def test_words_split_any_text_as_the_letter_by_letter_rule_does(text):
+    """The quick split (str.translate for ASCII) gives what the rule says for any text:
+    lower-case runs of ASCII letters and digits, everything else separating them."""
+    rule = "".join(c if c.isascii() and c.isalnum() else " " for c in text.lower()).split()
+    assert words(text) == rule

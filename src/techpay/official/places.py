@@ -45,10 +45,18 @@ _OURS_HINT = "a name of ours for several metro areas: name one of them"
 _UNKNOWN_HINT = "try a state (CA, texas) or a metro area (austin, san jose)"
 
 
+# Every ASCII character that is not a letter or a digit, as a space (for str.translate).
+_SEPARATORS = {code: " " for code in range(128) if not chr(code).isalnum()}
+
+
 def words(text: str) -> list[str]:
-    """Lower-case words: ``"Austin-Round Rock, TX"`` -> ``["austin", "round", "rock", "tx"]``."""
-    # Without re, which would cost the fast path more than a place look-up does.
+    """Lower-case words: ``"Austin-Round Rock, TX"`` -> ``["austin", "round", "rock", "tx"]``;
+    any character that is not an ASCII letter or digit separates words."""
+    # Without re, which would cost the fast path more than a place look-up does; translate
+    # does ASCII text in one pass (a search splits some 830 titles).
     lowered = text.lower()
+    if lowered.isascii():
+        return lowered.translate(_SEPARATORS).split()
     return "".join(c if c.isascii() and c.isalnum() else " " for c in lowered).split()
 
 

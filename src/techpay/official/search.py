@@ -117,8 +117,10 @@ def search_occupations(occupations: Iterable[Occupation], query: Sequence[str]) 
 
 def _finds(term: str, code: str, title: list[str]) -> bool:
     if term in OCCUPATION_WORDS:
+        if code in OCCUPATION_WORDS[term]:
+            return True
         stems = {stem(word) for word in title}
-        return code in OCCUPATION_WORDS[term] or all(stem(w) in stems for w in term.split())
+        return all(stem(w) in stems for w in term.split())
     start = stem(term)
     return any(word.startswith(start) for word in title)
 
