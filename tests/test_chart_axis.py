@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from techpay.core.models import MAX_SALARY
-from techpay.render.chart import ASCII, UNICODE, Scale, axis, tick_labels
+from techpay.render.axis import Scale, tick_labels
+from techpay.render.bars import ASCII, UNICODE, axis
 
 WIDTHS = [40, 60, 80, 100, 120]
 

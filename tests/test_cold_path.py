@@ -312,13 +312,14 @@ def json_text(value) -> str:
 
 
 def test_every_bundled_role_prints_as_json_printed_it():
+    from techpay.commands.figures import role_object
     from techpay.render import data
     from techpay.start.dataentry import load_catalog
 
     roles = load_catalog([]).roles
     assert roles
     for role in roles:
-        value = data.role_object(role)
+        value = role_object(role)
         assert data.dumps(value) == json_text(value)
         assert data.item_json(value) == data.array_item(json_text(value))
 

@@ -207,7 +207,7 @@ class TestMarkdown:
             }
             for title in titles
         ]
-        lines = markdown_text(records).splitlines()  # type: ignore[arg-type]
+        lines = markdown_text(records, [[]] * len(titles)).splitlines()  # type: ignore[arg-type]
         assert len(lines) == len(titles) + 2
         unescaped_pipes = [line.replace("\\\\", "").replace("\\|", "").count("|") for line in lines]
         assert set(unescaped_pipes) == {7}

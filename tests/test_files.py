@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from conftest import clean_env, run_techpay, techpay_command
 from techpay.core import files
 from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
-from techpay.render import export
+from techpay.render import export_sqlite
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and devices")
 
@@ -198,10 +198,10 @@ class TestPathsThatCannotBeWritten:
         assert failed(result, f"cannot write {full}: no space left on device")
 
     def test_sqlite_failing_to_write_says_which_file(self, cli, here, monkeypatch):
-        def full(record, roles, path):
+        def full(record, roles, tags, path):
             raise sqlite3.OperationalError("database or disk is full")
 
-        monkeypatch.setattr(export, "write_sqlite", full)
+        monkeypatch.setattr(export_sqlite, "write_sqlite", full)
         result = cli("export", "-f", "sqlite", "-o", "roles.db")
         assert refused(result, "cannot write roles.db: database or disk is full")
         assert listing(here) == ["adir", "afile"]

@@ -36,23 +36,21 @@ def roles(
     if say_when_none and not chosen and not json_output:
         note("No roles match.")
         return
+    from techpay.commands.figures import roles_answer
+
+    answer = roles_answer(chosen, locality)
 
     def table() -> object:
-        from techpay.render.chart import RolesTable
+        from techpay.render.tables import RolesTable
 
-        return RolesTable(chosen, official, locality)
+        return RolesTable(answer, official)
 
     def lines() -> str:
         from techpay.render.plain import roles_lines
 
-        return roles_lines(chosen, header, locality)
+        return roles_lines(answer, header)
 
-    def payload() -> object:
-        from techpay.render import data
-
-        return data.role_list(chosen, data.places_of(locality))
-
-    emit(json_output, payload, table, lines if plain else None)
+    emit(json_output, lambda: answer["roles"], table, lines if plain else None)
 
 
 def role(
@@ -67,28 +65,25 @@ def role(
 ) -> None:
     """``show``: one role, with the roles closest to it by skills; with ``place``, its
     official figures there too."""
+    from techpay.commands.figures import show_answer
     from techpay.core.career import related_roles
 
     found = catalog.resolve(name)
     related = related_roles(found, catalog.roles)
     local = None if place is None else places.in_place(found, place)
+    answer = show_answer(found, related, local)
 
     def view() -> object:
-        from techpay.render import views
+        from techpay.render.views import role_view
 
-        return views.role_view(found, related, *(local or (None, None)))
+        return role_view(answer)
 
     def lines() -> str:
         from techpay.render.plain import role_lines
 
-        return role_lines(found, header, local)
+        return role_lines(answer["role"], header)
 
-    def payload() -> object:
-        from techpay.render import data
-
-        return data.show_object(found, related, local)
-
-    emit(json_output, payload, view, lines if plain else None, pictures)
+    emit(json_output, lambda: answer["role"], view, lines if plain else None, pictures)
     note_an_old_release(json_output)
 
 
@@ -116,27 +111,24 @@ def comparison(
 ) -> None:
     """``compare``: the roles side by side, their salary differences and shared tags; with
     ``place``, their official medians there and their ranges scaled to it."""
+    from techpay.commands.figures import comparison_answer
     from techpay.core.queries import compare_roles
 
     compared = compare_roles(catalog.resolve_all(names))
     locality = None if place is None else places.local_figures(compared["roles"], place)
+    answer = comparison_answer(compared, locality)
 
     def view() -> object:
-        from techpay.render.chart import ComparisonView
+        from techpay.render.tables import ComparisonView
 
-        return ComparisonView(compared, official, locality)
-
-    def payload() -> object:
-        from techpay.render import data
-
-        return data.comparison_object(compared, data.places_of(locality))
+        return ComparisonView(answer, official)
 
     def lines() -> str:
         from techpay.render.plain import comparison_lines
 
-        return comparison_lines(compared, header, locality)
+        return comparison_lines(answer, header)
 
-    emit(json_output, payload, view, lines if plain else None, pictures)
+    emit(json_output, lambda: answer["comparison"], view, lines if plain else None, pictures)
 
 
 def occupation_code(catalog: Catalog | None, name: str) -> tuple[str, RoleRecord | None]:
@@ -222,30 +214,29 @@ def where(
         every = bundle.estimates(code, "metro" if metros else "state")
         chosen, missing = rank_places(every, sort, min_employment)[:top], []
 
+    document = {
+        "role": None if role is None else role["id"],
+        "occupation": occupation,
+        "source": "BLS OEWS",
+        "release": bundle.release,
+        "areas": "chosen" if places else "metros" if metros else "states",
+        "sort": None if places else sort,
+        "min_employment": None if places else min_employment,
+        "places": chosen,
+        "not_published": missing,
+    }
+
     def view() -> object:
         from techpay.render.official import where_table
 
         return where_table(chosen, occupation)
-
-    def payload() -> object:
-        return {
-            "role": None if role is None else role["id"],
-            "occupation": occupation,
-            "source": "BLS OEWS",
-            "release": bundle.release,
-            "areas": "chosen" if places else "metros" if metros else "states",
-            "sort": None if places else sort,
-            "min_employment": None if places else min_employment,
-            "places": chosen,
-            "not_published": missing,
-        }
 
     def lines() -> str:
         from techpay.render.plain import places_lines
 
         return places_lines(chosen, header)
 
-    emit(json_output, payload, view, lines if plain else None)
+    emit(json_output, lambda: document, view, lines if plain else None)
     for place_name in missing:
         note(f"BLS published no figures for {code} in {place_name}.")
     note_an_old_release(json_output)

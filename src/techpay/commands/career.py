@@ -36,48 +36,44 @@ def match(
         raise career.NoSkillMatches(
             "none of those skills is one a role lists; see 'techpay skills'"
         )
+    from techpay.commands.figures import match_answer
+
     matched = [everything.resolve(found["id"]) for found in result["matches"]]
     locality = None if where is None else places.local_figures(matched, where)
+    answer = match_answer(result, matched, locality)
 
     def view() -> object:
         from techpay.render.career import match_view
-        from techpay.render.official import with_local_table
+        from techpay.render.local import with_local_table
 
-        return with_local_table(match_view(result), matched, locality)
-
-    def payload() -> object:
-        from techpay.render.data import with_local_objects
-
-        return with_local_objects(dict(result), {"matches": matched}, locality)
+        return with_local_table(match_view(result), answer)
 
     def lines() -> str:
         from techpay.render.plain import match_lines
 
-        return match_lines(result, not no_header, matched, locality)
+        return match_lines(answer, not no_header)
 
-    emit(json_output, payload, view, lines if plain or no_header else None)
+    emit(json_output, lambda: answer["document"], view, lines if plain or no_header else None)
     return None if result["matches"] else EXIT_ERROR
 
 
 def path(data: Data, *, start: str, goal: str, place: list[str] | None, json_output: bool) -> None:
+    from techpay.commands.figures import path_answer
+
     where = places.one_place(place)
     everything = data.catalog()
     first, second = everything.resolve(start), everything.resolve(goal)
     move = career.career_path(first, second)
     locality = None if where is None else places.local_figures([first, second], where)
+    answer = path_answer(move, first, second, locality)
 
     def view() -> object:
         from techpay.render.career import path_view
-        from techpay.render.official import with_local_table
+        from techpay.render.local import with_local_table
 
-        return with_local_table(path_view(move, first, second), [first, second], locality)
+        return with_local_table(path_view(move, first, second), answer)
 
-    def payload() -> object:
-        from techpay.render.data import with_local_objects
-
-        return with_local_objects(dict(move), {"from": [first], "to": [second]}, locality)
-
-    emit(json_output, payload, view)
+    emit(json_output, lambda: answer["document"], view)
 
 
 def skills(

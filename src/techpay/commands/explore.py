@@ -213,17 +213,15 @@ def chart(
     if not roles and not json_output:
         note("No roles match.")
         return
+    from techpay.commands.figures import chart_answer
+    from techpay.render.axis import axis_ticks
+
     national = {role["id"]: role.get("official") for role in roles} if official else None
+    answer = chart_answer(roles, axis_ticks(roles), national, locality)
 
     def view() -> object:
         from techpay.render.chart import SalaryChart
 
-        return SalaryChart(roles, national, locality)
+        return SalaryChart(answer)
 
-    def numbers() -> object:
-        from techpay.render import data
-        from techpay.render.axis import axis_ticks
-
-        return data.chart_object(roles, axis_ticks(roles), national, locality)
-
-    emit(json_output, numbers, view, None, pictures)
+    emit(json_output, lambda: answer["chart"], view, None, pictures)

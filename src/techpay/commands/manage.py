@@ -182,8 +182,8 @@ def _write_roles(
         rendered = {
             "toml": lambda: export.toml_text(document),
             "json": lambda: export.json_text(document),
-            "csv": lambda: export.csv_text(roles),
-            "markdown": lambda: export.markdown_text(roles),
+            "csv": lambda: export.csv_text(roles, *_tags_and_premiums(roles)),
+            "markdown": lambda: export.markdown_text(roles, _tags_and_premiums(roles)[0]),
         }[output_format]()
         if output is None or output == STDOUT:
             on_terminal = is_terminal(sys.stdout)
@@ -196,6 +196,17 @@ def _write_roles(
     note(f"Wrote {len(roles)} role{'s' if len(roles) != 1 else ''} to {literal_text(output)}.")
 
 
+def _tags_and_premiums(
+    roles: list[RoleRecord],
+) -> tuple[list[list[str]], list[float | None]]:
+    """What export writes beside each role's record, in the roles' order: its skill tags,
+    and its range midpoint's premium over the official median (an estimate)."""
+    from techpay.core.queries import role_tags
+    from techpay.official.estimates import premium
+
+    return [role_tags(role) for role in roles], [premium(role) for role in roles]
+
+
 def _sqlite_writer(
     record: DatasetRecord, roles: list[RoleRecord], output: str
 ) -> Callable[[str], None]:
@@ -205,10 +216,10 @@ def _sqlite_writer(
         import sqlite3
 
         from techpay.core.files import CannotWrite
-        from techpay.render.export import write_sqlite
+        from techpay.render.export_sqlite import write_sqlite
 
         try:
-            write_sqlite(record, roles, path)
+            write_sqlite(record, roles, _tags_and_premiums(roles)[0], path)
         except sqlite3.Error as error:
             raise CannotWrite(output, str(error)) from None
 

@@ -36,9 +36,9 @@ def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> N
     """Draw a Rich view on stdout (Rich is imported here, only when a view is drawn);
     through the user's pager when ``--pager`` was given and stdout is a terminal; and save
     what was drawn as SVG or HTML when asked."""
-    from techpay.render import views
+    from techpay.render.style import make_console
 
-    console = views.make_console(sys.stdout, record=pictures is not None)
+    console = make_console(sys.stdout, record=pictures is not None)
     if PAGE_VIEWS and console.is_terminal:
         import os
 

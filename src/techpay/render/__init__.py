@@ -1,4 +1,5 @@
-"""Formatting results: ``data`` for machines (JSON), ``views`` for people (Rich).
+"""Formatting the answers the commands computed: ``data`` for machines (JSON), ``plain`` for
+grep and awk, and the Rich views for people (``style`` and the modules built on it).
 
-The two are separate modules so that ``--json`` never pays for importing Rich.
+They are separate modules so that ``--json`` never pays for importing Rich.
 """

@@ -8,15 +8,8 @@ from rich.text import Text
 
 from techpay.render.axis import short_money
 from techpay.render.layout import DROP, Fitted, hanging
-from techpay.render.views import (
-    HEADER,
-    MUTED,
-    difference_figures,
-    literal,
-    new_table,
-    salary_range,
-    signed_money,
-)
+from techpay.render.style import HEADER, MUTED, literal, new_table, salary_range, signed_money
+from techpay.render.tables import difference_figures
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,15 +1,20 @@
-"""Writing a dataset out: TOML and JSON documents that load back, CSV, Markdown, SQLite."""
+"""Writing a dataset out: TOML and JSON documents that load back, CSV, Markdown (SQLite:
+:mod:`techpay.render.export_sqlite`).
+
+Each role's skill tags and premium estimate come computed, beside the roles, in their order
+(see ``techpay.commands.manage``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from techpay.core.errors import literal_text
-from techpay.core.queries import role_tags, salary_midpoint
-from techpay.official.estimates import premium
+from techpay.core.queries import salary_midpoint
 from techpay.render.data import dumps
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from techpay.core.records import DatasetRecord, RoleRecord
 
 FORMATS = ("toml", "json", "csv", "markdown", "sqlite")
@@ -68,10 +73,9 @@ CSV_COLUMNS = (
     "official_mean",
     "premium_percent_estimate",
 )
-OFFICIAL_WAGES = ("p10", "p25", "median", "p75", "p90", "mean")
 
 
-def _flat_row(role: RoleRecord) -> dict[str, object]:
+def _flat_row(role: RoleRecord, tags: Sequence[str], premium: float | None) -> dict[str, object]:
     salary = role["salary"]
     return {
         "id": role["id"],
@@ -88,12 +92,12 @@ def _flat_row(role: RoleRecord) -> dict[str, object]:
         "why_it_pays": role["why_it_pays"],
         "responsibilities": LIST_SEPARATOR.join(role["responsibilities"]),
         "skills": LIST_SEPARATOR.join(skill["text"] for skill in role["skills"]),
-        "tags": LIST_SEPARATOR.join(role_tags(role)),
-        **_occupation_cells(role),
+        "tags": LIST_SEPARATOR.join(tags),
+        **_occupation_cells(role, premium),
     }
 
 
-def _occupation_cells(role: RoleRecord) -> dict[str, object]:
+def _occupation_cells(role: RoleRecord, premium: float | None) -> dict[str, object]:
     """Our occupation mapping and BLS's national figures for it, each under its own name;
     empty where there are none (a wage BLS did not publish stays empty, never a number)."""
     occupation, official = role["occupation"], role.get("official")
@@ -111,11 +115,13 @@ def _occupation_cells(role: RoleRecord) -> dict[str, object]:
         "official_p75": wages["p75"] if wages else None,
         "official_p90": wages["p90"] if wages else None,
         "official_mean": wages["mean"] if wages else None,
-        "premium_percent_estimate": premium(role),
+        "premium_percent_estimate": premium,
     }
 
 
-def csv_text(roles: list[RoleRecord]) -> str:
+def csv_text(
+    roles: list[RoleRecord], tags: Sequence[Sequence[str]], premiums: Sequence[float | None]
+) -> str:
     """One row per role; list fields joined with ``"; "``."""
     import csv
     import io
@@ -123,7 +129,8 @@ def csv_text(roles: list[RoleRecord]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_flat_row(role) for role in roles)
+    found = zip(roles, tags, premiums, strict=True)
+    writer.writerows(_flat_row(role, tagged, premium) for role, tagged, premium in found)
     return buffer.getvalue()
 
 
@@ -135,13 +142,13 @@ def _cell(text: str) -> str:
     return one_line.replace("\\", "\\\\").replace("|", "\\|")
 
 
-def markdown_text(roles: list[RoleRecord]) -> str:
+def markdown_text(roles: list[RoleRecord], tags: Sequence[Sequence[str]]) -> str:
     """A Markdown table fit for a README."""
     lines = [
         "| # | Role | Salary (USD/yr) | Midpoint | Clusters | Skill tags |",
         "|---:|---|---:|---:|---|---|",
     ]
-    for role in roles:
+    for role, tagged in zip(roles, tags, strict=True):
         salary = role["salary"]
         top = f"{salary['max']:,}{'+' if salary['open_ended'] else ''}"
         cells = [
@@ -150,7 +157,7 @@ def markdown_text(roles: list[RoleRecord]) -> str:
             f"{salary['min']:,} - {top}",
             f"{salary_midpoint(salary):,}",
             _cell(", ".join(role["clusters"])),
-            _cell(", ".join(role_tags(role))),
+            _cell(", ".join(tagged)),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
@@ -161,155 +168,6 @@ def for_terminal(rendered: str, output_format: str) -> str:
     tabs written as an escape, so data cannot act on the terminal. TOML stays TOML (such a
     character can only be inside a string, where ``\\u009b`` reads back as the same data)."""
     return literal_text(rendered, keep="\n\t", unicode_escapes=output_format == "toml")
-
-
-_SCHEMA = """
-CREATE TABLE roles (
-    id TEXT PRIMARY KEY, rank INTEGER, title TEXT NOT NULL, summary TEXT,
-    salary_min INTEGER NOT NULL, salary_max INTEGER NOT NULL, salary_midpoint INTEGER NOT NULL,
-    currency TEXT NOT NULL, open_ended INTEGER NOT NULL, salary_stated TEXT, salary_note TEXT,
-    why_it_pays TEXT
-);
-CREATE TABLE aliases (role_id TEXT NOT NULL REFERENCES roles(id), alias TEXT PRIMARY KEY);
-CREATE TABLE clusters (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-CREATE TABLE role_clusters (
-    role_id TEXT NOT NULL REFERENCES roles(id), cluster_id TEXT NOT NULL REFERENCES clusters(id),
-    PRIMARY KEY (role_id, cluster_id)
-);
-CREATE TABLE responsibilities (
-    role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL, text TEXT NOT NULL,
-    PRIMARY KEY (role_id, position)
-);
-CREATE TABLE skills (tag TEXT PRIMARY KEY);
--- ours: the tags each responsibility implies
-CREATE TABLE responsibility_tags (
-    role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL,
-    tag TEXT NOT NULL REFERENCES skills(tag),
-    PRIMARY KEY (role_id, position, tag)
-);
-CREATE TABLE role_skills (
-    role_id TEXT NOT NULL REFERENCES roles(id), position INTEGER NOT NULL, text TEXT NOT NULL,
-    tag TEXT REFERENCES skills(tag)
-);
-CREATE INDEX role_skills_by_tag ON role_skills (tag);
-CREATE TABLE meta_skills (position INTEGER PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE synonyms (synonym TEXT PRIMARY KEY, tag TEXT NOT NULL);
-CREATE TABLE occupations (
-    role_id TEXT PRIMARY KEY REFERENCES roles(id), code TEXT NOT NULL, title TEXT NOT NULL,
-    match TEXT NOT NULL, pay_code TEXT, note TEXT, url TEXT
-);
--- BLS's national figures for each role's occupation; NULL where BLS published no number
-CREATE TABLE official (
-    role_id TEXT PRIMARY KEY REFERENCES roles(id), source TEXT NOT NULL, release TEXT NOT NULL,
-    occupation_code TEXT NOT NULL, occupation_title TEXT NOT NULL, area_code TEXT NOT NULL,
-    employment INTEGER, p10 INTEGER, p25 INTEGER, median INTEGER, p75 INTEGER, p90 INTEGER,
-    mean INTEGER
-);
-"""
-
-
-def write_sqlite(record: DatasetRecord, roles: list[RoleRecord], path: str) -> None:
-    """Normalised tables for SQL (or datasette): one row per role, skill, tag and duty.
-
-    ``role_skills`` has a row per (skill, tag) pair, so ``WHERE tag = 'python'`` finds roles.
-    """
-    import sqlite3
-
-    connection = sqlite3.connect(path)
-    try:
-        with connection:
-            connection.executescript(_SCHEMA)
-            connection.executemany("INSERT INTO clusters VALUES (?, ?)", record["clusters"].items())
-            connection.executemany(
-                "INSERT INTO meta_skills VALUES (?, ?)", enumerate(record["meta_skills"], 1)
-            )
-            tags = sorted({tag for role in roles for tag in role_tags(role)})
-            connection.executemany("INSERT INTO skills VALUES (?)", ((tag,) for tag in tags))
-            connection.executemany("INSERT INTO synonyms VALUES (?, ?)", record["synonyms"].items())
-            for role in roles:
-                _insert_role(connection, role)
-                _insert_official(connection, role)
-    finally:
-        connection.close()
-
-
-def _insert_official(connection: Any, role: RoleRecord) -> None:
-    """The role's occupation mapping, and BLS's national figures for it (when there are any)."""
-    occupation, official = role["occupation"], role.get("official")
-    if occupation is not None:
-        connection.execute(
-            "INSERT INTO occupations VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                role["id"],
-                occupation["code"],
-                occupation["title"],
-                occupation["match"],
-                occupation["pay_code"],
-                occupation["note"],
-                occupation["url"],
-            ),
-        )
-    if official is not None:
-        wages = official["annual_wages"]
-        connection.execute(
-            "INSERT INTO official VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                role["id"],
-                official["source"],
-                official["release"],
-                official["occupation"]["code"],
-                official["occupation"]["title"],
-                official["area"]["code"],
-                official["employment"],
-                *(wages[name] for name in OFFICIAL_WAGES),  # type: ignore[literal-required]
-            ),
-        )
-
-
-def _insert_role(connection: Any, role: RoleRecord) -> None:
-    salary = role["salary"]
-    connection.execute(
-        "INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            role["id"],
-            role["rank"],
-            role["title"],
-            role["summary"],
-            salary["min"],
-            salary["max"],
-            salary_midpoint(salary),
-            salary["currency"],
-            salary["open_ended"],
-            salary["stated"],
-            salary["note"],
-            role["why_it_pays"],
-        ),
-    )
-    role_id = role["id"]
-    connection.executemany(
-        "INSERT INTO aliases VALUES (?, ?)", ((role_id, a) for a in role["aliases"])
-    )
-    connection.executemany(
-        "INSERT INTO role_clusters VALUES (?, ?)", ((role_id, c) for c in role["clusters"])
-    )
-    connection.executemany(
-        "INSERT INTO responsibilities VALUES (?, ?, ?)",
-        ((role_id, n, text) for n, text in enumerate(role["responsibilities"], 1)),
-    )
-    tagged = role["responsibility_tags"]
-    connection.executemany(
-        "INSERT INTO responsibility_tags VALUES (?, ?, ?)",
-        (
-            (role_id, n, tag)
-            for n, text in enumerate(role["responsibilities"], 1)
-            for tag in tagged.get(text, ())
-        ),
-    )
-    rows = []
-    for position, skill in enumerate(role["skills"], 1):
-        tags: list[str | None] = [*skill["tags"]] or [None]  # a skill without tags keeps its row
-        rows += [(role_id, position, skill["text"], tag) for tag in tags]
-    connection.executemany("INSERT INTO role_skills VALUES (?, ?, ?, ?)", rows)
 
 
 STARTER = """\

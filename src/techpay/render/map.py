@@ -19,7 +19,7 @@ from rich.text import Text
 from techpay.official.tiles import COLUMNS, ROWS, TERRITORIES, is_wage
 from techpay.render.axis import money
 from techpay.render.release import occupation_label
-from techpay.render.views import MUTED, literal
+from techpay.render.style import MUTED, literal
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

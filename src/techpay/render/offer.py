@@ -9,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from techpay.render.axis import money
+from techpay.render.official import wage
 from techpay.render.release import occupation_label
-from techpay.render.views import HEADER, MUTED, literal, new_table, signed_money
+from techpay.render.style import HEADER, MUTED, literal, new_table, signed_money
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -117,8 +118,6 @@ def _cells(row: dict[str, Any], with_range: bool) -> list[Text | str]:
 def _median(official: dict[str, Any] | None) -> str:
     if official is None:
         return "n/a"
-    from techpay.render.official import wage
-
     return wage(official, "median")  # type: ignore[arg-type]
 
 

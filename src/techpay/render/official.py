@@ -14,19 +14,17 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from techpay.official.estimates import comparable, local_range, midpoint, place, premium
-from techpay.official.roles import missing_reason, wage_match
 from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow
 from techpay.render.release import occupation_label
-from techpay.render.views import HEADER, MUTED, literal, new_table
+from techpay.render.style import HEADER, MUTED, literal, new_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.console import RenderableType
 
-    from techpay.core.records import AreaRecord, EstimateRecord, Locality, RoleRecord
+    from techpay.core.records import AreaRecord, EstimateRecord
 
 HOURLY_ONLY = 4  # BLS's footnote: wages reported hourly or annually, as the job is paid
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
@@ -86,64 +84,6 @@ def _reasons(estimate: EstimateRecord) -> str:
         names = by_reason.setdefault(absent["reason"], [])
         names += [name] * (name not in names)
     return " ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
-
-
-def add_official_rows(facts: Table, role: RoleRecord, area: AreaRecord | None,
-                      local: EstimateRecord | None) -> None:  # fmt: skip
-    """``show``: the national distribution, the estimates, and the same for a place."""
-    official = role.get("official")
-    if official is None:
-        facts.add_row("Official pay", literal(f"n/a ({missing_reason(role)})"))
-        return
-    facts.add_row("Official pay", literal(provenance(official), MUTED))
-    facts.add_row("", distribution(official))
-    facts.add_row("Estimate", Text(_national_estimate(role, official)))
-    if area is None:
-        return
-    where = place_name(area)
-    if local is None:
-        facts.add_row(
-            "Local pay", literal(f"BLS published no figures for this occupation in {where}")
-        )
-        return
-    facts.add_row("Local pay", literal(provenance(local), MUTED))
-    facts.add_row("", distribution(local))
-    facts.add_row("Estimate", Text(_local_estimate(role, local, where)))
-
-
-HOURLY_ONLY_ESTIMATE = "none: BLS published hourly wages only, and the range is yearly"
-
-
-def _national_estimate(role: RoleRecord, official: EstimateRecord) -> str:
-    if not comparable(role):
-        return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
-    if official["hourly_wages"] is not None:
-        return HOURLY_ONLY_ESTIMATE
-    middle = midpoint(role)
-    placed = place(middle, official["annual_wages"])["text"]
-    found = premium(role)
-    versus = (
-        ""
-        if found is None
-        else f"; {abs(found):.1f}% {'above' if found >= 0 else 'below'} the median"
-    )
-    return f"the range midpoint, {money(middle)}, is {placed}{versus}"
-
-
-def _local_estimate(role: RoleRecord, local: EstimateRecord, where: str) -> str:
-    if not comparable(role):
-        return f"none: the range is in {role['salary']['currency']}, the official figures in USD"
-    if local["hourly_wages"] is not None:
-        return HOURLY_ONLY_ESTIMATE
-    scaled = local_range(role, local)
-    placed = place(midpoint(role), local["annual_wages"])["text"]
-    lines = [f"the range midpoint, {money(midpoint(role))}, is {placed} in {where}"]
-    if scaled is not None:
-        lines.append(
-            f"the range scaled to {where}: {scaled_range(scaled)} (local median / national"
-            f" median = {scaled['ratio']}; to the nearest $1,000)"
-        )
-    return "\n".join(lines)
 
 
 def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any]) -> RenderableType:
@@ -235,68 +175,3 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
         literal(occupation["title"], "bold underline"), (f"  {occupation['code']}", MUTED)
     )
     return Group(title, Text(), Fitted(facts, fallback="under"))
-
-
-def local_cells(role: RoleRecord, local: EstimateRecord | None) -> tuple[str, str]:
-    """``$134,120 (15-1252, low)`` and ``$138,000 - $182,000``: the median of the role's
-    occupation in a place, with the occupation's code and how well it fits the role where
-    not high, and the range scaled to it (an estimate); ``n/a`` where BLS published none (or
-    the role has no official occupation)."""
-    if local is None:
-        return "n/a", "-"
-    match = wage_match(role)
-    fit = "" if match in (None, "high") else f", {match}"
-    median = f"{wage(local, 'median')} ({local['occupation']['code']}{fit})"
-    scaled = local_range(role, local)
-    if scaled is None:
-        return median, "-"
-    return median, scaled_range(scaled)
-
-
-def scaled_range(scaled: dict[str, object]) -> str:
-    """A range scaled to a place (``local_range``): ``$138,000 - $207,000+``."""
-    top = money(int(str(scaled["max"]))) + ("+" if scaled["open_ended"] else "")
-    return f"{money(int(str(scaled['min'])))} - {top}"
-
-
-def locality_caption(locality: Locality) -> Text:
-    """Whose figures the local columns are, and what the estimate is."""
-    area, figures = locality
-    release = next((local["release"] for local in figures.values() if local), None)
-    source = f"BLS OEWS, {release}" if release else "BLS OEWS (none published here)"
-    return literal(
-        f"Local median: of the role's occupation (its SOC code, and how well it fits the role"
-        f" where not high), {place_name(area)}; {source}."
-        f" Range there: {SCALED}.",
-        MUTED,
-    )
-
-
-# What a range scaled to a place is, wherever one is shown.
-SCALED = (
-    "an estimate, the article's range scaled by the local over the national median of the"
-    " role's occupation, to the nearest $1,000"
-)
-
-
-def local_table(roles: Sequence[RoleRecord], locality: Locality) -> RenderableType:
-    """``match --in`` and ``path --in``: each role's official median in the place and its
-    range scaled to it (an estimate)."""
-    area, figures = locality
-    table = new_table()
-    table.add_column(f"In {place_name(area)}")
-    table.add_column("Local median", justify="right", no_wrap=True)
-    table.add_column("Range there (estimate)", justify="right", no_wrap=True)
-    for role in roles:
-        table.add_row(literal(role["title"]), *local_cells(role, figures.get(role["id"])))
-    steps = [(WRAP, "Range there (estimate)")]
-    return Group(Fitted(table, steps, fallback="records", title=True), locality_caption(locality))
-
-
-def with_local_table(
-    view: RenderableType, roles: Sequence[RoleRecord], locality: Locality | None
-) -> RenderableType:
-    """A view, followed by the roles' official medians in a place, when one was given."""
-    if locality is None:
-        return view
-    return Group(view, Text(), local_table(roles, locality))

@@ -9,23 +9,14 @@ Amounts are whole numbers; an open-ended range ("$240,000+") has ``open_ended`` 
 from __future__ import annotations
 
 from techpay.core.errors import literal_text
-from techpay.core.queries import official_median, salary_midpoint
-from techpay.official.estimates import local_range
+from techpay.core.queries import salary_midpoint
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from typing import Any
 
-    from techpay.core.records import (
-        AreaRecord,
-        Comparison,
-        EstimateRecord,
-        Locality,
-        MatchResult,
-        RoleRecord,
-        SalaryRecord,
-        SkillDemand,
-    )
+    from techpay.core.records import EstimateRecord, SalaryRecord, SkillDemand
 
 
 def field(value: object) -> str:
@@ -69,48 +60,40 @@ def salary_fields(salary: SalaryRecord) -> list[object]:
 LOCAL = ("area_code", "place", "local_median", "local_min_estimate", "local_max_estimate")
 
 
-def local_fields(role: RoleRecord, area: AreaRecord, local: EstimateRecord | None) -> list[object]:
-    """The ``LOCAL`` fields of a role in a place."""
-    scaled = local_range(role, local) or {}
+def local_fields(local: dict[str, Any]) -> list[object]:
+    """The ``LOCAL`` fields of a role's ``local`` object (its figures in a place)."""
+    area, figures, scaled = local["area"], local["official"], local["estimates"]["salary"] or {}
     return [
         area["code"],
         "United States" if area["type"] == "national" else area["name"],
-        None if local is None else local["annual_wages"]["median"],
+        None if figures is None else figures["annual_wages"]["median"],
         scaled.get("min"),
         scaled.get("max"),
     ]
 
 
-def _in_place(role: RoleRecord, locality: Locality | None) -> list[object]:
-    """A role's ``LOCAL`` fields, when a place was given."""
-    if locality is None:
-        return []
-    area, figures = locality
-    return local_fields(role, area, figures.get(role["id"]))
+def _in_place(role: dict[str, Any]) -> list[object]:
+    """A role object's ``LOCAL`` fields, when a place was given."""
+    return local_fields(role["local"]) if "local" in role else []
 
 
-def roles_lines(
-    roles: Iterable[RoleRecord], with_header: bool = True, locality: Locality | None = None
-) -> str:
+def roles_lines(answer: dict[str, Any], with_header: bool = True) -> str:
     """``list``/``filter``: rank, id, title, the salary fields, clusters; with a place, the
-    ``LOCAL`` fields."""
-    header = ("rank", "id", "title", *SALARY, "clusters", *(LOCAL if locality else ()))
+    ``LOCAL`` fields (``answer`` as :func:`techpay.commands.figures.roles_answer` gives it)."""
+    in_place = answer["area"] is not None
+    header = ("rank", "id", "title", *SALARY, "clusters", *(LOCAL if in_place else ()))
     rows = (
         [role["rank"], role["id"], role["title"], *salary_fields(role["salary"]),
-         ",".join(role["clusters"]), *_in_place(role, locality)]
-        for role in roles
+         ",".join(role["clusters"]), *_in_place(role)]
+        for role in answer["roles"]
     )  # fmt: skip
     return lines(header, rows, with_header)
 
 
-def role_lines(
-    role: RoleRecord,
-    with_header: bool = True,
-    place: tuple[AreaRecord, EstimateRecord | None] | None = None,
-) -> str:
-    """``show``: ``field<TAB>value`` lines; list fields repeat the field name; a skill's
-    line, and a responsibility's, adds its tags. With a place, the ``LOCAL`` fields after the
-    official median."""
+def role_lines(role: dict[str, Any], with_header: bool = True) -> str:
+    """``show``: ``field<TAB>value`` lines of a role object; list fields repeat the field
+    name; a skill's line, and a responsibility's, adds its tags. With a place, the ``LOCAL``
+    fields after the official median."""
     salary = role["salary"]
     rows: list[Sequence[object]] = [
         ("id", role["id"]),
@@ -124,11 +107,11 @@ def role_lines(
         ("summary", role["summary"]),
         ("why_it_pays", role["why_it_pays"]),
     ]
-    median = official_median(role)
+    median = None if role["official"] is None else role["official"]["annual_wages"]["median"]
     if median is not None:
         rows.append(("official_median", median))
-    if place is not None:
-        found = zip(LOCAL, local_fields(role, *place), strict=True)
+    if "local" in role:
+        found = zip(LOCAL, local_fields(role["local"]), strict=True)
         rows += [(name, value) for name, value in found if value is not None]
     rows += [("alias", alias) for alias in role["aliases"]]
     rows += [("cluster", cluster) for cluster in role["clusters"]]
@@ -141,13 +124,13 @@ def role_lines(
     return lines(("field", "value", "tags"), rows, with_header)
 
 
-def comparison_lines(
-    comparison: Comparison, with_header: bool = True, locality: Locality | None = None
-) -> str:
+def comparison_lines(answer: dict[str, Any], with_header: bool = True) -> str:
     """``compare``: one role per line, the baseline first; its salary fields, then its
     difference from the baseline (the article's ranges; empty for the baseline, and where
     the currencies differ, which ``not_comparable`` then explains); with a place, the
-    ``LOCAL`` fields."""
+    ``LOCAL`` fields (``answer`` as :func:`techpay.commands.figures.comparison_answer`
+    gives it)."""
+    comparison, locality = answer["comparison"], answer["area"]
     header = ("id", "title", *SALARY, "difference_min", "difference_max",
               "difference_midpoint", "difference_midpoint_percent", "not_comparable",
               *(LOCAL if locality else ()))  # fmt: skip
@@ -160,25 +143,22 @@ def comparison_lines(
             change = [difference["min"], difference["max"], difference["midpoint"],
                       difference["midpoint_percent"], difference["not_comparable"]]  # fmt: skip
         rows.append([role["id"], role["title"], *salary_fields(role["salary"]), *change,
-                     *_in_place(role, locality)])  # fmt: skip
+                     *_in_place(role)])  # fmt: skip
     return lines(header, rows, with_header)
 
 
-def match_lines(
-    result: MatchResult,
-    with_header: bool = True,
-    roles: Sequence[RoleRecord] = (),
-    locality: Locality | None = None,
-) -> str:
+def match_lines(answer: dict[str, Any], with_header: bool = True) -> str:
     """``match``: id, title, coverage in percent, the tags had and to learn, the salary;
-    with a place, the ``LOCAL`` fields of each role (``roles``, in the order matched)."""
+    with a place, the ``LOCAL`` fields of each role (``answer`` as
+    :func:`techpay.commands.figures.match_answer` gives it)."""
+    result, locality = answer["document"], answer["area"]
     header = ("id", "title", "coverage", "have", "to_learn", *SALARY, *(LOCAL if locality else ()))
-    by_id = {role["id"]: role for role in roles}
+    local = result["local"]["matches"] if locality else [None] * len(result["matches"])
     rows = (
         [match["id"], match["title"], f"{match['coverage']:g}", ",".join(match["matched"]),
          ",".join(match["missing"]), *salary_fields(match["salary"]),
-         *(_in_place(by_id[match["id"]], locality) if locality else [])]
-        for match in result["matches"]
+         *([] if found is None else local_fields(found))]
+        for match, found in zip(result["matches"], local, strict=True)
     )  # fmt: skip
     return lines(header, rows, with_header)
 

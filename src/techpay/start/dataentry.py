@@ -158,6 +158,7 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
     """The sections of a data entry: marshalled values, and the role JSON as raw ASCII."""
     import array
 
+    from techpay.commands.figures import role_object
     from techpay.core.queries import SORT_KEYS, reversed_order, sort_roles
     from techpay.render import data
 
@@ -180,7 +181,7 @@ def _sections(catalog: Catalog) -> dict[str, bytes]:
         if pieces:
             pieces.append(b",\n")
             cursor += 2
-        item = data.item_json(data.role_object(roles[index])).encode("ascii")
+        item = data.item_json(role_object(roles[index])).encode("ascii")
         spans[2 * index], spans[2 * index + 1] = cursor, cursor + len(item)
         pieces.append(item)
         cursor += len(item)
