@@ -34,7 +34,7 @@ def status_lines(facts: dict[str, Any]) -> list[str]:
         count = len(facts["leftovers"])
         lines.append(
             f"Leftovers  {count} file{'s' if count > 1 else ''} of an import that was killed"
-            " (the next import or 'techpay official reset' removes them)"
+            f" (the next import or 'techpay official reset' removes {'them' if count > 1 else 'it'})"
         )
     if facts["answering"] == "imported":
         bundled = shown(facts["bundled"]["release"])
