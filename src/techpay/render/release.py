@@ -32,9 +32,10 @@ def status_lines(facts: dict[str, Any]) -> list[str]:
     ]
     if facts["leftovers"]:
         count = len(facts["leftovers"])
+        files, them = ("files", "them") if count > 1 else ("file", "it")
         lines.append(
-            f"Leftovers  {count} file{'s' if count > 1 else ''} of an import that was killed"
-            f" (the next import or 'techpay official reset' removes {'them' if count > 1 else 'it'})"
+            f"Leftovers  {count} {files} of an import that was killed (the next import or"
+            f" 'techpay official reset' removes {them})"
         )
     if facts["answering"] == "imported":
         bundled = shown(facts["bundled"]["release"])
