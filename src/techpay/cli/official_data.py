@@ -73,7 +73,7 @@ def import_command(
             sys.stderr.write("\r\x1b[K")
     note(
         f"Imported {_shown(meta['release'])} (release {_shown(meta['release_code'])}) into"
-        f" {_shown(store.imported_path())}; it answers now."
+        f" {_shown(store.imported_bundle())}; it answers now."
     )
 
 

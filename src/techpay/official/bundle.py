@@ -34,16 +34,16 @@ _REIMPORT = "import it again, or go back to the bundled release with 'techpay of
 
 def _remedy(path: str) -> str:
     """What fixes a bad bundle: importing again (an imported one) or reinstalling."""
-    from techpay.official.store import imported_path
+    from techpay.official.installed import is_imported
 
-    return _REIMPORT if path == imported_path() else _REINSTALL
+    return _REIMPORT if is_imported(path) else _REINSTALL
 
 
 def bundle_path() -> str:
     """Where the bundle that answers is: the release the user imported, if any (see
-    :mod:`techpay.official.store`), else the one techpay ships."""
+    :mod:`techpay.official.installed`), else the one techpay ships."""
     from techpay.core.paths import bundled_file, packaged_file
-    from techpay.official.store import imported_bundle
+    from techpay.official.installed import imported_bundle
 
     found = imported_bundle() or bundled_file(BUNDLE_NAME)
     if found is None:
@@ -53,7 +53,7 @@ def bundle_path() -> str:
 
 
 def verify(path: str) -> None:
-    """Check the bundle against the SHA-256 recorded beside it, and that it has our tables.
+    """Check the bundle against the SHA-256 recorded for it, and that it has our tables.
 
     Raises :class:`OfficialDataError` naming the file and what is wrong.
     """
@@ -62,7 +62,13 @@ def verify(path: str) -> None:
 
 
 def recorded_sha256(path: str) -> str:
-    """The SHA-256 recorded beside the bundle, in ``PATH.sha256`` as sha256sum writes it."""
+    """The SHA-256 recorded for the bundle: in its name (an imported bundle, see
+    :mod:`techpay.official.installed`), or in ``PATH.sha256`` as sha256sum writes it."""
+    from techpay.official.installed import sum_in_name
+
+    named = sum_in_name(path)
+    if named is not None:
+        return named
     try:
         with open(f"{path}.sha256", encoding="ascii") as stream:
             return stream.read().split()[0]
@@ -81,7 +87,7 @@ def check_sha256(path: str, expected: str) -> None:
     if actual != expected:
         raise OfficialDataError(
             f"{path}: the official data is damaged (its SHA-256 does not match the one recorded"
-            f" beside it); {_remedy(path)}"
+            f" for it); {_remedy(path)}"
         )
 
 

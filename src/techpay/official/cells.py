@@ -7,6 +7,8 @@ Both import paths (the upstream database and BLS's flat files, see
 
 from __future__ import annotations
 
+import re
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,6 +36,22 @@ HOURLY = (
 )
 HOURLY_ONLY = "4"  # BLS's footnote: wages reported hourly or annually, as the job is paid
 CENTS = {code for _, code in HOURLY} | {"17"}  # kept in hundredths
+# A value as BLS writes one: ASCII digits, perhaps a decimal point and decimals (no sign,
+# exponent, digit group or other script's digits), and no more than twelve digits before
+# the point, far above any employment or wage, and far below what SQLite can hold.
+NUMBER = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,6})?", re.ASCII)
+FOOTNOTE = re.compile(r"[0-9]{1,3}", re.ASCII)
+SYMBOLS = ("-", "#", "*")
+
+
+class BadValue(ValueError):
+    """A value that is neither a number nor one of BLS's symbols (or a footnote code that
+    is not one), in the column ``v`` or ``f`` + datatype code."""
+
+    def __init__(self, column: str, text: object) -> None:
+        super().__init__(f"{column}: {text!r}")
+        self.column, self.text = column, text
+        self.what = "not a footnote code" if column[0] == "f" else "not a number or BLS symbol"
 
 
 def soc(code: str) -> str:
@@ -41,23 +59,31 @@ def soc(code: str) -> str:
     return f"{code[:2]}-{code[2:]}"
 
 
-def figure(text: str | None, footnote: str | None, datatype: str) -> tuple[int | None, str | None]:
-    """A BLS value as ``(number, None)``, or ``(None, footnote code)`` when it has no number.
+def figure(text: object, footnote: object, datatype: str) -> tuple[int | None, str | None]:
+    """A BLS value as ``(number, None)``, or ``(None, footnote code)`` when it has no number:
+    a symbol, or no value at all (None: BLS gave none for this datatype).
 
-    Raises ValueError for text that is neither a number nor one of BLS's symbols.
+    Raises :class:`BadValue` for a value that is neither a number nor one of BLS's symbols
+    (a blank one included), or a footnote that is not a footnote code.
     """
-    text = (text or "").strip()
-    if text in ("", "-", "#", "*"):
-        code = (footnote or "").strip() or ("5" if text == "#" else "8")
-        return None, code
-    value = float(text)
-    if value < 0:
-        raise ValueError(text)
-    return (round(value * 100) if datatype in CENTS else round(value)), None
+    if footnote is not None and not isinstance(footnote, str):
+        raise BadValue(f"f{datatype}", footnote)
+    footnote = (footnote or "").strip()
+    if footnote and not FOOTNOTE.fullmatch(footnote):
+        raise BadValue(f"f{datatype}", footnote)
+    if text is None:
+        return None, footnote or "8"
+    stripped = text.strip() if isinstance(text, str) else text
+    if stripped in SYMBOLS:
+        return None, footnote or ("5" if stripped == "#" else "8")
+    if not isinstance(stripped, str) or not NUMBER.fullmatch(stripped):
+        raise BadValue(f"v{datatype}", stripped)
+    number = float(stripped) * 100 if datatype in CENTS else float(stripped)
+    return round(number), None
 
 
 def estimate_row(
-    occupation: str, area: str, values: Mapping[str, tuple[str | None, str | None]]
+    occupation: str, area: str, values: Mapping[str, tuple[object, object]]
 ) -> tuple[object, ...] | None:
     """One bundle row from BLS values keyed by datatype code, followed by its hourly
     figures (:func:`hourly_figures`); None when nothing is published."""
@@ -69,7 +95,7 @@ def estimate_row(
 
 
 def hourly_figures(
-    values: Mapping[str, tuple[str | None, str | None]], absent: list[str]
+    values: Mapping[str, tuple[object, object]], absent: list[str]
 ) -> tuple[object, ...] | None:
     """The hourly mean and percentiles (in cents) and their absent list, for an estimate
     whose annual wages are absent because BLS published them hourly only; else None."""
@@ -83,7 +109,7 @@ def hourly_figures(
 
 def _figures(
     kept: tuple[tuple[str, str], ...],
-    values: Mapping[str, tuple[str | None, str | None]],
+    values: Mapping[str, tuple[object, object]],
     area: str,
 ) -> tuple[list[int | None], list[str]]:
     """The numbers of the ``kept`` datatypes, and ``field:footnote`` for each without one."""

@@ -3,7 +3,7 @@
 The small files give the release, the areas, the occupations and the footnotes; the data file
 (``oe.data.0.Current``, about 330 MB, several million lines) is streamed once, keeping each
 detailed occupation's cross-industry figures in each area. Anything not in BLS's format stops
-the import with a :class:`~techpay.official.build.SourceError` naming the file and line.
+the import with a :class:`~techpay.official.release.SourceError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -13,14 +13,23 @@ import os
 import re
 
 from techpay.official import tabfiles
-from techpay.official.build import ALL_INDUSTRIES, AREA_TYPES, DETAILED, SourceError
-from techpay.official.cells import FIGURES, HOURLY, estimate_row, figure, soc
+from techpay.official.cells import FIGURES, HOURLY, BadValue, estimate_row, figure, soc
+from techpay.official.release import (
+    ALL_INDUSTRIES,
+    AREA_TYPES,
+    DETAILED,
+    SOURCE,
+    Release,
+    SourceError,
+    check_areas,
+    check_release_code,
+    top_code,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from techpay.official.build import Release
     from techpay.official.tabfiles import Folder
 
     Progress = Callable[[int, int], None]
@@ -30,14 +39,11 @@ DATA = "oe.data.0.Current"
 REQUIRED = ("oe.area", "oe.occupation", "oe.footnote", "oe.datatype", "oe.release", DATA)
 NEEDED_DATATYPES = {code for _, code in FIGURES}
 KEPT_DATATYPES = NEEDED_DATATYPES | {code for _, code in HOURLY}  # hourly ones if there
-RELEASE_CODE = re.compile(r"^(\d{4})A01$")
 FOOTNOTE_CODES = re.compile(r"^\d+(?:[ ,;]+\d+)*$")
 
 
 def read_release(folder: Folder, progress: Progress | None = None) -> Release:
     """The release the flat files hold; its estimates stream while the bundle is written."""
-    from techpay.official.build import SOURCE, Release, check_areas, top_code
-
     missing = [name for name in REQUIRED if not folder.has(name)]
     if missing:
         raise SourceError(f"{folder.path}: no {', '.join(missing)} (BLS's OEWS flat files)")
@@ -57,7 +63,15 @@ def read_release(folder: Folder, progress: Progress | None = None) -> Release:
         **top_code(footnotes),
     }
     occupations = [(soc(code), title) for code, title in detailed.items()]
-    release = Release(meta, footnotes.items(), areas.values(), occupations, ())
+    release = Release(
+        meta,
+        footnotes.items(),
+        areas.values(),
+        occupations,
+        (),
+        origin=folder.label("oe.release"),
+        data=folder.label(DATA),
+    )
     reader = _Data(folder, code, areas, set(detailed), known)
     release.estimates = reader.estimates(release.meta, digests, progress)
     return release
@@ -70,19 +84,21 @@ def _release(folder: Folder, digests: dict[str, str]) -> tuple[str, str]:
         raise SourceError(f"{folder.label('oe.release')}: {len(rows)} releases, expected one")
     number, row = rows[0]
     code, description = row["release_date"], row["description"]
-    if not RELEASE_CODE.match(code) or not description:
-        label = folder.label("oe.release")
-        raise SourceError(f"{label}:{number}: not a release code like 2025A01: {code!r}")
-    return code, description
+    where = f"{folder.label('oe.release')}:{number}"
+    if not description:
+        raise SourceError(f"{where}: no description (such as May 2025)")
+    return check_release_code(code, where), description
 
 
 def _footnotes(folder: Folder, digests: dict[str, str]) -> dict[int, str]:
     found = {}
+    lines = _Lines(folder.label("oe.footnote"), "footnote")
     for number, row in _rows(folder, "oe.footnote", ("footnote_code", "footnote_text"), digests):
-        if not row["footnote_code"].isdigit():
-            label = folder.label("oe.footnote")
-            raise SourceError(f"{label}:{number}: not a footnote code: {row['footnote_code']!r}")
-        found[int(row["footnote_code"])] = row["footnote_text"]
+        code = row["footnote_code"]
+        if not (code.isascii() and code.isdigit()):
+            raise SourceError(f"{lines.label}:{number}: not a footnote code: {code!r}")
+        lines.first(int(code), number)
+        found[int(code)] = row["footnote_text"]
     return found
 
 
@@ -97,11 +113,14 @@ def _check_datatypes(folder: Folder, digests: dict[str, str]) -> None:
 def _areas(folder: Folder, digests: dict[str, str]) -> dict[str, tuple[str, str, str, str]]:
     columns = ("state_code", "area_code", "areatype_code", "area_name")
     found = {}
+    lines = _Lines(folder.label("oe.area"), "area")
     for number, row in _rows(folder, "oe.area", columns, digests):
         code, kind = row["area_code"], row["areatype_code"]
         if kind not in AREA_TYPES or len(code) != 7:
-            label = folder.label("oe.area")
-            raise SourceError(f"{label}:{number}: area {code!r} has an unknown area type {kind!r}")
+            raise SourceError(
+                f"{lines.label}:{number}: area {code!r} has an unknown area type {kind!r}"
+            )
+        lines.first(code, number)
         found[code] = (code, kind, row["state_code"], row["area_name"])
     return found
 
@@ -110,15 +129,32 @@ def _occupations(folder: Folder, digests: dict[str, str]) -> tuple[dict[str, str
     """The detailed occupations (code -> title), and every code the file lists."""
     columns = ("occupation_code", "occupation_name", "display_level")
     detailed, known = {}, set()
+    lines = _Lines(folder.label("oe.occupation"), "occupation")
     for number, row in _rows(folder, "oe.occupation", columns, digests):
-        code = row["occupation_code"]
-        if len(code) != 6 or not row["display_level"].isdigit():
-            label = folder.label("oe.occupation")
-            raise SourceError(f"{label}:{number}: not an occupation code and level: {code!r}")
+        code, level = row["occupation_code"], row["display_level"]
+        if len(code) != 6 or not (level.isascii() and level.isdigit()):
+            raise SourceError(f"{lines.label}:{number}: not an occupation code and level: {code!r}")
+        lines.first(code, number)
         known.add(code)
         if int(row["display_level"]) == DETAILED:
             detailed[code] = row["occupation_name"]
     return detailed, known
+
+
+class _Lines:
+    """The line each code of a small file was first on: a code listed twice is refused
+    (the second would silently win over the first)."""
+
+    def __init__(self, label: str, what: str) -> None:
+        self.label, self.what, self.seen = label, what, dict[object, int]()
+
+    def first(self, code: object, number: int) -> None:
+        if code in self.seen:
+            raise SourceError(
+                f"{self.label}:{number}: {self.what} {code!r} again (first on line"
+                f" {self.seen[code]})"
+            )
+        self.seen[code] = number
 
 
 def _rows(
@@ -242,7 +278,7 @@ class _Data:
         footnote = re.split(r"[ ,;]+", footnotes)[0] if footnotes else ""
         try:
             figure(text, footnote, datatype)
-        except ValueError:
+        except BadValue:
             raise self._error(number, f"not a number or BLS symbol: {text.strip()!r}") from None
         return text, footnote
 

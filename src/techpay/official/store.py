@@ -10,50 +10,28 @@ a full disk, Ctrl-C) leaves the release in use as it was, with nothing half-writ
 from __future__ import annotations
 
 import os
-import sys
 
 from techpay.core.errors import EXIT_INTERRUPTED, OfficialDataError
+from techpay.official.installed import BUNDLE_NAME, data_directory, imported_bundle
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Mapping
 
-    from techpay.official.build import Release
+    from techpay.official.release import Release
 
     Progress = Callable[[int, int], None]
 
-BUNDLE_NAME = "oews.sqlite"
 STALE_MONTHS = 24
 RELEASE_MONTH = 5  # OEWS estimates are for May of the release's year
+__all__ = ["BUNDLE_NAME", "data_directory", "imported_bundle"]
 
 
 class ImportInterrupted(OfficialDataError):
     """Ctrl-C during an import: nothing was installed."""
 
     exit_code = EXIT_INTERRUPTED
-
-
-def data_directory(environ: Mapping[str, str] = os.environ) -> str:
-    """Where imported data lives: the XDG data directory (like the cache's, for data)."""
-    if sys.platform == "win32":
-        base = environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
-        return os.path.join(base, "techpay", "data")
-    base = environ.get("XDG_DATA_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
-        base = os.path.join(os.path.expanduser("~"), ".local", "share")
-    return os.path.join(base, "techpay")
-
-
-def imported_path(environ: Mapping[str, str] = os.environ) -> str:
-    """Where an imported bundle is (or would be) installed."""
-    return os.path.join(data_directory(environ), BUNDLE_NAME)
-
-
-def imported_bundle(environ: Mapping[str, str] = os.environ) -> str | None:
-    """The imported bundle, if there is one: it answers instead of the bundled release."""
-    path = imported_path(environ)
-    return path if os.path.isfile(path) else None
 
 
 def current_date(environ: Mapping[str, str] = os.environ) -> datetime.date:
@@ -112,25 +90,27 @@ def import_release(
     """Build a bundle from ``source`` and install it; returns the new release's facts.
 
     Raises :class:`OfficialDataError` (the release in use unchanged) for bad input, an
-    older release without ``force``, or a data directory that cannot take the bundle.
+    older or incomplete release without ``force``, an empty one, or a data directory that
+    cannot take the bundle.
     """
-    from techpay.official import sources
-    from techpay.official.build import SourceError
+    from techpay.official import install, sources
     from techpay.official.bundle import forget
+    from techpay.official.release import SourceError
 
     folder = data_directory()
-    target = os.path.join(folder, BUNDLE_NAME)
     try:
-        with _Scratch(folder) as scratch:
+        with install.Scratch(folder) as scratch:
+            install.remove(install.leftovers(folder), strict=False)
             release = sources.read(source, scratch, progress)
-            _refuse_older(release.meta, source, force)
+            _check_release(release, source, force)
             today = current_date().isoformat()
             release.meta["imported"] = today
             release.meta.setdefault("retrieved", today)
             built = scratch(f"{BUNDLE_NAME}.new")
-            _build(release, built)
-            _install(built, target)
-            forget(target)
+            sha256 = _build(release, built, force)
+            replaced = imported_bundle()
+            install.install(built, sha256, scratch)
+            forget(replaced or "")
             return dict(release.meta)
     except SourceError as error:
         raise OfficialDataError(f"{error}; the release in use is unchanged") from None
@@ -147,39 +127,22 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-class _Scratch:
-    """Names for temporary files in the data directory (made if need be); as a context
-    manager, every one is removed at the end, whatever happens."""
+def _check_release(release: Release, source: str, force: bool) -> None:
+    """A release dated after today is refused; an older one than that in use only with
+    ``force``."""
+    from techpay.official.release import SourceError
 
-    def __init__(self, folder: str) -> None:
-        self.folder = folder
-        self.paths: list[str] = []
-
-    def __call__(self, name: str) -> str:
-        path = os.path.join(self.folder, f".{name}.{os.getpid()}.partial")
-        self.paths += [path, f"{path}.sha256"]
-        return path
-
-    def __enter__(self) -> _Scratch:
-        os.makedirs(self.folder, exist_ok=True)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        for path in self.paths:
-            for leftover in (path, f"{path}.{os.getpid()}.partial"):  # build.write's own
-                if os.path.lexists(leftover):
-                    os.unlink(leftover)
-
-
-def _refuse_older(meta: Mapping[str, str], source: str, force: bool) -> None:
-    """An older release than the one in use only with ``force``."""
-    from techpay.official.build import SourceError
-
-    in_use = _meta_in_use()
-    new_code, old_code = meta.get("release_code", ""), in_use.get("release_code", "")
-    if not force and old_code and new_code < old_code:
+    code = release.meta.get("release_code", "")
+    today = current_date()
+    if int(code[:4]) > today.year:
         raise SourceError(
-            f"{source} holds {meta.get('release')} ({new_code}), older than"
+            f"{release.origin}: release {code} is of a year to come (today is {today})"
+        )
+    in_use = _meta_in_use()
+    old_code = in_use.get("release_code", "")
+    if not force and old_code and code < old_code:
+        raise SourceError(
+            f"{source} holds {release.meta.get('release')} ({code}), older than"
             f" {in_use.get('release')} ({old_code}), which answers now; add --force to"
             " import it anyway"
         )
@@ -194,67 +157,45 @@ def _meta_in_use() -> dict[str, str]:
         return {}  # a damaged bundle in use: any release may replace it
 
 
-def _build(release: Release, path: str) -> None:
-    """The bundle and its ``.sha256``, written under temporary names and checked."""
+def _build(release: Release, path: str, force: bool) -> str:
+    """The bundle, written under a temporary name and checked; its SHA-256."""
     import sqlite3
 
-    from techpay.core.paths import write_sha256_beside
+    from techpay.core.paths import sha256_of
     from techpay.official import build
-    from techpay.official.bundle import verify
+    from techpay.official.bundle import check_layout
 
     try:
         build.write(release, path)
     except sqlite3.Error as error:  # a full disk shows up here as "database or disk is full"
         raise OSError(str(error)) from None
-    write_sha256_beside(path, BUNDLE_NAME)
-    verify(path)
-
-
-def _install(built: str, target: str) -> None:
-    """Move the new bundle into place: its sum first (a sum without its bundle is ignored),
-    then the bundle, with Ctrl-C held off between the two."""
-    with _NoInterrupts():
-        os.replace(f"{built}.sha256", f"{target}.sha256")
-        os.replace(built, target)
-
-
-class _NoInterrupts:
-    """Hold Ctrl-C off for a moment, where the platform can."""
-
-    def __enter__(self) -> None:
-        import signal
-
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-    def __exit__(self, *_: object) -> None:
-        import signal
-
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    check_layout(path)
+    build.check_complete(path, release.data, force)
+    return sha256_of(path)
 
 
 def reset() -> list[str]:
-    """Remove the imported bundle (the bundled release answers again); what was removed."""
-    folder = data_directory()
-    target = os.path.join(folder, BUNDLE_NAME)
+    """Remove the imported bundle (the bundled release answers again); what was removed.
+    The sum file goes first: from then on the bundled release answers."""
+    from techpay.official import install
     from techpay.official.bundle import forget
 
-    forget(target)
-    removed = []
-    for path in (target, f"{target}.sha256", *_leftovers(folder)):
-        if os.path.lexists(path):
-            os.unlink(path)
-            removed.append(path)
+    folder = data_directory()
+    forget(imported_bundle() or "")
+    pointer = os.path.join(folder, f"{BUNDLE_NAME}.sha256")
+    if not os.path.isdir(folder):
+        return []
+    try:
+        with install.Lock(folder):
+            removed = install.remove([pointer])
+            removed += install.remove(
+                [*install.superseded(folder, set()), *install.leftovers(folder)]
+            )
+    except OSError as error:  # the data directory cannot even be opened
+        raise OfficialDataError(
+            f"{folder}: cannot remove the imported release ({_reason(error)})"
+        ) from None
     return removed
-
-
-def _leftovers(folder: str) -> Iterator[str]:
-    """Temporary files of an import that was killed outright (never a normal failure's)."""
-    if os.path.isdir(folder):
-        for name in sorted(os.listdir(folder)):
-            if name.startswith(".") and ".partial" in name:
-                yield os.path.join(folder, name)
 
 
 def status() -> dict[str, object]:
@@ -262,13 +203,13 @@ def status() -> dict[str, object]:
     import json
 
     from techpay.core.paths import bundled_file, sha256_of
-    from techpay.official.bundle import BUNDLE_NAME as BUNDLED_NAME
     from techpay.official.bundle import bundle_path, open_bundle
+    from techpay.official.install import leftovers
 
     path = bundle_path()
     meta = open_bundle(path).meta()
     imported = path == imported_bundle()
-    bundled = bundled_file(BUNDLED_NAME)
+    bundled = bundled_file(BUNDLE_NAME)
     return {
         "answering": "imported" if imported else "bundled",
         "release": meta.get("release"),
@@ -278,6 +219,7 @@ def status() -> dict[str, object]:
         "path": path,
         "sha256": sha256_of(path),
         "sha256_recorded": _recorded_sum(path),
+        "leftovers": list(leftovers(data_directory())),
         "source_files": json.loads(meta.get("source_files", "{}")),
         "stale": stale_notice(meta) is not None,
         "bundled": {
@@ -288,9 +230,9 @@ def status() -> dict[str, object]:
 
 
 def _recorded_sum(path: str) -> str | None:
+    from techpay.official.bundle import recorded_sha256
+
     try:
-        with open(f"{path}.sha256", encoding="ascii", errors="replace") as stream:
-            words = stream.read().split()
-    except OSError:
+        return recorded_sha256(path)
+    except OfficialDataError:
         return None
-    return words[0] if words else None

@@ -2,8 +2,8 @@
 
 Each file is tab-separated, with one header row and fields padded with spaces (stripped
 here). A file is read in blocks and hashed as it is read, so memory stays small whatever its
-size; anything not in that format is a :class:`~techpay.official.build.SourceError` naming
-the file and line.
+size: a line longer than :data:`LONGEST_LINE` is refused, not gathered. Anything not in
+that format is a :class:`~techpay.official.release.SourceError` naming the file and line.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 
-from techpay.official.build import SourceError
+from techpay.official.release import SourceError, open_source_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 CHECKSUM_LISTS = ("SHA256SUMS", "sha256sums.txt")
 BLOCK = 1 << 20
+# BLS's longest lines are oe.occupation's, with an occupation's description: a few hundred
+# bytes. A line a thousand times longer is not BLS's format.
+LONGEST_LINE = 1 << 18
+BLANK_LINES = 100  # in a row: BLS's files have none, or one at the end
 
 
 class Folder:
@@ -37,13 +41,19 @@ class Folder:
         if os.path.isdir(path):
             self._members = {name: os.path.join(path, name) for name in os.listdir(path)}
             return
+        stream = open_source_file(path, path)
         try:
-            self._zip = zipfile.ZipFile(path)
+            self._zip = zipfile.ZipFile(stream)
             for info in self._zip.infolist():
                 if not info.is_dir():
                     self._members.setdefault(os.path.basename(info.filename), info.filename)
         except (OSError, zipfile.BadZipFile) as error:
+            stream.close()
             raise SourceError(f"{path}: not a readable zip archive ({error})") from None
+
+    @property
+    def archive(self) -> bool:
+        return self._zip is not None
 
     def has(self, name: str) -> bool:
         return name in self._members
@@ -56,17 +66,18 @@ class Folder:
     def open(self, name: str) -> IO[bytes]:
         if name not in self._members:
             raise SourceError(f"{self.label(name)}: missing")
+        if self._zip is None:
+            return open_source_file(self._members[name], self.label(name))
         try:
-            if self._zip is not None:
-                return self._zip.open(self._members[name])
-            return open(self._members[name], "rb")
-        except OSError as error:
+            return self._zip.open(self._members[name])
+        except (OSError, RuntimeError, NotImplementedError, ValueError) as error:
             raise SourceError(f"{self.label(name)}: cannot read it ({error})") from None
 
     def size(self, name: str) -> int:
+        """The member's size: as the archive declares it, or as the folder has it."""
         if self._zip is not None:
             return self._zip.getinfo(self._members[name]).file_size
-        return os.path.getsize(self._members[name])
+        return int(self._stat(name).st_size)
 
     def modified(self, name: str) -> str:
         """The member's date, ``YYYY-MM-DD`` (BLS's Last-Modified, when the download kept it)."""
@@ -75,29 +86,54 @@ class Folder:
         if self._zip is not None:
             year, month, day = self._zip.getinfo(self._members[name]).date_time[:3]
             return f"{year:04d}-{month:02d}-{day:02d}"
-        stamp = os.path.getmtime(self._members[name])
+        stamp = self._stat(name).st_mtime
         return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
+
+    def _stat(self, name: str) -> os.stat_result:
+        try:
+            return os.stat(self._members[name])
+        except OSError as error:
+            raise SourceError(f"{self.label(name)}: cannot read it ({error.strerror})") from None
 
 
 def lines(
     folder: Folder, name: str, digest: hashlib._Hash, progress: Progress | None = None
 ) -> Iterator[tuple[int, str]]:
     """Each line of a member (numbered from 1, without its line ending), read in blocks and
-    hashed on the way; a last line without a line ending means the file was cut short."""
-    label, total, done = folder.label(name), folder.size(name), 0
-    number, rest = 0, b""
+    hashed on the way; a last line without a line ending means the file was cut short, and
+    one longer than :data:`LONGEST_LINE` is not BLS's. The bytes read must be as many as
+    the member's size (an archive can declare any size)."""
+    label, done = folder.label(name), 0
+    number, rest, blank = 0, b"", 0
     with folder.open(name) as stream:
+        total = folder.size(name)
         for block in iter(lambda: _read(stream, label), b""):
             digest.update(block)
             done += len(block)
             *complete, rest = (rest + block).split(b"\n")
             for raw in complete:
                 number += 1
+                blank = 0 if raw.strip() else blank + 1
+                if blank > BLANK_LINES or len(raw) > LONGEST_LINE:
+                    raise _not_lines(label, number, blank)
                 yield number, _decode(raw)
+            if len(rest) > LONGEST_LINE:
+                raise _not_lines(label, number + 1, 0)
             if progress is not None:
-                progress(done, total)
+                progress(done, max(done, total))
     if rest:
         raise SourceError(f"{label}:{number + 1}: the file ends mid-line (cut short?)")
+    if done != total:
+        said = "its archive declares" if folder.archive else "it had when opened"
+        raise SourceError(f"{label}: {done:,} bytes, not the {total:,} {said}")
+
+
+def _not_lines(label: str, number: int, blank: int) -> SourceError:
+    if blank:
+        return SourceError(
+            f"{label}:{number}: more than {BLANK_LINES} blank lines in a row (not BLS's format)"
+        )
+    return SourceError(f"{label}:{number}: a line longer than {LONGEST_LINE:,} bytes")
 
 
 def _read(stream: IO[bytes], label: str) -> bytes:

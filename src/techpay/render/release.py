@@ -24,12 +24,19 @@ def status_lines(facts: dict[str, Any]) -> list[str]:
         f"Published  {shown(facts['published'])} by BLS",
         f"Imported   {shown(facts['imported'] or 'no: the release techpay ships')}",
         f"Path       {shown(facts['path'])}",
-        f"SHA-256    {facts['sha256']}{'' if recorded else ' (not the one recorded beside it)'}",
+        f"SHA-256    {facts['sha256']}{'' if recorded else ' (not the one recorded for it)'}",
     ]
     lines += [
         f"Source     {shown(name)}  sha256 {shown(entry.get('sha256'))}"
         for name, entry in facts["source_files"].items()
     ]
+    if facts["leftovers"]:
+        count = len(facts["leftovers"])
+        files, them = ("files", "them") if count > 1 else ("file", "it")
+        lines.append(
+            f"Leftovers  {count} {files} of an import that was killed (the next import or"
+            f" 'techpay official reset' removes {them})"
+        )
     if facts["answering"] == "imported":
         bundled = shown(facts["bundled"]["release"])
         lines.append(f"Bundled    {bundled}: 'techpay official reset' goes back to it")
