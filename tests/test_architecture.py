@@ -274,11 +274,6 @@ def test_renderers_and_handlers_stay_small(path):
     assert lines <= 300, f"{module_name(path)} has {lines} lines: split it along a named seam"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="official.build <-> official.flat <-> official.tabfiles and official.bundle <->"
-    " official.store are being broken on another branch",
-)
 def test_no_module_imports_itself_round_a_loop():
     """No import cycle among techpay's modules, at run time (lazy imports included): each
     module can be understood, and imported, after those it uses."""
