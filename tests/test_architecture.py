@@ -19,7 +19,8 @@ LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
               "core.selection", "core.rules"}),
     ("models", {"core.models", "core.fastcheck"}),
-    ("load", {"core.dataset", "core.layers", "core.files", "core.sources", "official",
+    ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
+              "core.sources", "official",
               "official.build", "official.bundle", "official.places", "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells"}),
@@ -54,9 +55,9 @@ THIRD_PARTY_USERS = {
             "render.offer",
         }
     ),
-    "pydantic": lambda module: module in {"core.models", "core.dataset"},
+    "pydantic": lambda module: module in {"core.models", "core.validation"},
     "tomli_w": lambda module: module == "render.export",
-    "tomli": lambda module: module == "core.dataset",
+    "tomli": lambda module: module == "core.documents",
 }
 THIRD_PARTY = set(THIRD_PARTY_USERS)
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from techpay.core import fastcheck, models
-from techpay.core.dataset import bundled_path, read_document
+from techpay.core.documents import bundled_path, read_document
 
 # --- Plainly valid data, checked without pydantic -------------------------------------------
 
