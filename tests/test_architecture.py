@@ -18,9 +18,9 @@ PACKAGE = Path(techpay.__file__).parent
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
               "core.selection", "core.rules"}),
-    ("models", {"core.models", "core.fastcheck"}),
+    ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
     ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
-              "core.sources", "official",
+              "core.sources", "core.fasttypes", "core.fastgen", "official",
               "official.build", "official.bundle", "official.places", "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells"}),
@@ -55,7 +55,9 @@ THIRD_PARTY_USERS = {
             "render.offer",
         }
     ),
-    "pydantic": lambda module: module in {"core.models", "core.validation"},
+    "pydantic": lambda module: (
+        module in {"core.models", "core.validation", "core.fasttypes", "core.fastgen"}
+    ),
     "tomli_w": lambda module: module == "render.export",
     "tomli": lambda module: module == "core.documents",
 }
