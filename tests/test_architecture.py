@@ -19,8 +19,9 @@ PACKAGE = Path(techpay.__file__).parent
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
               "core.selection", "core.rules"}),
-    ("models", {"core.models", "core.fastcheck"}),
-    ("load", {"core.dataset", "core.layers", "core.files", "core.sources", "official",
+    ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
+    ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
+              "core.sources", "core.fasttypes", "core.fastgen", "official",
               "official.build", "official.bundle", "official.places", "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells", "official.release", "official.installed", "official.install",
@@ -63,9 +64,11 @@ THIRD_PARTY_USERS = {
             "render.offer",
         }
     ),
-    "pydantic": lambda module: module in {"core.models", "core.dataset"},
+    "pydantic": lambda module: (
+        module in {"core.models", "core.validation", "core.fasttypes", "core.fastgen"}
+    ),
     "tomli_w": lambda module: module == "render.export",
-    "tomli": lambda module: module == "core.dataset",
+    "tomli": lambda module: module == "core.documents",
 }
 THIRD_PARTY = set(THIRD_PARTY_USERS)
 

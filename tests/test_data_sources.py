@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import clean_env, run_techpay, techpay_command, within_memory
-from techpay.core import dataset
-from techpay.core.dataset import read_document
+from techpay.core import documents
+from techpay.core.documents import read_document
 from techpay.core.errors import EXIT_ERROR, DataError
 
 needs_dev_fd = pytest.mark.skipif(
@@ -107,7 +107,7 @@ def test_an_endless_device_is_read_no_further_than_the_limit(device, command):
 @needs_dev_fd
 @pytest.mark.parametrize("size", [1001, 5000, 100_000])
 def test_a_pipe_is_held_to_the_limit_whatever_stat_says(monkeypatch, size):
-    monkeypatch.setattr(dataset, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(documents, "MAX_FILE_BYTES", 1000)
     read_end, write_end = os.pipe()
 
     def feed() -> None:

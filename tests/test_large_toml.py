@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from techpay.core import dataset
+from techpay.core import documents
 from techpay.core.errors import DataError
 
 PADDING = "# " + "x" * 78 + "\n"
@@ -19,14 +19,14 @@ PADDING = "# " + "x" * 78 + "\n"
 
 def large(text: str) -> str:
     """The text, made large enough for the fast parser by comment lines after it."""
-    lines = dataset.LARGE_TOML_CHARACTERS // len(PADDING) + 1
+    lines = documents.LARGE_TOML_CHARACTERS // len(PADDING) + 1
     return text + PADDING * lines
 
 
 def read(tmp_path, text: str):
     path = tmp_path / "large.toml"
     path.write_text(text, encoding="utf-8")
-    return dataset.read_document(str(path))
+    return documents.read_document(str(path))
 
 
 KEYS = st.text(string.ascii_letters + string.digits + "-_ é", min_size=1, max_size=8)
@@ -72,6 +72,6 @@ def test_a_large_file_nested_too_deep_is_one_problem(tmp_path):
 
 
 def test_only_a_large_file_takes_the_fast_parser():
-    assert dataset._parsed_quickly("a = 1\n") is None
-    assert dataset._parsed_quickly(large("a = 1\n")) == {"a": 1}
-    assert dataset._parsed_quickly(large("a = \n")) is None  # tomllib then says why
+    assert documents._parsed_quickly("a = 1\n") is None
+    assert documents._parsed_quickly(large("a = 1\n")) == {"a": 1}
+    assert documents._parsed_quickly(large("a = \n")) is None  # tomllib then says why

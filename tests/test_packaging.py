@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from techpay.core.dataset import bundled_path
+from techpay.core.documents import bundled_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,7 +105,7 @@ def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
         [
             str(bin_dir / "python"),
             "-c",
-            "from techpay.core.dataset import bundled_path; print(bundled_path())",
+            "from techpay.core.documents import bundled_path; print(bundled_path())",
         ],
         cwd=outside,
         capture_output=True,

@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from techpay.core import dataset, files
+from techpay.core import documents, files
 from techpay.core.dataset import as_document, load_file, load_layers
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE, DataError
 from techpay.core.models import Dataset
@@ -142,7 +142,7 @@ class TestLayering:
 
     def test_files_over_the_size_limit_are_refused_unread(self, write, monkeypatch):
         path = write("big.toml", NEW_ROLE)
-        monkeypatch.setattr(dataset, "MAX_FILE_BYTES", 10)
+        monkeypatch.setattr(documents, "MAX_FILE_BYTES", 10)
         with pytest.raises(
             DataError, match=r"big\.toml: file is \d+ bytes; the limit is 10 bytes$"
         ):

@@ -7,7 +7,8 @@ import tomllib
 import pytest
 from pydantic import ValidationError
 
-from techpay.core.dataset import as_document, bundled_path, load_file, read_document
+from techpay.core.dataset import as_document, load_file
+from techpay.core.documents import bundled_path, read_document
 from techpay.core.errors import DataError
 from techpay.core.models import Dataset
 

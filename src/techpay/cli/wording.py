@@ -2,7 +2,7 @@
 usage errors that state the rule a value breaks (``--limit must be at least 1 (got 0)``).
 
 Rules about values come from the same table as data-file problems
-(:func:`techpay.core.dataset.describe_error`), so a bound reads the same wherever it is broken.
+(:func:`techpay.core.validation.describe_error`), so a bound reads the same wherever it is broken.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from techpay.core.dataset import as_written, describe_error
+from techpay.core.validation import as_written, describe_error
 
 if TYPE_CHECKING:
     from typer._click import Context as ClickContext

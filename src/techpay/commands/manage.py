@@ -244,7 +244,7 @@ def init(data: Data, *, path: str, force: bool) -> None:
 
 
 def schema(data: Data) -> None:
-    from techpay.core.dataset import MAX_FILE_BYTES
+    from techpay.core.documents import MAX_FILE_BYTES
     from techpay.core.models import Dataset
     from techpay.render.data import dumps
 

@@ -1,4 +1,6 @@
-"""Loading a dataset (bundled or a user's TOML file) and resolving the role names people type."""
+"""Loading a dataset (the bundled one, with a user's files layered over it) and resolving the
+role names people type. Reading each file is :mod:`techpay.core.documents`'; validating it,
+:mod:`techpay.core.validation`'s."""
 
 from __future__ import annotations
 
@@ -10,274 +12,11 @@ from techpay.core.names import normalise_name
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
-    from typing import Any
-
-    from pydantic import ValidationError
 
     from techpay.core.records import DatasetRecord, RoleRecord
 
 BUNDLED = "bundled"  # the origin of roles from the dataset that ships with techpay
-BUNDLED_NAME = "roles.toml"
-MAX_FILE_BYTES = 64 * 1024 * 1024  # far above any real dataset; keeps a wrong file from hanging us
 SUGGESTION_COUNT = 3
-
-
-def bundled_path() -> str:
-    """Where the bundled ``roles.toml`` is (see :func:`techpay.core.paths.bundled_file`)."""
-    from techpay.core.paths import bundled_file, packaged_file
-
-    found = bundled_file(BUNDLED_NAME)
-    if found is None:
-        missing = packaged_file(BUNDLED_NAME)
-        raise DataError([Problem(missing, "the bundled dataset is missing; reinstall techpay")])
-    return found
-
-
-def read_document(path: str) -> dict[str, Any]:
-    """Parse one data file (TOML, or JSON when it ends in ``.json``).
-
-    Any failure is a :class:`DataError` naming the file, and the line and column for syntax.
-    """
-    from techpay.core.sources import read_source  # not needed when the data comes from the cache
-
-    try:
-        content = read_source(path, MAX_FILE_BYTES)
-        # A byte order mark, as some Windows editors write, says "UTF-8"; it is not content.
-        text = content.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise DataError([Problem(path, "no such file")]) from None
-    except IsADirectoryError:
-        raise DataError([Problem(path, "is a directory, not a data file")]) from None
-    except OSError as error:
-        raise DataError([Problem(path, f"cannot read: {error.strerror}")]) from None
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(path, f"not UTF-8 text ({error.reason})")]) from None
-    parsed = _parse_within_limits(path, text)
-    if not isinstance(parsed, dict):
-        raise DataError([Problem(path, "expected a table of settings and [[roles]] at the top")])
-    return parsed
-
-
-def _parse_within_limits(path: str, text: str) -> Any:
-    """Parse TOML or JSON; the limits the parsers and Python's ``int`` keep are problems with
-    the file (one line naming it), not internal errors."""
-    import sys
-
-    parse = _parse_json if path.lower().endswith(".json") else _parse_toml
-    try:
-        return parse(path, text)
-    except RecursionError:
-        message = "data nested deeper than the parser allows (is this a techpay data file?)"
-        raise DataError([Problem(path, message)]) from None
-    except ValueError as error:
-        if "integer string conversion" not in str(error):
-            raise
-        digits = sys.get_int_max_str_digits()
-        message = f"an integer too long to convert (over {digits:,} digits)"
-        raise DataError([Problem(path, message)]) from None
-
-
-# From this size on, a data file is parsed by tomli, compiled, when it is installed: the same
-# parser as tomllib (TOML 1.0), about twice as fast, but about 20 ms to import. Measured on
-# a 10,000-role file (2.2 MB): 0.38-0.47 s against tomllib's 0.60-0.95 s; the import is
-# worth it from about 150 KB (700 roles). tomllib still words every error.
-LARGE_TOML_CHARACTERS = 256 * 1024
-
-
-def _parse_toml(path: str, text: str) -> dict[str, Any]:
-    import re
-    import tomllib
-
-    try:
-        document = _parsed_quickly(text)
-        return tomllib.loads(text) if document is None else document
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        if not where:
-            raise DataError([Problem(path, message)]) from None
-        line, column = int(where[1]), int(where[2])
-        problem = Problem(path, message[: where.start()], line=line, column=column)
-        raise DataError([problem]) from None
-
-
-def _parsed_quickly(text: str) -> dict[str, Any] | None:
-    """A large file's document, parsed by compiled tomli; None for a small file, without
-    tomli, or for a file tomli refuses (tomllib then says where, and why)."""
-    if len(text) < LARGE_TOML_CHARACTERS:
-        return None
-    try:
-        import tomli
-    except ImportError:
-        return None
-    try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError:
-        return None
-
-
-def _parse_json(path: str, text: str) -> Any:
-    import json
-
-    from techpay.core.sources import RepeatedKey, repeated_key_problem, unique_keys
-
-    try:
-        return json.loads(text, object_pairs_hook=unique_keys)
-    except json.JSONDecodeError as error:
-        problem = Problem(path, error.msg, line=error.lineno, column=error.colno)
-        raise DataError([problem]) from None
-    except RepeatedKey as repeated:
-        raise DataError([repeated_key_problem(path, text, repeated.key)]) from None
-
-
-def validate(raw: dict[str, Any], path: str) -> tuple[DatasetRecord, list[Problem]]:
-    """Check parsed data against the models: the record of what is valid, and a problem for
-    everything that is not (a role with a problem is left out of the record, so that the
-    checks across roles and files still see the others).
-
-    Plainly valid data is checked without importing pydantic (see
-    :mod:`techpay.core.fastcheck`); the models judge the rest, and word every problem.
-    """
-    from techpay.core.fastcheck import plain_record
-
-    record = plain_record(raw)
-    if record is not None:
-        return record, []
-    from pydantic import ValidationError
-
-    from techpay.core.models import Dataset
-
-    try:
-        return Dataset.model_validate(raw).to_record(), []
-    except ValidationError as error:
-        return _valid_part(raw, error), schema_problems(error, raw, path)
-
-
-def _valid_part(raw: dict[str, Any], error: ValidationError) -> DatasetRecord:
-    """The record of a document without the roles and top-level fields that have errors."""
-    from techpay.core.models import Dataset
-
-    bad_roles, bad_fields = set(), set()
-    for detail in error.errors(include_url=False):
-        loc = detail["loc"]
-        if loc[:1] == ("roles",) and len(loc) > 1 and isinstance(loc[1], int):
-            bad_roles.add(loc[1])
-        else:
-            bad_fields.add(loc[0])
-    part = {key: value for key, value in raw.items() if key not in bad_fields}
-    roles = part.get("roles", [])
-    part["roles"] = [role for index, role in enumerate(roles) if index not in bad_roles]
-    return Dataset.model_validate(part).to_record()
-
-
-# What a rejected value must be instead, in the words of the person who wrote the data file,
-# by pydantic's error type ("Input should be greater than 0" is a programmer's wording).
-# ``{gt}``-style fields come from the error's context.
-_RULES = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "string_type": "must be text",
-    "string_too_short": "must not be empty",
-    "string_unicode": "must be valid Unicode text (a lone surrogate is not)",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "int_parsing_size": "is too large a number",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "greater_than": "must be more than {gt}",
-    "greater_than_equal": "must be at least {ge}",
-    "less_than": "must be less than {lt}",
-    "less_than_equal": "must be at most {le}",
-    "literal_error": "must be {expected}",
-    "tuple_type": "must be a list",
-    "list_type": "must be a list",
-    "dict_type": "must be a table",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
-}
-_NOT_ECHOED = {"missing", "extra_forbidden"}  # the value is absent, or its key is the problem
-
-
-def describe_error(detail: Mapping[str, Any]) -> str:
-    """What is wrong with a value pydantic rejected, as a rule: ``must be at least 1``."""
-    from techpay.core.rules import PATTERN_MEANINGS
-
-    kind, context = detail["type"], detail.get("ctx") or {}
-    if kind == "value_error":  # our own checks, already worded for people
-        return str(context.get("error", detail["msg"]))
-    if kind == "string_pattern_mismatch":
-        pattern = context.get("pattern", "")
-        return f"must be {PATTERN_MEANINGS.get(pattern, f'text matching {pattern}')}"
-    rule = _RULES.get(kind)
-    if rule is None:  # a check added later: make pydantic's sentence at least read as a rule
-        message = str(detail["msg"])
-        return message.replace("Input should ", "must ").replace("String should ", "must ")
-    figures = {
-        key: f"{value:,}" if isinstance(value, int) else value for key, value in context.items()
-    }
-    return rule.format(**figures)
-
-
-def as_written(value: object) -> str:
-    """A value from a data file, briefly, as the file would write it: ``'x'``, ``12``,
-    ``true``, ``a list``."""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, str):
-        return repr(value if len(value) <= 60 else value[:57] + "...")
-    if isinstance(value, int | float):
-        return str(value)
-    if value is None:
-        return "null"
-    return "a table" if isinstance(value, dict) else "a list"
-
-
-def schema_problems(error: ValidationError, raw: dict[str, Any], path: str) -> list[Problem]:
-    """One problem per validation error, naming the role and the field path."""
-    problems = []
-    for detail in error.errors(include_url=False):
-        role, field, is_key = _locate(detail["loc"], raw)
-        message = describe_error(detail)
-        value = detail.get("input")
-        scalar = isinstance(value, str | int | float | bool)
-        if detail["type"] not in _NOT_ECHOED and (scalar or detail["type"].endswith("_type")):
-            message += f" (got {as_written(value)})"
-        if is_key:
-            message = f"each name {message}"
-        problems.append(Problem(path, message, role=role, field=field or None))
-    return problems
-
-
-def _locate(loc: tuple[int | str, ...], raw: dict[str, Any]) -> tuple[str | None, str, bool]:
-    """The role (id, or ``#N`` by position), the field path, and whether a table's key (not
-    its value) is what is wrong."""
-    role = None
-    if loc[0] == "roles" and len(loc) > 1 and isinstance(loc[1], int):
-        role = _role_label(raw, loc[1])
-        loc = loc[2:]
-    is_key = loc[-1:] == ("[key]",)
-    if is_key:
-        loc = loc[:-2]  # the key itself is quoted in the message, as the value that is wrong
-    return role, "".join(_path_part(part) for part in loc).lstrip("."), is_key
-
-
-def _path_part(part: int | str) -> str:
-    """``[2]`` for a position, ``.name`` for a plain key, ``.'odd key'`` quoted otherwise."""
-    if isinstance(part, int):
-        return f"[{part}]"
-    plain = part and all(
-        character.isascii() and (character.isalnum() or character in "_-+#") for character in part
-    )
-    return f".{part}" if plain else f".{part!r}"
-
-
-def _role_label(raw: dict[str, Any], index: int) -> str:
-    roles = raw.get("roles")
-    role = roles[index] if isinstance(roles, list) and index < len(roles) else None
-    if isinstance(role, dict) and isinstance(role.get("id"), str):
-        return str(role["id"])
-    return f"#{index + 1}"
 
 
 def load_file(path: str) -> DatasetRecord:
@@ -293,6 +32,8 @@ def data_files(option_files: Sequence[str], environ: Mapping[str, str]) -> list[
 
 def layer_paths(files: Sequence[str], *, bundled: bool = True) -> list[str]:
     """Every file to load, in order: the bundled dataset (unless not wanted), then ``files``."""
+    from techpay.core.documents import bundled_path
+
     return [*([bundled_path()] if bundled else []), *files]
 
 
@@ -301,7 +42,9 @@ def check_layers(
 ) -> tuple[DatasetRecord, list[Problem]]:
     """Validate every layer and the merged result; return the merge and *every* problem:
     each layer's own, then those between roles and files among all the valid roles."""
+    from techpay.core.documents import bundled_path, read_document
     from techpay.core.layers import complete_roles, cross_problems, merge
+    from techpay.core.validation import validate
 
     layers: list[tuple[str, str, DatasetRecord]] = []
     problems: list[Problem] = []
@@ -331,8 +74,9 @@ def _missing_from(problem: Problem, roles: set[str]) -> bool:
     """Whether the problem is a required field one of ``roles`` leaves out (each of them
     has a problem of its own: it names no earlier role)."""
     from techpay.core.layers import REQUIRED
+    from techpay.core.validation import MISSING_FIELD
 
-    missing = problem.message == _RULES["missing"]
+    missing = problem.message == MISSING_FIELD
     return missing and problem.role in roles and problem.field in REQUIRED
 
 
