@@ -11,9 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from techpay.cli import app
+
+# Hypothesis profiles (HYPOTHESIS_PROFILE): "ci", the default, draws the same examples on every
+# run (derandomized, no example database), so that two runs cover the same lines; "nightly"
+# draws twenty times as many, anew each run.
+settings.register_profile("ci", max_examples=50, derandomize=True, database=None)
+settings.register_profile("nightly", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def examples(weight: int) -> int:
+    """How many examples a test draws, given how many it would draw where the profile's
+    default is Hypothesis's own 100: half as many under "ci", ten times as many nightly."""
+    return max(1, weight * settings.default.max_examples // 100)
+
 
 # Tables are checked at a fixed width, without colour, whatever the terminal running the tests.
 PLAIN_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None}
