@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -11,9 +13,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from techpay.cli import app
+
+# Hypothesis profiles (HYPOTHESIS_PROFILE): "ci", the default, draws the same examples on every
+# run (derandomized, no example database), so that two runs cover the same lines; "nightly"
+# draws twenty times as many, anew each run.
+settings.register_profile("ci", max_examples=50, derandomize=True, database=None)
+settings.register_profile("nightly", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def examples(weight: int) -> int:
+    """How many examples a test draws, given how many it would draw where the profile's
+    default is Hypothesis's own 100: half as many under "ci", ten times as many nightly."""
+    return max(1, weight * settings.default.max_examples // 100)
+
 
 # Tables are checked at a fixed width, without colour, whatever the terminal running the tests.
 PLAIN_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None}
@@ -120,6 +137,33 @@ def run_techpay(*args: str, env: dict[str, str] | None = None, **kwargs: Any):
         check=False,
         **kwargs,
     )
+
+
+def run_in_process(*args: str, env: dict[str, str] | None = None):
+    """What ``run_techpay`` returns, answered in this process as the installed command
+    answers (the fast path, then the full CLI), with ``env`` as the environment and stdout
+    (not a terminal) and stderr captured as bytes: for tests of what techpay prints, where
+    the process around it (encodings, terminals, signals, the script) is not in question."""
+    from techpay.cli import run
+    from techpay.start import launcher
+
+    out, err = io.BytesIO(), io.BytesIO()
+    out_text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    err_text = io.TextIOWrapper(err, encoding="utf-8", newline="\n")
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(clean_env() if env is None else env)
+    try:
+        with contextlib.redirect_stdout(out_text), contextlib.redirect_stderr(err_text):
+            code = launcher._fast_path(list(args))
+            if code is None:
+                code = run(list(args))
+            out_text.flush()
+            err_text.flush()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["techpay", *args], code, out.getvalue(), err.getvalue())
 
 
 def within_memory(limit: int = 1 << 30):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, run_in_process, run_techpay
 from techpay.core.errors import EXIT_ERROR
 from techpay.render.axis import Scale, short_money
 
@@ -13,7 +13,7 @@ TITLES = ["AI Research Scientist", "DevOps Engineer", "Data Scientist"]
 
 @pytest.mark.parametrize("columns", ["100", "60", "40"])
 def test_the_chart_fits_the_terminal(columns):
-    result = run_techpay("chart", env=clean_env(COLUMNS=columns))
+    result = run_in_process("chart", env=clean_env(COLUMNS=columns))
     assert result.returncode == 0
     lines = result.stdout.decode().splitlines()
     assert all(len(line) <= int(columns) for line in lines)
@@ -22,7 +22,7 @@ def test_the_chart_fits_the_terminal(columns):
 
 
 def test_bars_sit_on_one_axis_with_the_midpoint_and_an_open_end():
-    lines = run_techpay("chart", env=clean_env(COLUMNS="100")).stdout.decode().splitlines()
+    lines = run_in_process("chart", env=clean_env(COLUMNS="100")).stdout.decode().splitlines()
     research = next(line for line in lines if line.startswith("AI Research Scientist"))
     assert research.rstrip().endswith("▶")  # "$240,000+": runs off the end
     assert "●" in research
@@ -59,13 +59,13 @@ def test_selection_and_sort_options(cli):
 
 
 def test_wide_tables_get_a_range_column():
-    wide = run_techpay("list", env=clean_env(COLUMNS="130")).stdout.decode()
-    narrow = run_techpay("list", env=clean_env(COLUMNS="100")).stdout.decode()
+    wide = run_in_process("list", env=clean_env(COLUMNS="130")).stdout.decode()
+    narrow = run_in_process("list", env=clean_env(COLUMNS="100")).stdout.decode()
     assert "Range" in wide.splitlines()[0]
     assert "Range" not in narrow.splitlines()[0]
     assert (
         "Range"
-        in run_techpay("compare", "sre", "devops", env=clean_env(COLUMNS="130")).stdout.decode()
+        in run_in_process("compare", "sre", "devops", env=clean_env(COLUMNS="130")).stdout.decode()
     )
 
 

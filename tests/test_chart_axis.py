@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from techpay.core.models import MAX_SALARY
 from techpay.render.axis import Scale, tick_labels
 from techpay.render.bars import ASCII, UNICODE, axis
@@ -77,7 +78,7 @@ def test_every_tick_is_labelled_for_these_ranges(width, low, high, open_ended):
         assert_every_tick_is_labelled(Scale(salaries, width, currency))  # type: ignore[arg-type]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     width=st.integers(min_value=20, max_value=200),
     low=st.integers(min_value=1, max_value=MAX_SALARY),

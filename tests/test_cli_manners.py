@@ -9,7 +9,7 @@ import json
 import pytest
 import typer
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, run_in_process, run_techpay
 from techpay.cli import app
 from techpay.commands import answers, output
 from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
@@ -177,11 +177,11 @@ class TestGlobalOptionsAfterTheCommand:
         full CLI's, once, and the same as with the options before the command."""
         first, second = user_files
         words = [{"FIRST": first, "SECOND": second}.get(word, word) for word in argv]
-        answered = run_techpay(*words)
-        full = run_techpay(*words, env=clean_env(TECHPAY_NO_FAST="1"))
+        answered = run_in_process(*words)
+        full = run_in_process(*words, env=clean_env(TECHPAY_NO_FAST="1"))
         assert answered.returncode == EXIT_OK, answered.stderr
         assert (answered.stdout, answered.stderr) == (full.stdout, full.stderr)
-        assert run_techpay(*_globals_first(words)).stdout == answered.stdout
+        assert run_in_process(*_globals_first(words)).stdout == answered.stdout
 
     @pytest.mark.parametrize("command", sorted(ARGUMENTS))
     def test_no_command_has_an_option_spelt_like_a_global_one(self, command):
@@ -365,9 +365,9 @@ class TestChartJson:
 
     @pytest.mark.parametrize("columns", ["40", "80", "200"])
     def test_json_does_not_depend_on_the_terminal(self, columns):
-        result = run_techpay("chart", "--json", env=clean_env(COLUMNS=columns))
+        result = run_in_process("chart", "--json", env=clean_env(COLUMNS=columns))
         assert json.loads(result.stdout)["ticks"][0] == 125_000
-        assert result.stdout == run_techpay("chart", "--json").stdout
+        assert result.stdout == run_in_process("chart", "--json").stdout
 
     @pytest.mark.parametrize(
         "options",

@@ -20,6 +20,7 @@ from pydantic import (
     ValidationError,
 )
 
+from conftest import examples
 from techpay.core import fastcheck, fastgen, fastmodels, fastvalues, models
 from techpay.core.documents import bundled_path, read_document
 
@@ -275,7 +276,9 @@ def changed_documents(draw):
     return document
 
 
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS

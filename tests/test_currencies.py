@@ -9,7 +9,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, run_in_process
 from techpay.core.queries import currency_order, salary_midpoint, sort_roles
 
 REASON = "USD and EUR are different currencies; techpay does not convert between them"
@@ -113,8 +113,8 @@ class TestOrders:
     @pytest.mark.parametrize("key", ["salary", "min", "max", "rank", "name"])
     def test_the_fast_path_orders_the_same(self, foreign, key, reverse):
         argv = ["--data", foreign, "list", "--sort", key, *reverse]
-        fast = run_techpay(*argv, env=clean_env(NO_COLOR="1"))
-        full = run_techpay(*argv, env=clean_env(NO_COLOR="1", TECHPAY_NO_FAST="1"))
+        fast = run_in_process(*argv, env=clean_env(NO_COLOR="1"))
+        full = run_in_process(*argv, env=clean_env(NO_COLOR="1", TECHPAY_NO_FAST="1"))
         assert fast.returncode == full.returncode == 0
         assert fast.stdout == full.stdout
 
@@ -223,7 +223,7 @@ class TestChart:
         assert "Salaries in" not in cli("chart").stdout
 
     def test_the_range_column_draws_only_one_currency(self, foreign):
-        result = run_techpay("--data", foreign, "list", env=clean_env(COLUMNS="140"))
+        result = run_in_process("--data", foreign, "list", env=clean_env(COLUMNS="140"))
         lines = result.stdout.decode().splitlines()
         berlin = next(line for line in lines if "Berlin Sre" in line)
         assert berlin.rstrip().endswith("EUR, not drawn")

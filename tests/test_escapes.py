@@ -14,7 +14,7 @@ import tomli_w
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import clean_env, run_techpay, techpay_command
+from conftest import clean_env, examples, run_in_process, run_techpay, techpay_command
 from techpay.render.export import markdown_text
 
 # Sequences a terminal would act on: colour (CSI), retitle or clipboard (OSC ended by BEL),
@@ -57,7 +57,7 @@ class TestMessages:
 
     def test_suggestions_built_from_titles(self, tmp_path, sequence):
         document = {"roles": [role(id="q", title=f"Quantum{sequence}X Engineer")]}
-        result = run_techpay(
+        result = run_in_process(
             "--no-bundled", "--data", data_file(tmp_path, document), "show", "quantum-enginer"
         )
         assert result.returncode == 1
@@ -79,8 +79,8 @@ class TestMessages:
     def test_field_paths_and_key_names(self, tmp_path, sequence, document):
         text = json.dumps(document).replace("{}", json.dumps(sequence)[1:-1])
         path = data_file(tmp_path, json.loads(text))
-        checked = run_techpay("--no-bundled", "validate", path)
-        used = run_techpay("--no-bundled", "--data", path, "list")
+        checked = run_in_process("--no-bundled", "validate", path)
+        used = run_in_process("--no-bundled", "--data", path, "list")
         assert (checked.returncode, used.returncode) == (1, 1)
         for output in (checked.stdout, used.stderr):
             assert acts_on_terminal(output) == []
@@ -193,7 +193,7 @@ class TestMarkdown:
             )
             assert not any(chr(code) in text for code in [*range(0x20), 0x7F, 0x9B] if code != 10)
 
-    @settings(max_examples=200)
+    @settings(max_examples=examples(200))
     @given(titles=st.lists(st.text(min_size=1), min_size=1, max_size=4))
     def test_every_role_is_one_row_of_the_same_width(self, titles):
         records = [
@@ -217,7 +217,9 @@ class TestSvg:
     """Saved pictures are well-formed XML whatever the titles contain."""
 
     @settings(
-        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+        max_examples=examples(40),
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
     )
     @given(title=st.text(min_size=1, max_size=30))
     @example(title="not\ufffea character")

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, examples, run_techpay
 from techpay import cli
 from techpay.start import fast
 from techpay.start.grammar import COMMANDS
@@ -158,7 +158,9 @@ def both_paths_in(tmp_path, argv):
 
 
 @settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(400),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_the_fast_path_prints_what_the_full_cli_prints(user_file, tmp_path, data):

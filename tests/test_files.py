@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import clean_env, run_techpay, techpay_command
+from conftest import clean_env, examples, run_techpay, techpay_command
 from techpay.core import files
 from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 from techpay.render import export_sqlite
@@ -420,7 +420,7 @@ class TestWhatIsAtThePath:
         assert stat.S_IMODE((here / "real").stat().st_mode) == 0o600
 
     @given(mode=st.integers(min_value=0, max_value=0o777))
-    @settings(max_examples=40, deadline=None)
+    @settings(max_examples=examples(40), deadline=None)
     def test_any_mode_survives_a_replacement(self, mode):
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder, "file")

@@ -11,6 +11,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from techpay.core import documents
 from techpay.core.errors import DataError
 
@@ -43,7 +44,9 @@ VALUES = st.recursive(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(document=st.dictionaries(KEYS, VALUES, max_size=5))
 def test_a_large_file_reads_as_tomllib_reads_it(tmp_path, document):

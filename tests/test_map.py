@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, run_in_process, run_techpay
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 from techpay.official.bundle import open_bundle
 from techpay.official.tiles import COLUMNS, GRID, ROWS, TERRITORIES, bin_numbers, bin_ranges
@@ -187,13 +187,13 @@ class TestDrawing:
         assert " PR 1" in out
 
     def test_a_pipe_gets_digits_too(self):
-        out = run_techpay("map", "sre").stdout.decode()
+        out = run_in_process("map", "sre").stdout.decode()
         assert "\x1b" not in out
         assert " CA 5 " in out
 
     def test_colour_on_a_terminal_and_no_digits_needed(self):
         env = clean_env(FORCE_COLOR="1", TERM="xterm-256color", COLUMNS="80")
-        out = run_techpay("map", "sre", env=env).stdout.decode()
+        out = run_in_process("map", "sre", env=env).stdout.decode()
         assert "\x1b[" in out
         assert " CA 5 " not in out
         assert "CA" in out
@@ -206,19 +206,19 @@ class TestDrawing:
 
     @pytest.mark.parametrize("columns", [80, 100, 76])
     def test_it_fits_80_columns(self, columns):
-        out = run_techpay("map", "sre", env=clean_env(COLUMNS=str(columns))).stdout.decode()
+        out = run_in_process("map", "sre", env=clean_env(COLUMNS=str(columns))).stdout.decode()
         assert max(map(len, out.splitlines())) <= columns
         assert "$174k" in out  # the full tiles show the value
 
     def test_a_compact_map_at_40_columns(self):
-        out = run_techpay("map", "sre", env=clean_env(COLUMNS="40")).stdout.decode()
+        out = run_in_process("map", "sre", env=clean_env(COLUMNS="40")).stdout.decode()
         assert max(map(len, out.splitlines())) <= 40
         assert "WA ID MT ND MN IL WI MI NY RI MA" in out
         assert " 5  4  2  1  3  4  2  3  5  4  5" in out
         assert "$174k" not in out
 
     def test_too_narrow_says_how_much_room_it_needs(self):
-        out = run_techpay("map", "sre", env=clean_env(COLUMNS="30")).stdout.decode()
+        out = run_in_process("map", "sre", env=clean_env(COLUMNS="30")).stdout.decode()
         assert "The map needs 32 columns; this has 30." in " ".join(out.split())
 
     def test_saves_an_svg_and_keeps_an_existing_file(self, cli, tmp_path):

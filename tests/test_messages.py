@@ -10,6 +10,7 @@ import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from techpay.cli import app
 from techpay.core.dataset import check_layers
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
@@ -186,7 +187,7 @@ FIELDS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(field=FIELDS, value=JSON_VALUES)
 def test_no_wrong_value_gets_a_programmers_message(tmp_path, field, value):
     """Whatever a role's field holds, each problem is one line in the user's words."""

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, run_in_process
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
 from techpay.official.judge import HOURS_A_YEAR, read_amount
 
@@ -247,7 +247,7 @@ class TestOutput:
         lines = out.splitlines()
         assert lines[0] == "$150,000 a year, Site Reliability Engineer"
         assert max(map(len, lines)) <= 100
-        table = run_techpay("offer", "sre", "150k", "--in", "austin", "--in", "seattle",
+        table = run_in_process("offer", "sre", "150k", "--in", "austin", "--in", "seattle",
                             env=clean_env(COLUMNS="80", NO_COLOR="1")).stdout.decode()  # fmt: skip
         assert max(map(len, table.splitlines())) <= 80
         rows = [" ".join(line.split()) for line in table.splitlines()]
@@ -258,7 +258,7 @@ class TestOutput:
         assert "…" not in table
 
     def test_a_narrow_terminal_gets_one_block_per_place(self):
-        out = run_techpay(
+        out = run_in_process(
             "offer", "sre", "150k", "--in", "austin", env=clean_env(COLUMNS="40", NO_COLOR="1")
         ).stdout.decode()
         assert max(map(len, out.splitlines())) <= 40
@@ -267,7 +267,7 @@ class TestOutput:
 
     @pytest.mark.parametrize("place", ["alaska", "guam", "austin"])
     def test_a_narrow_terminal_with_or_without_figures_there(self, place):
-        result = run_techpay(
+        result = run_in_process(
             "offer", "sre", "150k", "--in", place, env=clean_env(COLUMNS="40", NO_COLOR="1")
         )
         assert (result.returncode, result.stderr) == (0, b"")

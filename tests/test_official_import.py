@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import TODAY, clean_env, run_techpay
+from conftest import TODAY, clean_env, run_in_process, run_techpay
 from techpay.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from techpay.official import build, store
 from techpay.official.bundle import Bundle
@@ -559,8 +559,8 @@ class TestAnOldReleaseIsNoted:
     @pytest.mark.parametrize("argv", [["show", "sre"], ["where", "sre"], ["show", "sre", "--json"]])
     def test_the_fast_path_agrees_and_keeps_stdout_clean(self, stale, data_home, argv):
         env = clean_env(XDG_DATA_HOME=str(data_home.parent))
-        fast = run_techpay(*argv, env=env)
-        full = run_techpay(*argv, env={**env, "TECHPAY_NO_FAST": "1"})
+        fast = run_in_process(*argv, env=env)
+        full = run_in_process(*argv, env={**env, "TECHPAY_NO_FAST": "1"})
         assert (fast.returncode, fast.stdout, fast.stderr) == (
             full.returncode, full.stdout, full.stderr
         )  # fmt: skip

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from conftest import PLAIN_ENV, clean_env, run_techpay
+from conftest import PLAIN_ENV, clean_env, examples, run_techpay
 from techpay.cli import app
 
 WIDTHS = (40, 60, 80, 100, 120)
@@ -200,7 +200,7 @@ def test_a_real_pipe_gets_no_trailing_spaces(args):
     assert [line for line in lines if line != line.rstrip()] == []
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(args=st.sampled_from(VIEWS), width=st.integers(min_value=40, max_value=200))
 def test_any_width_from_40_up(unwrapped, args, width):
     """Between the widths checked above too: lines fit, amounts and words stay whole."""

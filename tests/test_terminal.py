@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, run_in_process, run_techpay
 from test_process import run_in_terminal
 
 NON_ASCII = (
@@ -50,15 +50,15 @@ def test_an_ascii_terminal_gets_no_encoding_error(env, non_ascii_file):
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_a_40_column_terminal_still_gets_everything(args):
-    result = run_techpay(*args, env=clean_env(COLUMNS="40"))
+    result = run_in_process(*args, env=clean_env(COLUMNS="40"))
     assert result.returncode == 0
     assert result.stderr == b""
     assert result.stdout.strip()
 
 
 def test_force_color_colours_even_a_pipe():
-    assert b"\x1b[" in run_techpay("list", env=clean_env(FORCE_COLOR="1")).stdout
-    assert b"\x1b[" not in run_techpay("list").stdout
+    assert b"\x1b[" in run_in_process("list", env=clean_env(FORCE_COLOR="1")).stdout
+    assert b"\x1b[" not in run_in_process("list").stdout
 
 
 def test_dumb_terminals_get_no_escape_codes():

@@ -11,6 +11,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from techpay.core import documents, files
 from techpay.core.dataset import as_document, load_file, load_layers
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE, DataError
@@ -413,7 +414,7 @@ def datasets(draw):
     ).to_record()
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(datasets())
 def test_any_valid_dataset_round_trips_through_toml_and_json(tmp_path, record):
     """Export to TOML and to JSON, load each back: it validates and equals the original."""
