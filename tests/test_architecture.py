@@ -39,8 +39,9 @@ LAYERS = [
                  "commands.career", "commands.official", "commands.manage", "commands.handlers",
                  "commands.official_export"}),
     ("cache", {"start", "start.cache", "start.cachefile", "start.dataentry"}),
-    ("cli", {"cli", "cli.app", "cli.options", "cli.explore", "cli.career", "cli.official",
-             "cli.pay", "cli.manage", "cli.wording", "cli.official_data", "cli.grammar"}),
+    ("cli", {"cli", "cli.root", "cli.app", "cli.help_command", "cli.options", "cli.explore",
+             "cli.career", "cli.official", "cli.pay", "cli.manage", "cli.wording",
+             "cli.official_data", "cli.grammar"}),
     ("start-up", {"start.grammar", "start.fast", "start.launcher", "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}

@@ -21,7 +21,7 @@ import typer
 from typer._click import Command, Parameter
 from typer.core import TyperGroup as Group
 
-from techpay.cli.app import ALSO_AFTER_THE_COMMAND
+from techpay.cli.root import ALSO_AFTER_THE_COMMAND
 
 GENERATED = os.path.join(os.path.dirname(os.path.dirname(__file__)), "start", "grammar.py")
 REGENERATE = "python -m techpay.cli.grammar --write"
