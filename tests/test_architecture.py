@@ -18,7 +18,7 @@ PACKAGE = Path(techpay.__file__).parent
 # below the CLI (which reads through it), the fast path and launcher above.
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
-              "core.selection", "core.rules"}),
+              "core.selection", "core.rules", "core.amounts"}),
     ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
     ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
               "core.sources", "core.fasttypes", "core.fastgen", "official",
@@ -26,8 +26,8 @@ LAYERS = [
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells", "official.release", "official.installed", "official.install",
               "official.upstream"}),
-    ("queries", {"core.queries", "core.career", "official.estimates", "official.tiles",
-                 "official.judge", "official.search"}),
+    ("queries", {"core.queries", "core.comparisons", "core.career", "official.estimates",
+                 "official.tiles", "official.judge", "official.search"}),
     ("render", {"render", "render.data", "render.release", "render.axis", "render.export",
                 "render.views", "render.career", "render.style", "render.tables", "render.local",
                 "render.bars", "render.export_sqlite",

@@ -14,6 +14,7 @@ import typer
 
 from techpay.cli.app import SortKey, catalog
 from techpay.core import queries
+from techpay.core.amounts import parse_amount
 from techpay.core.errors import TechpayError
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -132,7 +133,7 @@ def places_option(help_text: str) -> Any:
 
 
 def _amount(text: str) -> int:
-    return queries.parse_amount(text)
+    return parse_amount(text)
 
 
 MinSalaryOption = Annotated[

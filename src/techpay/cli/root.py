@@ -151,7 +151,7 @@ def _negative_amount(error: typer.TyperException, arguments: Sequence[str]) -> s
     name, context = error.option_name, error.ctx
     if context is None or context.command.name != "offer" or name[1:2] not in set("0123456789$.i"):
         return None
-    from techpay.core.queries import parse_amount
+    from techpay.core.amounts import parse_amount
 
     typed = next((found for found in arguments if found.startswith(name)), name)
     try:

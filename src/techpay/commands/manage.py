@@ -89,8 +89,8 @@ def official_caveats(meta: dict[str, str]) -> list[str]:
 
 
 def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:
+    from techpay.core.comparisons import mixed_currencies_warning
     from techpay.core.dataset import check_layers
-    from techpay.core.queries import mixed_currencies_warning
     from techpay.render.data import dumps
 
     merged, problems = check_layers(files, bundled=data.bundled)

@@ -208,8 +208,8 @@ def _value(text: str, spec: dict[str, Any]) -> Any:
         within = (low is None or number >= low) and (high is None or number <= high)
         return number if within else _INVALID
     if kind == "amount":
+        from techpay.core.amounts import parse_amount
         from techpay.core.errors import TechpayError
-        from techpay.core.queries import parse_amount
 
         try:
             return parse_amount(text)
