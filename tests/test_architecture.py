@@ -21,7 +21,7 @@ LAYERS = [
               "core.selection", "core.rules", "core.amounts"}),
     ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
     ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
-              "core.sources", "core.fasttypes", "core.fastgen", "official",
+              "core.targets", "core.sources", "core.fasttypes", "core.fastgen", "official",
               "official.build", "official.bundle", "official.places", "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells", "official.release", "official.installed", "official.install",

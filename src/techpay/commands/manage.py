@@ -202,7 +202,7 @@ def _sqlite_writer(
     def write(path: str) -> None:
         import sqlite3
 
-        from techpay.core.files import CannotWrite
+        from techpay.core.targets import CannotWrite
         from techpay.render.export_sqlite import write_sqlite
 
         try:
