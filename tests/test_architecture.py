@@ -42,7 +42,8 @@ LAYERS = [
     ("cli", {"cli", "cli.root", "cli.app", "cli.help_command", "cli.options", "cli.explore",
              "cli.career", "cli.official", "cli.pay", "cli.manage", "cli.wording",
              "cli.official_data", "cli.grammar"}),
-    ("start-up", {"start.grammar", "start.fast", "start.launcher", "__main__"}),
+    ("start-up", {"start.grammar", "start.commandline", "start.fast", "start.launcher",
+                  "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 # Who may use each third-party package at run time.

@@ -16,7 +16,7 @@ import pytest
 from techpay.cli import grammar
 from techpay.commands.handlers import HANDLERS, handler
 from techpay.core.selection import Selection
-from techpay.start import fast
+from techpay.start import commandline
 from techpay.start.grammar import COMMANDS
 
 GLOBALS = {"data_file", "no_bundled", "pager", "debug"}
@@ -33,9 +33,9 @@ def test_the_grammar_is_the_typer_apps():
 
 @pytest.mark.parametrize("path", PATHS)
 def test_every_command_has_a_handler_or_a_reason_to_hand_over(path):
-    assert path in HANDLERS or path in fast.HANDED_OVER, (
+    assert path in HANDLERS or path in commandline.HANDED_OVER, (
         f"techpay {path}: add its handler to techpay.commands.handlers.HANDLERS, or say in"
-        " techpay.start.fast.HANDED_OVER why the full CLI must answer it"
+        " techpay.start.commandline.HANDED_OVER why the full CLI must answer it"
     )
 
 
@@ -80,14 +80,14 @@ def test_every_option_is_read_by_the_fast_path_or_handed_over_with_a_reason(path
     for name, spec in [*command["arguments"].items(), *command["options"].items()]:
         spellings = spec.get("spellings", [name])
         if spec.get("eager"):
-            assert spellings[0] in fast.HANDED_OVER, (
+            assert spellings[0] in commandline.HANDED_OVER, (
                 f"techpay {path} {spellings[0]} acts as it is read: say in"
-                " techpay.start.fast.HANDED_OVER why the full CLI answers it"
+                " techpay.start.commandline.HANDED_OVER why the full CLI answers it"
             )
         elif not spec.get("flag"):
-            assert spec["kind"] in fast.KINDS, (
+            assert spec["kind"] in commandline.KINDS, (
                 f"techpay {path} {spellings[0]}: the fast path cannot read a {spec['kind']!r};"
-                " teach techpay.start.fast._value, or hand the option over with a reason"
+                " teach techpay.start.commandline._value, or hand the option over with a reason"
             )
 
 
@@ -98,7 +98,7 @@ def test_nothing_is_handed_over_that_does_not_exist():
         for spec in command["options"].values()
         for spelling in spec["spellings"]
     }
-    assert set(fast.HANDED_OVER) <= set(COMMANDS) | spellings
+    assert set(commandline.HANDED_OVER) <= set(COMMANDS) | spellings
 
 
 def test_a_new_kind_of_value_is_named(monkeypatch):
@@ -107,7 +107,7 @@ def test_a_new_kind_of_value_is_named(monkeypatch):
     monkeypatch.setitem(COMMANDS, "list", {**COMMANDS["list"], "options": changed})
     with pytest.raises(AssertionError, match="techpay list --ratio: the fast path cannot read"):
         test_every_option_is_read_by_the_fast_path_or_handed_over_with_a_reason("list")
-    assert fast.parse(["list", "--ratio", "0.5"]) is None  # meanwhile, the full CLI answers it
+    assert commandline.parse(["list", "--ratio", "0.5"]) is None  # the full CLI answers it
 
 
 def test_selection_options_are_declared_where_asked_and_passed_on_as_read():

@@ -29,7 +29,7 @@ REGENERATE = "python -m techpay.cli.grammar --write"
 _HEADER = f'''"""The command line the Typer app in techpay.cli declares. Generated: do not edit.
 
 Run ``{REGENERATE}`` after changing a command: tests/test_grammar.py
-fails until then. Read by techpay.start.fast, which answers from it without importing Typer.
+fails until then. Read by techpay.start.commandline for the fast path, without importing Typer.
 
 Each command maps its parameter names (as the Python functions name them) to what the
 parser needs: for arguments, ``nargs`` (-1: any number) and ``required``; for options,
