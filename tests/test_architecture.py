@@ -18,16 +18,16 @@ PACKAGE = Path(techpay.__file__).parent
 # below the CLI (which reads through it), the fast path and launcher above.
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
-              "core.selection", "core.rules"}),
+              "core.selection", "core.rules", "core.amounts"}),
     ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
     ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
-              "core.sources", "core.fasttypes", "core.fastgen", "official",
+              "core.targets", "core.sources", "core.fasttypes", "core.fastgen", "official",
               "official.build", "official.bundle", "official.places", "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells", "official.release", "official.installed", "official.install",
               "official.upstream"}),
-    ("queries", {"core.queries", "core.career", "official.estimates", "official.tiles",
-                 "official.judge", "official.search"}),
+    ("queries", {"core.queries", "core.comparisons", "core.career", "official.estimates",
+                 "official.tiles", "official.judge", "official.search"}),
     ("render", {"render", "render.data", "render.release", "render.axis", "render.export",
                 "render.views", "render.career", "render.style", "render.tables", "render.local",
                 "render.bars", "render.export_sqlite",
@@ -39,9 +39,11 @@ LAYERS = [
                  "commands.career", "commands.official", "commands.manage", "commands.handlers",
                  "commands.official_export"}),
     ("cache", {"start", "start.cache", "start.cachefile", "start.dataentry"}),
-    ("cli", {"cli", "cli.app", "cli.options", "cli.explore", "cli.career", "cli.official",
-             "cli.pay", "cli.manage", "cli.wording", "cli.official_data", "cli.grammar"}),
-    ("start-up", {"start.grammar", "start.fast", "start.launcher", "__main__"}),
+    ("cli", {"cli", "cli.root", "cli.app", "cli.help_command", "cli.options", "cli.explore",
+             "cli.career", "cli.official", "cli.pay", "cli.manage", "cli.wording",
+             "cli.official_data", "cli.grammar"}),
+    ("start-up", {"start.grammar", "start.commandline", "start.fast", "start.launcher",
+                  "__main__"}),
 ]  # fmt: skip
 RANK = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 # Who may use each third-party package at run time.
@@ -266,12 +268,15 @@ def test_the_renderers_import_each_other_in_one_direction():
     assert cycles(renderers) == []
 
 
+GENERATED = {"start.grammar"}  # one line per parameter, so that a change reads in a diff
+
+
 @pytest.mark.parametrize(
     "path",
-    sorted([*(PACKAGE / "render").glob("*.py"), *(PACKAGE / "commands").glob("*.py")]),
+    sorted(path for path in PACKAGE.rglob("*.py") if module_name(path) not in GENERATED),
     ids=module_name,
 )
-def test_renderers_and_handlers_stay_small(path):
+def test_every_module_stays_small(path):
     """A module past 300 lines is split along a seam that has a name."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 300, f"{module_name(path)} has {lines} lines: split it along a named seam"

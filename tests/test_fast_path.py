@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import clean_env, examples, run_techpay
 from techpay import cli
-from techpay.start import fast
+from techpay.start import commandline, fast
 from techpay.start.grammar import COMMANDS
 
 
@@ -83,7 +83,7 @@ TEXT = {
     "files": ["USER", "nosuch.toml"],
 }
 # The commands the differential test draws: every command the fast path answers.
-DRAWN = sorted(path for path in COMMANDS if path and path not in fast.HANDED_OVER)
+DRAWN = sorted(path for path in COMMANDS if path and path not in commandline.HANDED_OVER)
 
 
 def values_for(name, spec):

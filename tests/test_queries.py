@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from techpay.core.amounts import parse_amount
+from techpay.core.comparisons import compare_roles
 from techpay.core.dataset import load_bundled
 from techpay.core.errors import UsageError
 from techpay.core.queries import (
     SORT_KEYS,
     check_known,
-    compare_roles,
     filter_roles,
-    parse_amount,
     salary_midpoint,
     sort_roles,
 )

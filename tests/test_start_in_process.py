@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from techpay.core.errors import CacheCorrupt
-from techpay.start import cache, cachefile, dataentry, fast
+from techpay.start import cache, cachefile, commandline, dataentry, fast
 
 
 def completion(words: str, cword: int, **env: str) -> tuple[int | None, str]:
@@ -79,7 +79,7 @@ def test_completion_with_data_that_cannot_be_read_is_left_to_typer(tmp_path):
     ],
 )
 def test_the_fast_path_reads_a_line_as_typer_would(argv, path, values):
-    request = fast.parse(argv)
+    request = commandline.parse(argv)
     assert request is not None
     assert request.path == path
     assert {name: request.values[name] for name in values} == values
@@ -102,11 +102,11 @@ def test_the_fast_path_reads_a_line_as_typer_would(argv, path, values):
     ],
 )
 def test_what_the_fast_path_will_not_read(argv):
-    assert fast.parse(argv) is None
+    assert commandline.parse(argv) is None
 
 
 def test_a_kind_of_value_the_fast_path_does_not_know_is_refused():
-    assert fast._value("0.5", {"kind": "float"}) is fast._INVALID
+    assert commandline._value("0.5", {"kind": "float"}) is commandline._INVALID
 
 
 def entry_file(tmp_path, blobs=None, key=b"key"):

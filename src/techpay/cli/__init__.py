@@ -13,7 +13,8 @@ from techpay.cli import official_data
 from techpay.cli import manage
 
 # isort: on
-from techpay.cli.app import app, help_command, run
+from techpay.cli.app import app, run
+from techpay.cli.help_command import help_command
 
 app.command("help")(help_command)  # last in the list, after the commands it explains
 

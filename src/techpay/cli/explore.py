@@ -6,28 +6,24 @@ Each declares its command line and passes what it read to its handler in
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from techpay.cli.app import answer, app
 from techpay.cli.options import (
-    ClusterOption,
     ForceFlag,
     HtmlOption,
     JsonFlag,
-    MaxSalaryOption,
-    MinSalaryOption,
     NoHeaderFlag,
     OfficialFlag,
     PlaceOption,
     PlainFlag,
     ReverseFlag,
-    SkillOption,
     SortOption,
     SvgOption,
-    TextOption,
     role_argument,
+    selection_options,
 )
 from techpay.commands import explore
 
@@ -154,19 +150,14 @@ def compare(
 
 
 @app.command("filter")
+@selection_options()
 def filter_roles(
     ctx: typer.Context,
-    min_salary: MinSalaryOption = None,
-    max_salary: MaxSalaryOption = None,
-    skill: SkillOption = None,
-    cluster: ClusterOption = None,
-    text: TextOption = None,
-    sort: SortOption = "rank",
-    reverse: ReverseFlag = False,
     place: PlaceOption = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
+    **selection: Any,
 ) -> int:
     """Find the roles that meet every criterion given.
 
@@ -184,30 +175,18 @@ def filter_roles(
     return answer(
         ctx,
         explore.filter_roles,
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skill=skill,
-        cluster=cluster,
-        text=text,
-        sort=sort,
-        reverse=reverse,
         place=place,
         plain=plain,
         no_header=no_header,
         json_output=json_output,
+        **selection,
     )
 
 
 @app.command()
+@selection_options(sort="salary")
 def chart(
     ctx: typer.Context,
-    min_salary: MinSalaryOption = None,
-    max_salary: MaxSalaryOption = None,
-    skill: SkillOption = None,
-    cluster: ClusterOption = None,
-    text: TextOption = None,
-    sort: SortOption = "salary",
-    reverse: ReverseFlag = False,
     official: Annotated[
         bool,
         typer.Option(
@@ -230,6 +209,7 @@ def chart(
             " open_ended, and the axis ticks of an 80-column chart.",
         ),
     ] = False,
+    **selection: Any,
 ) -> int:
     """Draw the salary ranges as bars on one dollar axis.
 
@@ -248,17 +228,11 @@ def chart(
     return answer(
         ctx,
         explore.chart,
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skill=skill,
-        cluster=cluster,
-        text=text,
-        sort=sort,
-        reverse=reverse,
         official=official,
         place=place,
         svg=svg,
         html=html,
         force=force,
         json_output=json_output,
+        **selection,
     )

@@ -21,7 +21,7 @@ import typer
 from typer._click import Command, Parameter
 from typer.core import TyperGroup as Group
 
-from techpay.cli.app import ALSO_AFTER_THE_COMMAND
+from techpay.cli.root import ALSO_AFTER_THE_COMMAND
 
 GENERATED = os.path.join(os.path.dirname(os.path.dirname(__file__)), "start", "grammar.py")
 REGENERATE = "python -m techpay.cli.grammar --write"
@@ -29,7 +29,7 @@ REGENERATE = "python -m techpay.cli.grammar --write"
 _HEADER = f'''"""The command line the Typer app in techpay.cli declares. Generated: do not edit.
 
 Run ``{REGENERATE}`` after changing a command: tests/test_grammar.py
-fails until then. Read by techpay.start.fast, which answers from it without importing Typer.
+fails until then. Read by techpay.start.commandline for the fast path, without importing Typer.
 
 Each command maps its parameter names (as the Python functions name them) to what the
 parser needs: for arguments, ``nargs`` (-1: any number) and ``required``; for options,

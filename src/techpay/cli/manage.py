@@ -3,23 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
 from techpay.cli.app import answer, app
-from techpay.cli.options import (
-    ClusterOption,
-    ForceFlag,
-    JsonFlag,
-    MaxSalaryOption,
-    MinSalaryOption,
-    ReverseFlag,
-    SkillOption,
-    SortOption,
-    TextOption,
-    places_option,
-)
+from techpay.cli.options import ForceFlag, JsonFlag, places_option, selection_options
 from techpay.commands import manage
 
 ExportFormat = Literal["toml", "json", "csv", "markdown", "sqlite"]
@@ -49,6 +38,7 @@ def validate(
 
 
 @app.command("export", short_help="Write the roles, or the official figures, to a file.")
+@selection_options(after="force")
 def export_roles(
     ctx: typer.Context,
     output_format: Annotated[
@@ -69,13 +59,6 @@ def export_roles(
         typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
     force: ForceFlag = False,
-    min_salary: MinSalaryOption = None,
-    max_salary: MaxSalaryOption = None,
-    skill: SkillOption = None,
-    cluster: ClusterOption = None,
-    text: TextOption = None,
-    sort: SortOption = "rank",
-    reverse: ReverseFlag = False,
     official: Annotated[
         bool,
         typer.Option(
@@ -113,6 +96,7 @@ def export_roles(
         bool,
         typer.Option("--metros", help="With --official: every metro and nonmetropolitan area."),
     ] = False,
+    **selection: Any,
 ) -> int:
     """Write the dataset, or the roles the options select, in another format; or, with
     --official, BLS's official estimates for spreadsheets and SQL.
@@ -142,18 +126,12 @@ def export_roles(
         output_format=output_format,
         output=output,
         force=force,
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skill=skill,
-        cluster=cluster,
-        text=text,
-        sort=sort,
-        reverse=reverse,
         official=official,
         occupation=occupation,
         places=places,
         states=states,
         metros=metros,
+        **selection,
     )
 
 

@@ -6,13 +6,18 @@ handling are in ``techpay.cli.app``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import inspect
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from techpay.cli.app import SortKey, catalog
 from techpay.core import queries
+from techpay.core.amounts import parse_amount
 from techpay.core.errors import TechpayError
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -128,7 +133,7 @@ def places_option(help_text: str) -> Any:
 
 
 def _amount(text: str) -> int:
-    return queries.parse_amount(text)
+    return parse_amount(text)
 
 
 MinSalaryOption = Annotated[
@@ -185,3 +190,51 @@ TextOption = Annotated[
         help="Keep roles whose title, summary, duties or skills contain every word (any case).",
     ),
 ]
+
+
+# The selection options (README: `techpay filter`), by the names the commands' parameters
+# have, with their defaults: declared here once, for filter, chart and export.
+SELECTION_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "min_salary": (MinSalaryOption, None),
+    "max_salary": (MaxSalaryOption, None),
+    "skill": (SkillOption, None),
+    "cluster": (ClusterOption, None),
+    "text": (TextOption, None),
+    "sort": (SortOption, "rank"),
+    "reverse": (ReverseFlag, False),
+}
+
+
+def selection_options(
+    *, after: str = "ctx", sort: SortKey = "rank"
+) -> Callable[[Command], Command]:
+    """Give a command the selection options, after its parameter ``after``.
+
+    The command takes them as ``**selection`` and passes them on to its handler as they
+    are: Typer reads the parameters off the signature this sets, and calls the command
+    with each by name. ``sort`` is the default order.
+    """
+
+    def declare(command: Command) -> Command:
+        signature = inspect.signature(command, eval_str=True)
+        kept = [
+            parameter
+            for parameter in signature.parameters.values()
+            if parameter.kind is not inspect.Parameter.VAR_KEYWORD
+        ]
+        at = [parameter.name for parameter in kept].index(after) + 1
+        declared = [
+            inspect.Parameter(
+                name,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                annotation=annotation,
+                default=sort if name == "sort" else default,
+            )
+            for name, (annotation, default) in SELECTION_OPTIONS.items()
+        ]
+        command.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[*kept[:at], *declared, *kept[at:]]
+        )
+        return command
+
+    return declare

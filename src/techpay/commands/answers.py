@@ -112,7 +112,7 @@ def comparison(
     """``compare``: the roles side by side, their salary differences and shared tags; with
     ``place``, their official medians there and their ranges scaled to it."""
     from techpay.commands.figures import comparison_answer
-    from techpay.core.queries import compare_roles
+    from techpay.core.comparisons import compare_roles
 
     compared = compare_roles(catalog.resolve_all(names))
     locality = None if place is None else places.local_figures(compared["roles"], place)

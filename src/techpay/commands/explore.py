@@ -1,7 +1,7 @@
 """The handlers of the commands that explore the roles: list, show, compare, filter, chart.
 
 Each takes the data and the command's parameters as ``techpay.cli.explore`` declares them
-(see ``techpay.commands.handlers``).
+(see ``techpay.commands.handlers``); the selection options as ``**selection``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from techpay.commands.handlers import Data
     from techpay.core.records import Locality, RoleRecord
 
@@ -19,44 +21,28 @@ if TYPE_CHECKING:
 def list_roles(
     data: Data,
     *,
-    sort: str,
-    reverse: bool,
-    limit: int | None,
     official: bool,
     place: list[str] | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
+    **selection: Any,
 ) -> None:
-    selection = Selection(sort=sort, reverse=reverse, limit=limit)
-    _print_roles(data, selection, official, place, plain, no_header, json_output, "list")
+    chosen = Selection.from_options(selection)
+    _print_roles(data, chosen, official, place, plain, no_header, json_output, "list")
 
 
 def filter_roles(
     data: Data,
     *,
-    min_salary: int | None,
-    max_salary: int | None,
-    skill: list[str] | None,
-    cluster: list[str] | None,
-    text: str | None,
-    sort: str,
-    reverse: bool,
     place: list[str] | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
+    **selection: Any,
 ) -> None:
-    selection = Selection(
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skills=skill,
-        clusters=cluster,
-        text=text,
-        sort=sort,
-        reverse=reverse,
-    )
-    _print_roles(data, selection, False, place, plain, no_header, json_output, "filter")
+    chosen = Selection.from_options(selection)
+    _print_roles(data, chosen, False, place, plain, no_header, json_output, "filter")
 
 
 def _print_roles(
@@ -175,30 +161,16 @@ def compare(
 def chart(
     data: Data,
     *,
-    min_salary: int | None,
-    max_salary: int | None,
-    skill: list[str] | None,
-    cluster: list[str] | None,
-    text: str | None,
-    sort: str,
-    reverse: bool,
     official: bool,
     place: list[str] | None,
     svg: str | None,
     html: str | None,
     force: bool,
     json_output: bool,
+    **selection: Any,
 ) -> None:
     pictures = Pictures.wanted(svg, html, force, drawn_instead(json_output, False))
-    selection = Selection(
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skills=skill,
-        clusters=cluster,
-        text=text,
-        sort=sort,
-        reverse=reverse,
-    )
+    chosen = Selection.from_options(selection)
     from techpay.core.queries import select
 
     where = places.one_place(place)
@@ -206,9 +178,9 @@ def chart(
     clusters, synonyms = catalog.record["clusters"], catalog.record["synonyms"]
     locality: Locality | None = None
     if where is None:
-        roles: list[RoleRecord] = select(catalog.roles, clusters, selection, synonyms)
+        roles: list[RoleRecord] = select(catalog.roles, clusters, chosen, synonyms)
     else:
-        found = places.in_place_order(catalog.roles, clusters, selection, synonyms, where)
+        found = places.in_place_order(catalog.roles, clusters, chosen, synonyms, where)
         roles, locality = found
     if not roles and not json_output:
         note("No roles match.")

@@ -1,7 +1,8 @@
 """Every command's handler, by command path, and how a command runs.
 
 A handler takes the data the command reads (:class:`Data`) and the command's parameters
-as keywords, named and valued as the Typer command declares them; it prints the answer
+as keywords, named and valued as the Typer command declares them (the selection options as
+``**selection``, which ``Selection.from_options`` makes one value); it prints the answer
 and returns the exit code (None for 0). The Typer commands in ``techpay.cli`` and the
 fast path in ``techpay.start.fast`` both call :func:`run`, so each command is defined
 once; tests/test_grammar.py checks that every handler takes exactly its command's

@@ -14,6 +14,7 @@ from techpay.core.selection import Selection
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from techpay.commands.handlers import Data
     from techpay.core.records import DatasetRecord, RoleRecord
@@ -88,8 +89,8 @@ def official_caveats(meta: dict[str, str]) -> list[str]:
 
 
 def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:
+    from techpay.core.comparisons import mixed_currencies_warning
     from techpay.core.dataset import check_layers
-    from techpay.core.queries import mixed_currencies_warning
     from techpay.render.data import dumps
 
     merged, problems = check_layers(files, bundled=data.bundled)
@@ -114,28 +115,14 @@ def export_roles(
     output_format: str | None,
     output: str | None,
     force: bool,
-    min_salary: int | None,
-    max_salary: int | None,
-    skill: list[str] | None,
-    cluster: list[str] | None,
-    text: str | None,
-    sort: str,
-    reverse: bool,
     official: bool,
     occupation: list[str] | None,
     places: list[str] | None,
     states: bool,
     metros: bool,
+    **selection: Any,
 ) -> None:
-    selection = Selection(
-        min_salary=min_salary,
-        max_salary=max_salary,
-        skills=skill,
-        clusters=cluster,
-        text=text,
-        sort=sort,
-        reverse=reverse,
-    )
+    chosen = Selection.from_options(selection)
     if official:
         from techpay.commands.official_export import export_official
 
@@ -144,7 +131,7 @@ def export_roles(
             output_format=output_format or "csv",
             output=output,
             force=force,
-            selection=selection,
+            selection=chosen,
             occupations=occupation or [],
             places=places or [],
             states=states,
@@ -156,7 +143,7 @@ def export_roles(
             "--occupation, --in, --states and --metros choose what --official exports:"
             " add --official"
         )
-    _write_roles(data, selection, output_format or "toml", output, force)
+    _write_roles(data, chosen, output_format or "toml", output, force)
 
 
 def _write_roles(
@@ -215,7 +202,7 @@ def _sqlite_writer(
     def write(path: str) -> None:
         import sqlite3
 
-        from techpay.core.files import CannotWrite
+        from techpay.core.targets import CannotWrite
         from techpay.render.export_sqlite import write_sqlite
 
         try:

@@ -204,7 +204,7 @@ def _sqlite_writer(chosen: Chosen, facts: dict[str, str], output: str) -> Callab
     def write(path: str) -> None:
         import sqlite3
 
-        from techpay.core.files import CannotWrite
+        from techpay.core.targets import CannotWrite
         from techpay.render.official_export import write_sqlite
 
         try:

@@ -79,7 +79,7 @@ class Pictures:
         if svg is None and html is None:
             return None  # the usual case: nothing to check, nothing to import
         from techpay.core.errors import UsageError
-        from techpay.core.files import check_target, same_file, shown
+        from techpay.core.targets import check_target, same_file, shown
 
         asked = "--svg" if svg is not None else "--html"
         if instead is not None:

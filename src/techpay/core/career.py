@@ -5,6 +5,7 @@ Pure functions, like ``techpay.core.queries``: records in, JSON-ready records ou
 
 from __future__ import annotations
 
+from techpay.core.comparisons import salary_difference
 from techpay.core.errors import TechpayError, UsageError
 from techpay.core.names import normalise_name
 from techpay.core.queries import (
@@ -13,7 +14,6 @@ from techpay.core.queries import (
     known_tags,
     rank_order,
     role_tags,
-    salary_difference,
     salary_midpoint,
     skill_tag,
 )

@@ -1,4 +1,5 @@
-"""Pure questions over roles: sort, filter, compare, and reading salary amounts.
+"""Pure questions over roles: sort, select (filter) and their skill tags. Comparing roles is
+in ``techpay.core.comparisons``; reading amounts in ``techpay.core.amounts``.
 
 No I/O and no third-party imports: every function takes records and returns new values.
 """
@@ -13,7 +14,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from techpay.core.records import Comparison, RoleRecord, SalaryDifference, SalaryRecord
+    from techpay.core.records import RoleRecord, SalaryRecord
 
 SORT_KEYS = ("rank", "salary", "min", "max", "name", "official")
 SALARY_KEYS = ("salary", "min", "max")  # orders that compare amounts, so only within a currency
@@ -111,46 +112,6 @@ def reversed_order(ordered: list[RoleRecord], key: str) -> list[RoleRecord]:
         return ordered[::-1]
     known = [role for role in ordered if official_median(role) is not None]
     return known[::-1] + [role for role in ordered if official_median(role) is None]
-
-
-_AMOUNT = r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)"
-_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
-
-
-# Longer than any amount of money: refused before it is read (Python will not convert an
-# integer of more than 4,300 digits, and a message should not echo thousands of them).
-MAX_AMOUNT_LENGTH = 40
-
-
-def amount_shown(text: str) -> str:
-    """The amount as typed, for a message: quoted, and cut short when it is very long."""
-    if len(text) <= MAX_AMOUNT_LENGTH:
-        return repr(text)
-    return f"{text[:12]!r}... ({len(text):,} characters)"
-
-
-def parse_amount(text: str) -> int:
-    """Read a yearly amount as people write it: ``150000``, ``150k``, ``$150,000``, ``1.2m``."""
-    cleaned = text.strip().lower().replace("_", "")
-    if cleaned.startswith("-"):
-        raise ValueError(f"{amount_shown(text)} is negative; salaries are positive amounts")
-    if len(cleaned) > MAX_AMOUNT_LENGTH:
-        raise ValueError(f"{amount_shown(text)} is too large an amount; check it")
-    import re  # here, not at the top: most runs read no amount, and re costs a start-up
-
-    match = re.fullmatch(_AMOUNT, cleaned)
-    if not match:
-        raise ValueError(f"{text!r} is not an amount; write it like 150000, 150k or $150,000")
-    whole, fraction, suffix = match.groups()
-    multiplier = _MULTIPLIERS[suffix]
-    units = int(whole.replace(",", "")) * multiplier
-    if fraction:
-        digits = fraction[1:]
-        scaled = int(digits) * multiplier
-        if scaled % 10 ** len(digits):
-            raise ValueError(f"{text!r} is not a whole number of dollars")
-        units += scaled // 10 ** len(digits)
-    return units
 
 
 def role_tags(role: RoleRecord) -> list[str]:
@@ -254,94 +215,3 @@ def searchable_text(role: RoleRecord) -> str:
     parts = [role["title"], role["summary"] or "", *role["responsibilities"]]
     parts += [skill["text"] for skill in role["skills"]]
     return "\n".join(parts).casefold()
-
-
-def compare_roles(roles: Sequence[RoleRecord]) -> Comparison:
-    """Salary differences against the first role, and which tags are shared or unique."""
-    if len(roles) < 2:
-        raise UsageError("compare needs at least two roles")
-    ids = [role["id"] for role in roles]
-    repeated = sorted({role_id for role_id in ids if ids.count(role_id) > 1})
-    if repeated:
-        raise UsageError(f"{', '.join(repeated)} named more than once; compare different roles")
-    baseline = roles[0]
-    tag_lists = {role["id"]: role_tags(role) for role in roles}
-    every = [set(tags) for tags in tag_lists.values()]
-    shared = [tag for tag in tag_lists[baseline["id"]] if all(tag in tags for tags in every)]
-    unique = {
-        role_id: [
-            tag
-            for tag in tags
-            if not any(tag in tag_lists[other] for other in tag_lists if other != role_id)
-        ]
-        for role_id, tags in tag_lists.items()
-    }
-    return {
-        "baseline": baseline["id"],
-        "roles": list(roles),
-        "salary_differences": [salary_difference(baseline, role) for role in roles[1:]],
-        "tags": {"shared": shared, "unique": unique},
-    }
-
-
-def salary_difference(baseline: RoleRecord, other: RoleRecord) -> SalaryDifference:
-    """``other`` minus ``baseline``: min, max and midpoint, in units and in percent.
-
-    Salaries in different currencies are not comparable (techpay has no exchange rates):
-    every figure is then None and ``not_comparable`` says why.
-    """
-    base, then = baseline["salary"], other["salary"]
-    if base["currency"] != then["currency"]:
-        return {
-            "id": other["id"],
-            "currency": None,
-            "min": None,
-            "max": None,
-            "midpoint": None,
-            "min_percent": None,
-            "max_percent": None,
-            "midpoint_percent": None,
-            "not_comparable": currencies_differ(base["currency"], then["currency"]),
-        }
-    base_mid, other_mid = salary_midpoint(base), salary_midpoint(then)
-    return {
-        "id": other["id"],
-        "currency": base["currency"],
-        "min": then["min"] - base["min"],
-        "max": then["max"] - base["max"],
-        "midpoint": other_mid - base_mid,
-        "min_percent": _percent(then["min"] - base["min"], base["min"]),
-        "max_percent": _percent(then["max"] - base["max"], base["max"]),
-        "midpoint_percent": _percent(other_mid - base_mid, base_mid),
-        "not_comparable": None,
-    }
-
-
-def currencies_differ(first: str, second: str) -> str:
-    """Why two salaries are not compared."""
-    return f"{first} and {second} are different currencies; techpay does not convert between them"
-
-
-def currency_counts(roles: Iterable[RoleRecord]) -> dict[str, int]:
-    """How many roles are paid in each currency, USD first, then the others by code."""
-    counts: dict[str, int] = {}
-    for role in roles:
-        counts[role["salary"]["currency"]] = counts.get(role["salary"]["currency"], 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: currency_order(item[0])))
-
-
-def mixed_currencies_warning(roles: Iterable[RoleRecord]) -> str | None:
-    """What ``validate`` says of a dataset whose salaries are in several currencies."""
-    counts = currency_counts(roles)
-    if len(counts) < 2:
-        return None
-    listed = ", ".join(f"{count} in {currency}" for currency, count in counts.items())
-    return (
-        f"warning: salaries in {len(counts)} currencies ({listed}); they are never compared"
-        f" or converted, orders by pay group them ({HOME_CURRENCY} first), and"
-        f" --min-salary/--max-salary keep only {HOME_CURRENCY} roles"
-    )
-
-
-def _percent(change: int, base: int) -> float:
-    return round(change * 100 / base, 1)

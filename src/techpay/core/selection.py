@@ -7,7 +7,11 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+# The selection options whose parameter is named otherwise than the field it sets.
+_FIELDS = {"skill": "skills", "cluster": "clusters"}
 
 
 class Selection:
@@ -45,6 +49,12 @@ class Selection:
         self.sort = sort
         self.reverse = reverse
         self.limit = limit
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Selection:
+        """What a command's selection options ask for, by the names of its parameters
+        (``--skill`` is ``skill``); an option that selects nothing is a TypeError."""
+        return cls(**{_FIELDS.get(name, name): value for name, value in options.items()})
 
     def narrows(self) -> bool:
         """Whether any criterion leaves roles out (the order and the limit aside)."""

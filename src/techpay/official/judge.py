@@ -18,8 +18,8 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
     """The offer as a yearly amount in whole dollars, and (with ``hourly``) the hourly wage
     it came from, in cents; an hourly wage is annualised as BLS does (x 2,080 hours, to the
     nearest dollar). :class:`UsageError` for anything not a plausible offer."""
+    from techpay.core.amounts import MAX_AMOUNT_LENGTH, amount_shown, parse_amount
     from techpay.core.errors import UsageError
-    from techpay.core.queries import MAX_AMOUNT_LENGTH, amount_shown, parse_amount
 
     typed = text.strip().replace("_", "").replace(" ", "")
     if len(typed) > MAX_AMOUNT_LENGTH:

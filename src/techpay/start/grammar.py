@@ -1,7 +1,7 @@
 """The command line the Typer app in techpay.cli declares. Generated: do not edit.
 
 Run ``python -m techpay.cli.grammar --write`` after changing a command: tests/test_grammar.py
-fails until then. Read by techpay.start.fast, which answers from it without importing Typer.
+fails until then. Read by techpay.start.commandline for the fast path, without importing Typer.
 
 Each command maps its parameter names (as the Python functions name them) to what the
 parser needs: for arguments, ``nargs`` (-1: any number) and ``required``; for options,

@@ -123,7 +123,7 @@ class _GuardedStdout(io.FileIO):
             raise
         except OSError as error:
             self.failed = True
-            from techpay.core.files import reason
+            from techpay.core.targets import reason
 
             raise StdoutUnusable(reason(error)) from None
 
