@@ -74,7 +74,7 @@ class TestPictures:
         path = tmp_path / "chart.svg"
         result = cli("chart", "--svg", str(path))
         assert result.exit_code == 0
-        assert result.stderr == f"Saved {path}.\n"
+        assert result.stderr == f"techpay: Saved {path}.\n"
         svg = path.read_text(encoding="utf-8")
         assert svg.startswith("<svg")
         assert "Research" in svg

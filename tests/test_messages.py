@@ -7,9 +7,11 @@ import re
 
 import pytest
 import typer
+from typer.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import PLAIN_ENV
 from techpay.cli import app
 from techpay.core.dataset import check_layers
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
@@ -311,3 +313,51 @@ def test_a_data_error_on_the_command_line_is_worded_the_same(cli, tmp_path):
     assert (
         result.stderr == f"techpay: {path}: role 'x' -> salary.min: must be more than 0 (got 0)\n"
     )
+
+
+class TestOneRuleForEachKindOfMessage:
+    """An answer on stdout; every note, warning and error on stderr, one line starting
+    ``techpay: ``; an empty table is a note, stdout left empty for grep and wc -l."""
+
+    @pytest.mark.parametrize(
+        ("args", "said"),
+        [
+            (["filter", "--min-salary", "1m"], "techpay: no roles match\n"),
+            (["where", "sre", "--min-employment", "10000000"], "techpay: no places match\n"),
+            (["occupations", "zzzz"], "techpay: no occupations match\n"),
+        ],
+        ids=["roles", "places", "occupations"],
+    )
+    def test_nothing_matches_is_a_note_and_stdout_stays_empty(self, cli, args, said):
+        result = cli(*args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", said)
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["filter", "--min-salary", "1m"],
+            ["where", "sre", "--min-employment", "10000000"],
+            ["occupations", "zzzz"],
+        ],
+        ids=["roles", "places", "occupations"],
+    )
+    def test_plain_prints_its_header_row_even_for_no_records(self, cli, args):
+        result = cli(*args, "--plain")
+        assert (result.exit_code, result.stderr, result.stdout.count("\n")) == (0, "", 1)
+
+    def test_a_place_without_figures_is_a_note_with_the_prefix(self, cli):
+        result = cli("where", "sre", "--in", "guam", "--in", "CA")
+        assert result.exit_code == 0
+        assert result.stderr == "techpay: BLS published no figures for 15-1252 in Guam.\n"
+        assert "California" in result.stdout
+
+    def test_a_saved_picture_is_a_note_with_the_prefix(self, cli, tmp_path):
+        picture = tmp_path / "chart.svg"
+        result = cli("chart", "--svg", str(picture))
+        assert result.stderr == f"techpay: Saved {picture}.\n"
+
+    def test_official_status_wraps_to_the_terminal(self):
+        runner = CliRunner(env={**PLAIN_ENV, "COLUMNS": "50"})
+        shown = runner.invoke(app, ["official", "status"]).stdout
+        assert shown.startswith("Release    May 2025 (2025A01), bundled\n")
+        assert max(len(line) for line in shown.splitlines()) <= 50

@@ -132,8 +132,21 @@ def is_terminal(stream: TextIO) -> bool:
 
 
 def note(message: str) -> None:
-    """A message for the person, not the pipe: stderr."""
-    sys.stderr.write(f"{message}\n")
+    """A message for the person, not the pipe: one line on stderr, marked as techpay's (data
+    it quotes is already shown literally)."""
+    sys.stderr.write(f"techpay: {message}\n")
+
+
+def none_match(what: str) -> None:
+    """An empty answer in a table: stdout stays empty (as grep's does), and stderr says so,
+    in the same words for roles, places and occupations. ``--plain`` prints its header row
+    and ``--json`` its empty document instead."""
+    note(f"no {what} match")
+
+
+def done(message: str) -> None:
+    """What an action did (``official import``, ``official reset``): its answer, on stdout."""
+    sys.stdout.write(f"{message}\n")
 
 
 def warn(message: str) -> None:

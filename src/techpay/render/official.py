@@ -104,8 +104,6 @@ def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any])
             f"{wage(estimate, 'p10')} - {wage(estimate, 'p90')}",
             "-" if lq is None else f"{lq:.2f}",
         )
-    if not estimates:
-        return Text("No places match.")
     first = estimates[0]
     caption = literal(
         f"{occupation_label(occupation)}; {first['source']},"
@@ -141,8 +139,6 @@ def occupations_table(found: Sequence[EstimateRecord], ours: Sequence[str] = ())
             wage(estimate, "median"),
             count(estimate["employment"]),
         )
-    if not found:
-        return Text("No occupations match.")
     area = found[0]["area"]
     where = "National figures" if area["type"] == "national" else f"Figures for {area['name']}"
     caption = f"{where}; {found[0]['source']}, {found[0]['release']}."
