@@ -54,7 +54,24 @@ def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> N
 
         console.print(Trimmed(view()))  # type: ignore[arg-type]
     if pictures is not None:
-        pictures.save(console)
+        # What was drawn, unless the terminal is narrower than a picture needs.
+        wide_enough = console.width >= PICTURE_WIDTH
+        pictures.save(console if wide_enough else _drawn_for_a_picture(view))
+
+
+PICTURE_WIDTH = 80  # what every view is laid out for in full (the map needs 76)
+
+
+def _drawn_for_a_picture(view: Callable[[], object]) -> Any:
+    """The view drawn afresh at the width a picture needs, not the narrow terminal's."""
+    import io
+
+    from techpay.render.style import make_console
+
+    picture = make_console(io.StringIO(), record=True)
+    picture.width = PICTURE_WIDTH
+    picture.print(view())
+    return picture
 
 
 def drawn_instead(json_output: bool, plain: bool) -> str | None:
