@@ -208,6 +208,9 @@ def chart(
     text: TextOption = None,
     sort: SortOption = "salary",
     reverse: ReverseFlag = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Draw at most N roles.")
+    ] = None,
     official: Annotated[
         bool,
         typer.Option(
@@ -241,6 +244,7 @@ def chart(
     Examples:
       techpay chart
       techpay chart --cluster ai --sort rank
+      techpay chart --limit 3
       techpay chart --svg chart.svg
       techpay chart --official --in seattle
       techpay chart --json | jq -r '.roles[] | "\\(.midpoint) \\(.title)"'
@@ -255,6 +259,7 @@ def chart(
         text=text,
         sort=sort,
         reverse=reverse,
+        limit=limit,
         official=official,
         place=place,
         svg=svg,

@@ -182,6 +182,7 @@ def chart(
     text: str | None,
     sort: str,
     reverse: bool,
+    limit: int | None,
     official: bool,
     place: list[str] | None,
     svg: str | None,
@@ -210,6 +211,7 @@ def chart(
     else:
         found = places.in_place_order(catalog.roles, clusters, selection, synonyms, where)
         roles, locality = found
+    roles = roles[:limit]
     if not roles and not json_output:
         none_match("roles")
         return
