@@ -277,7 +277,10 @@ class TestStandardOutput:
         result = run_with_stdout(
             ["--data", str(data), "export", "-o", "/dev/stdout"], None, TECHPAY_NO_FAST=fast
         )
-        assert (result.returncode, result.stderr) == (EXIT_OK, b"techpay: Wrote 10 roles to /dev/stdout.\n")
+        assert (result.returncode, result.stderr) == (
+            EXIT_OK,
+            b"techpay: Wrote 10 roles to /dev/stdout.\n",
+        )
         assert data.read_bytes() == before
 
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 import typer
-from typer.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import PLAIN_ENV
 from techpay.cli import app
@@ -361,3 +361,25 @@ class TestOneRuleForEachKindOfMessage:
         shown = runner.invoke(app, ["official", "status"]).stdout
         assert shown.startswith("Release    May 2025 (2025A01), bundled\n")
         assert max(len(line) for line in shown.splitlines()) <= 50
+
+
+class TestOneVocabulary:
+    """People read 10th, 90th and mean, in tables and in the notes under them; JSON keeps
+    its keys (p10, p90). A missing figure is explained in the same words everywhere."""
+
+    def test_a_footnote_under_a_distribution_names_the_figure_as_the_table_does(self, cli):
+        shown = " ".join(cli("occupation", "27-2021", "--in", "st. louis").stdout.split())
+        assert "90th >= $776,140" in shown
+        assert "90th: This wage is equal to or greater than $115.00 per hour" in shown
+        assert "p90" not in shown
+
+    @pytest.mark.parametrize(
+        "args", [["occupation", "15-1252"], ["show", "sre"]], ids=["occupation", "show"]
+    )
+    def test_no_figures_in_a_place_is_said_in_one_way(self, cli, args):
+        shown = " ".join(cli(*args, "--in", "guam").stdout.split())
+        assert "Local pay BLS published no figures for this occupation in Guam" in shown
+
+    def test_json_keeps_its_keys(self, cli):
+        found = json.loads(cli("occupation", "27-2021", "--in", "st. louis", "--json").stdout)
+        assert found["local"]["official"]["absent"]["p90"]["footnote"] == 5

@@ -165,7 +165,8 @@ class TestPathPlain:
             ["to_id", "site-reliability-engineer"],
             ["currency", "USD"],
         ]
-        assert ["midpoint", "10000"] in rows and ["midpoint_percent", "6.6"] in rows
+        assert ["midpoint", "10000"] in rows
+        assert ["midpoint_percent", "6.6"] in rows
         assert [value for name, value in rows if name == "leave"] == [
             "ci-cd", "infrastructure-as-code"
         ]  # fmt: skip

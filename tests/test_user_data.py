@@ -152,7 +152,11 @@ class TestLayering:
 class TestValidate:
     def test_valid_files_exit_0(self, cli, write):
         result = cli("validate", write("a.toml", SRE_RAISE), write("b.json", NEW_ROLE))
-        assert (result.exit_code, result.stdout, result.stderr) == (0, "", "techpay: 2 files valid.\n")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            0,
+            "",
+            "techpay: 2 files valid.\n",
+        )
 
     def test_it_reports_every_problem_in_every_file(self, cli, write, tmp_path):
         broken = tmp_path / "broken.toml"

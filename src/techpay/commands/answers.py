@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from techpay.commands import places
 from techpay.commands.output import emit, none_match, note, warn
+from techpay.core.absence import no_figures
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -241,5 +242,5 @@ def where(
     else:
         none_match("places")
     for place_name in missing:
-        note(f"BLS published no figures for {code} in {place_name}.")
+        note(f"{no_figures(place_name, code)}.")
     note_an_old_release(json_output)

@@ -122,7 +122,7 @@ def status(data: Data, *, json_output: bool) -> None:
     facts = store.status()
 
     def view() -> object:
-        from techpay.render.release import status_view
+        from techpay.render.views import status_view
 
         return status_view(facts)
 

@@ -8,6 +8,7 @@ occupation's wages hourly only, the hourly ones are there too, as hourly wages.
 
 from __future__ import annotations
 
+from techpay.core.absence import NOT_RELEASED
 from techpay.core.errors import OfficialDataError
 
 TYPE_CHECKING = False
@@ -243,7 +244,7 @@ class Bundle:
         for item in filter(None, listed.split(",")):
             name, _, code = item.partition(":")
             footnote = int(code)
-            reason = self.footnotes().get(footnote, "Estimate not released.")
+            reason = self.footnotes().get(footnote, NOT_RELEASED)
             coded = footnote == TOP_CODED and wages is not None and name in WAGES
             found[_FIELD_NAMES.get(name, name)] = {
                 "footnote": footnote,

@@ -160,9 +160,8 @@ def _caption(document: dict[str, Any]) -> Text:
     interpolated percentile, ``*`` beside a range scaled to a place)."""
     occupation = document["occupation"]
     places = document["places"]
-    lines = [
-        f"Official pay: {occupation_label(occupation)}; {document['source']}, {document['release']}."
-    ]
+    source = f"{document['source']}, {document['release']}"
+    lines = [f"Official pay: {occupation_label(occupation)}; {source}."]
     if any(_placed(row).startswith("~") for row in places):
         lines.append("~: interpolated between the published percentiles, never beyond them.")
     if document["role"] is not None:

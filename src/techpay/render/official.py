@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from techpay.core.absence import no_figures
 from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow
 from techpay.render.release import occupation_label
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 HOURLY_ONLY = 4  # BLS's footnote: wages reported hourly or annually, as the job is paid
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
                      ("p90", "90th"))  # fmt: skip
+FIGURE_NAMES = dict(PERCENTILE_LABELS)  # a figure's name for people, by its JSON key
 
 
 def wage(estimate: EstimateRecord, name: str) -> str:
@@ -78,7 +80,8 @@ def _reasons(estimate: EstimateRecord) -> str:
     """BLS's footnotes for the figures without a number, each once."""
     by_reason: dict[str, list[str]] = {}
     hourly_only = estimate["hourly_wages"] is not None
-    for name, absent in estimate["absent"].items():
+    for key, absent in estimate["absent"].items():
+        name = FIGURE_NAMES.get(key, key.replace("_", " "))  # 90th, not p90
         if hourly_only and absent["footnote"] == HOURLY_ONLY:
             name = "annual wages not published"  # the hourly ones are shown
         names = by_reason.setdefault(absent["reason"], [])
@@ -162,7 +165,7 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
     if area is not None:
         where = place_name(area)
         if local is None:
-            facts.add_row("Local pay", literal(f"BLS published no figures for it in {where}"))
+            facts.add_row("Local pay", literal(no_figures(where)))
         else:
             facts.add_row("Local pay", literal(provenance(local), MUTED))
             facts.add_row("", distribution(local))

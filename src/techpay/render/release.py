@@ -47,22 +47,6 @@ def status_facts(facts: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-def status_view(facts: dict[str, Any]) -> object:
-    """``official status`` for people: label and value lines that wrap to the width (a
-    checksum or path longer than the line is folded onto the next)."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from techpay.render.style import HEADER
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=HEADER, no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in status_facts(facts):
-        grid.add_row(label, Text(value))
-    return grid
-
-
 def occupation_label(occupation: dict[str, Any]) -> str:
     """``Software Developers (15-1252)``; where the occupation stands in for a role it fits
     less than well, also how well: ``..., a low match for Site Reliability Engineer``
