@@ -253,3 +253,18 @@ def test_a_saved_map_is_drawn_at_the_width_it_needs(tmp_path, width):
     assert "The map needs 32" in result.stdout
     saved = picture.read_text(encoding="utf-8")
     assert ("needs&#160;32" in saved, "Territories" in saved) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("args", "column", "said"),
+    [
+        (("list", "--in", "texas"), "Local median", "Local median:"),
+        (("where", "sre"), "LQ", "LQ: location quotient"),
+    ],
+    ids=["list --in", "where"],
+)
+def test_footnotes_only_for_the_columns_shown(args, column, said):
+    """A narrow terminal drops a column, and its footnote with it; a wide one keeps both."""
+    narrow, wide = draw(args, 40), draw(args, 120)
+    assert (column in narrow.splitlines()[0], said in narrow) == (False, False)
+    assert (column in wide.splitlines()[0], said in " ".join(wide.split())) == (True, True)

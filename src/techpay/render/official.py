@@ -16,7 +16,7 @@ from rich.text import Text
 
 from techpay.core.absence import no_figures
 from techpay.render.axis import money
-from techpay.render.layout import DROP, WRAP, Fitted, Flow
+from techpay.render.layout import DROP, WRAP, Fitted, Flow, Footnotes
 from techpay.render.release import occupation_label
 from techpay.render.style import HEADER, MUTED, literal, new_table
 
@@ -108,13 +108,16 @@ def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any])
             "-" if lq is None else f"{lq:.2f}",
         )
     first = estimates[0]
-    caption = literal(
-        f"{occupation_label(occupation)}; {first['source']},"
-        f" {first['release']}. LQ: location quotient, the share of local jobs in this occupation"
-        " over the national share.",
+    whose = literal(
+        f"{occupation_label(occupation)}; {first['source']}, {first['release']}.", MUTED
+    )
+    lq = Text(
+        "LQ: location quotient, the share of local jobs in this occupation over the national"
+        " share.",
         MUTED,
     )
-    return Group(Fitted(table, WHERE_STEPS, fallback="records"), Text(), caption)
+    fitted = Fitted(table, WHERE_STEPS, fallback="records")
+    return Group(fitted, Text(), Footnotes(fitted, [(None, whose), ("LQ", lq)]))
 
 
 # ``where`` on a narrow terminal: the columns least needed to choose a place go first, then

@@ -220,9 +220,10 @@ class RolesTable:
         roles = self.answer["roles"]
         wide = options.max_width >= WIDE and bool(roles)
         bars = range_bars([role["salary"] for role in roles], options.ascii_only) if wide else None
-        yield roles_table(self.answer, self.official, bars)
+        table = roles_table(self.answer, self.official, bars)
+        yield table
         if self.answer["area"] is not None:
-            yield locality_caption(self.answer["area"], self.answer["release"])
+            yield locality_caption(self.answer["area"], self.answer["release"], table)
 
 
 class ComparisonView:
