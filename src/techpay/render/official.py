@@ -111,13 +111,13 @@ def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any])
     whose = literal(
         f"{occupation_label(occupation)}; {first['source']}, {first['release']}.", MUTED
     )
-    lq = Text(
+    quotient = Text(
         "LQ: location quotient, the share of local jobs in this occupation over the national"
         " share.",
         MUTED,
     )
     fitted = Fitted(table, WHERE_STEPS, fallback="records")
-    return Group(fitted, Text(), Footnotes(fitted, [(None, whose), ("LQ", lq)]))
+    return Group(fitted, Text(), Footnotes(fitted, [(None, whose), ("LQ", quotient)]))
 
 
 # ``where`` on a narrow terminal: the columns least needed to choose a place go first, then

@@ -72,7 +72,7 @@ def official_text(role: dict[str, Any]) -> str:
 
 def roles_table(
     answer: dict[str, Any], official: bool = False, bars: Sequence[Text] | None = None
-) -> RenderableType:
+) -> Fitted:
     """``list`` and ``filter``: one row per role; ``official`` puts the official median and
     the range's premium over it where the clusters would be; a place puts the median there
     and the range scaled to it (in place of the midpoint, for room); ``bars`` adds a range
