@@ -18,11 +18,12 @@ PACKAGE = Path(techpay.__file__).parent
 # below the CLI (which reads through it), the fast path and launcher above.
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
-              "core.selection", "core.rules", "core.amounts"}),
+              "core.selection", "core.rules", "core.amounts", "core.absence"}),
     ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
     ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
               "core.targets", "core.sources", "core.fasttypes", "core.fastgen", "official",
-              "official.build", "official.bundle", "official.places", "official.roles",
+              "official.build", "official.bundle", "official.integrity", "official.places",
+              "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
               "official.cells", "official.release", "official.installed", "official.install",
               "official.upstream"}),
@@ -171,6 +172,7 @@ def test_json_output_does_not_load_rich_typer_or_pydantic_modules_it_does_not_ne
 RENDER_MAY_IMPORT = {
     "techpay.core.records": None,  # any name: types
     "techpay.core.errors": {"literal_text"},
+    "techpay.core.absence": None,  # any name: the words for a missing figure
     "techpay.core.queries": {"salary_midpoint", "currency_order"},
     "techpay.official.tiles": {"COLUMNS", "ROWS", "TERRITORIES", "is_wage"},
 }

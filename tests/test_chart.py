@@ -74,7 +74,7 @@ class TestPictures:
         path = tmp_path / "chart.svg"
         result = cli("chart", "--svg", str(path))
         assert result.exit_code == 0
-        assert result.stderr == f"Saved {path}.\n"
+        assert result.stderr == f"techpay: Saved {path}.\n"
         svg = path.read_text(encoding="utf-8")
         assert svg.startswith("<svg")
         assert "Research" in svg
@@ -95,3 +95,15 @@ class TestPictures:
         assert path.read_text(encoding="utf-8") == "mine"
         assert cli("chart", "--svg", str(path), "--force").exit_code == 0
         assert path.read_text(encoding="utf-8").startswith("<svg")
+
+
+class TestLimit:
+    def test_limit_keeps_the_first_roles_drawn(self, cli_json):
+        drawn = cli_json("chart", "--limit", "3")["roles"]
+        assert [role["id"] for role in drawn] == [
+            "ai-research-scientist", "software-engineering-manager", "cybersecurity-architect"
+        ]  # fmt: skip
+
+    def test_with_a_place_it_keeps_the_places_highest(self, cli_json):
+        drawn = cli_json("chart", "-n", "1", "--in", "texas", "--sort", "official")["roles"]
+        assert [role["id"] for role in drawn] == ["software-engineering-manager"]

@@ -202,7 +202,9 @@ class TestFilter:
 
     def test_no_match_says_so_on_stderr(self, cli):
         result = cli("filter", "--min-salary", "1m")
-        assert (result.exit_code, result.stdout, result.stderr) == (0, "", "No roles match.\n")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            0, "", "techpay: no roles match\n"
+        )  # fmt: skip
 
     def test_no_match_in_json_is_an_empty_array(self, cli):
         result = cli("filter", "--min-salary", "1m", "--json")

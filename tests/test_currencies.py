@@ -186,7 +186,7 @@ class TestValidate:
             "techpay: warning: salaries in 4 currencies (10 in USD, 2 in EUR, 1 in GBP,"
             " 1 in JPY); they are never compared or converted, orders by pay group them"
             " (USD first), and --min-salary/--max-salary keep only USD roles",
-            "1 file valid.",
+            "techpay: 1 file valid.",
         ]
 
     def test_the_json_problem_list_stays_empty(self, cli, foreign):
@@ -199,10 +199,10 @@ class TestValidate:
         path = tmp_path / "euros.toml"
         document = {"clusters": {"cloud": "cloud"}, "roles": FOREIGN[:2]}
         path.write_text(tomli_w.dumps(document), encoding="utf-8")
-        assert cli("--no-bundled", "validate", str(path)).stderr == "1 file valid.\n"
+        assert cli("--no-bundled", "validate", str(path)).stderr == "techpay: 1 file valid.\n"
         dollars = tmp_path / "dollars.toml"
         dollars.write_text(tomli_w.dumps({"roles": [role("x", 1, 2, "USD")]}), encoding="utf-8")
-        assert cli("validate", str(dollars)).stderr == "1 file valid.\n"
+        assert cli("validate", str(dollars)).stderr == "techpay: 1 file valid.\n"
 
 
 class TestChart:

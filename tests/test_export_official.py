@@ -152,7 +152,7 @@ class TestSqlite:
         path = tmp_path / "oews.db"
         result = cli("export", "--official", "--format", "sqlite", "-o", str(path))
         assert result.exit_code == 0, result.stderr
-        assert result.stderr == f"Wrote 223,174 rows of BLS OEWS May 2025 to {path}.\n"
+        assert result.stderr == f"techpay: Wrote 223,174 rows of BLS OEWS May 2025 to {path}.\n"
         with sqlite3.connect(path) as connection:
             count = "SELECT count(*), count(DISTINCT occupation_code), count(DISTINCT area_code)"
             assert connection.execute(f"{count} FROM estimates").fetchone() == (223_174, 830, 583)

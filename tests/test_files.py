@@ -264,7 +264,7 @@ class TestStandardOutput:
         result = run_with_stdout(["export", "-o", str(out)], None)
         assert (result.returncode, result.stderr) == (
             EXIT_OK,
-            f"Wrote 10 roles to {out}.\n".encode(),
+            f"techpay: Wrote 10 roles to {out}.\n".encode(),
         )
         assert out.read_text(encoding="utf-8").startswith("# A techpay dataset")
 
@@ -277,7 +277,10 @@ class TestStandardOutput:
         result = run_with_stdout(
             ["--data", str(data), "export", "-o", "/dev/stdout"], None, TECHPAY_NO_FAST=fast
         )
-        assert (result.returncode, result.stderr) == (EXIT_OK, b"Wrote 10 roles to /dev/stdout.\n")
+        assert (result.returncode, result.stderr) == (
+            EXIT_OK,
+            b"techpay: Wrote 10 roles to /dev/stdout.\n",
+        )
         assert data.read_bytes() == before
 
 
@@ -290,7 +293,7 @@ class TestWhatIsAtThePath:
         null = character_device(here / "null", 3)
         result = cli(*writer(str(null)), *force)
         assert result.exit_code == EXIT_OK
-        assert result.stderr.startswith(("Wrote ", "Saved ")), result.stderr
+        assert result.stderr.startswith(("techpay: Wrote ", "techpay: Saved ")), result.stderr
         status = null.stat()
         assert stat.S_ISCHR(status.st_mode)
         assert status.st_rdev == os.makedev(1, 3)
@@ -356,7 +359,7 @@ class TestWhatIsAtThePath:
             result = run_with_stdout(["export", "-f", fmt, "-o", *own_stdout], appended)
         assert (result.returncode, result.stderr) == (
             EXIT_OK,
-            f"Wrote 10 roles to {own_stdout[0]}.\n".encode(),
+            f"techpay: Wrote 10 roles to {own_stdout[0]}.\n".encode(),
         )
         written = log.read_bytes()
         assert written.startswith(b"before\n")

@@ -25,7 +25,7 @@ import pytest
 
 from conftest import clean_env, run_techpay
 from techpay.core.errors import EXIT_ERROR
-from techpay.official import bundle, tabfiles
+from techpay.official import bundle, integrity, tabfiles
 from test_official_import import (
     AREA_COLUMNS,
     AREAS,
@@ -298,7 +298,7 @@ class TestReadersDuringAnInstall:
 
         def read() -> None:
             path = bundle.bundle_path()
-            bundle.verify(path)
+            integrity.verify(path)
             seen.append(bundle.Bundle(path).release)
 
         for name in ("replace", "unlink", "rename"):

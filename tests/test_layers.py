@@ -270,7 +270,7 @@ class TestValidateReportsEverything:
             f"{path}: role 'platform-engineer' -> clusters: unknown cluster 'platfrom'"
             " (known: ai, cloud, leadership, security)",
         ]
-        assert result.stderr == "3 problems in 1 file(s).\n"
+        assert result.stderr == "techpay: 3 problems in 1 file(s).\n"
 
     def test_json_lists_them_all_too(self, cli, write):
         path = write("mixed.toml", self.DOC)

@@ -9,8 +9,9 @@ import pytest
 import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
-from conftest import examples
+from conftest import PLAIN_ENV, examples
 from techpay.cli import app
 from techpay.core.dataset import check_layers
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE
@@ -312,3 +313,73 @@ def test_a_data_error_on_the_command_line_is_worded_the_same(cli, tmp_path):
     assert (
         result.stderr == f"techpay: {path}: role 'x' -> salary.min: must be more than 0 (got 0)\n"
     )
+
+
+class TestOneRuleForEachKindOfMessage:
+    """An answer on stdout; every note, warning and error on stderr, one line starting
+    ``techpay: ``; an empty table is a note, stdout left empty for grep and wc -l."""
+
+    @pytest.mark.parametrize(
+        ("args", "said"),
+        [
+            (["filter", "--min-salary", "1m"], "techpay: no roles match\n"),
+            (["where", "sre", "--min-employment", "10000000"], "techpay: no places match\n"),
+            (["occupations", "zzzz"], "techpay: no occupations match\n"),
+        ],
+        ids=["roles", "places", "occupations"],
+    )
+    def test_nothing_matches_is_a_note_and_stdout_stays_empty(self, cli, args, said):
+        result = cli(*args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", said)
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["filter", "--min-salary", "1m"],
+            ["where", "sre", "--min-employment", "10000000"],
+            ["occupations", "zzzz"],
+        ],
+        ids=["roles", "places", "occupations"],
+    )
+    def test_plain_prints_its_header_row_even_for_no_records(self, cli, args):
+        result = cli(*args, "--plain")
+        assert (result.exit_code, result.stderr, result.stdout.count("\n")) == (0, "", 1)
+
+    def test_a_place_without_figures_is_a_note_with_the_prefix(self, cli):
+        result = cli("where", "sre", "--in", "guam", "--in", "CA")
+        assert result.exit_code == 0
+        assert result.stderr == "techpay: BLS published no figures for 15-1252 in Guam.\n"
+        assert "California" in result.stdout
+
+    def test_a_saved_picture_is_a_note_with_the_prefix(self, cli, tmp_path):
+        picture = tmp_path / "chart.svg"
+        result = cli("chart", "--svg", str(picture))
+        assert result.stderr == f"techpay: Saved {picture}.\n"
+
+    def test_official_status_wraps_to_the_terminal(self):
+        runner = CliRunner(env={**PLAIN_ENV, "COLUMNS": "50"})
+        shown = runner.invoke(app, ["official", "status"]).stdout
+        assert shown.startswith("Release    May 2025 (2025A01), bundled\n")
+        assert max(len(line) for line in shown.splitlines()) <= 50
+
+
+class TestOneVocabulary:
+    """People read 10th, 90th and mean, in tables and in the notes under them; JSON keeps
+    its keys (p10, p90). A missing figure is explained in the same words everywhere."""
+
+    def test_a_footnote_under_a_distribution_names_the_figure_as_the_table_does(self, cli):
+        shown = " ".join(cli("occupation", "27-2021", "--in", "st. louis").stdout.split())
+        assert "90th >= $776,140" in shown
+        assert "90th: This wage is equal to or greater than $115.00 per hour" in shown
+        assert "p90" not in shown
+
+    @pytest.mark.parametrize(
+        "args", [["occupation", "15-1252"], ["show", "sre"]], ids=["occupation", "show"]
+    )
+    def test_no_figures_in_a_place_is_said_in_one_way(self, cli, args):
+        shown = " ".join(cli(*args, "--in", "guam").stdout.split())
+        assert "Local pay BLS published no figures for this occupation in Guam" in shown
+
+    def test_json_keeps_its_keys(self, cli):
+        found = json.loads(cli("occupation", "27-2021", "--in", "st. louis", "--json").stdout)
+        assert found["local"]["official"]["absent"]["p90"]["footnote"] == 5

@@ -306,6 +306,25 @@ class TestOutput:
         assert texas["official"]["annual_wages"]["median"] == 132_150
 
 
+class TestFootnotes:
+    """The caption explains the marks the table shows, and only those."""
+
+    def test_no_place_no_star_explained(self, cli):
+        shown = cli("offer", "sre", "150k").stdout
+        assert ("~60th" in shown, "~: interpolated" in shown) == (True, True)
+        assert "*" not in shown
+
+    def test_no_interpolated_percentile_no_tilde_explained(self, cli):
+        shown = cli("offer", "sre", "20k").stdout
+        assert "below the 10th" in shown
+        assert "~" not in shown
+
+    def test_a_scaled_range_has_its_star_explained(self, cli):
+        shown = cli("offer", "sre", "150k", "--in", "austin").stdout
+        assert "$138,000 - $182,000*" in shown
+        assert "*: an estimate, the article's range scaled" in " ".join(shown.split())
+
+
 class TestBadInput:
     """One line on stderr, nothing on stdout, the exit code of its kind."""
 

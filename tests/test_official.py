@@ -348,7 +348,7 @@ def test_a_damaged_bundle_is_reported_with_how_to_reinstall(tmp_path):
     from pathlib import Path
 
     from techpay.core.errors import OfficialDataError
-    from techpay.official.bundle import verify
+    from techpay.official.integrity import verify
 
     damaged = tmp_path / "oews.sqlite"
     shipped = Path(BUNDLE.path)

@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from typer.testing import CliRunner
 
-from conftest import TODAY, clean_env, run_in_process, run_techpay
+from conftest import PLAIN_ENV, TODAY, clean_env, run_in_process, run_techpay
+from techpay.cli import app
 from techpay.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from techpay.official import build, store
 from techpay.official.bundle import Bundle
@@ -284,8 +286,8 @@ class TestImportFromFlatFiles:
 
     def test_it_says_what_it_installed_and_where(self, cli, data_home, tmp_path):
         result = cli("official", "import", str(write_release(tmp_path / "oe")))
-        assert (result.exit_code, result.stdout) == (EXIT_OK, "")
-        assert result.stderr == (
+        assert (result.exit_code, result.stderr) == (EXIT_OK, "")
+        assert result.stdout == (
             f"Imported May {THIS_YEAR} (release {THIS_YEAR}A01) into"
             f" {installed(data_home)}; it answers now.\n"
         )
@@ -413,6 +415,13 @@ class TestImportFromTheUpstreamDatabase:
         }
         assert (meta["release"], meta["published"]) == (f"May {THIS_YEAR}", "unknown")
 
+    def test_status_says_a_publication_date_was_not_recorded(self, cli, data_home, tmp_path):
+        """Not "Published unknown by BLS": the files imported did not say when."""
+        imported(cli, upstream_database(tmp_path / "oews.sqlite"))
+        lines = cli("official", "status").stdout.splitlines()
+        assert "Published  not recorded in the files imported" in lines
+        assert json.loads(cli("official", "status", "--json").stdout)["published"] == "unknown"
+
     def test_a_sum_beside_it_is_checked(self, cli, data_home, tmp_path, previous):
         database = upstream_database(tmp_path / "oews.sqlite")
         (tmp_path / "oews.sqlite.sha256").write_text(f"{'1' * 64}  oews.sqlite\n")
@@ -439,23 +448,24 @@ class TestWhichReleaseAnswers:
         installed_before = installed(data_home)
         result = cli("official", "reset")
         assert result.exit_code == EXIT_OK
-        assert result.stderr.splitlines() == [
+        assert (result.stderr, result.stdout.splitlines()) == ("", [
             f"Removed {data_home / 'oews.sqlite.sha256'}",
             f"Removed {installed_before}",
             "The bundled release (May 2025) answers now.",
-        ]
+        ])  # fmt: skip
         assert national(cli)["annual_wages"]["median"] == bundled_median
         assert snapshot(data_home) == {}
 
     def test_reset_with_nothing_imported_says_so(self, cli, data_home):
         result = cli("official", "reset")
-        assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        assert (result.exit_code, result.stdout.splitlines()[0]) == (
             EXIT_OK, "Nothing to remove: no release was imported."
         )  # fmt: skip
 
     def test_status_for_people_names_release_path_and_sums(self, cli, data_home, tmp_path):
         imported(cli, write_release(tmp_path / "oe"))
-        lines = cli("official", "status").stdout.splitlines()
+        with_room = CliRunner(env={**PLAIN_ENV, "COLUMNS": "300"})  # long paths stay whole
+        lines = with_room.invoke(app, ["official", "status"]).stdout.splitlines()
         assert lines[0] == f"Release    May {THIS_YEAR} ({THIS_YEAR}A01), imported"
         assert f"Path       {installed(data_home)}" in lines
         assert any(line.startswith("Source     oe.data.0.Current  sha256 ") for line in lines)
@@ -464,8 +474,8 @@ class TestWhichReleaseAnswers:
         """A release named with a terminal escape cannot colour or move what is printed."""
         release = small_file(["release_date", "description"], [(f"{THIS_YEAR}A01", "May\x1b[2J")])
         result = cli("official", "import", str(write_release(tmp_path / "oe", oe_release=release)))
-        assert "\x1b" not in result.stderr
-        assert "May\\x1b[2J" in result.stderr
+        assert "\x1b" not in result.stdout
+        assert "May\\x1b[2J" in result.stdout
         status = cli("official", "status").stdout
         assert ("\x1b" not in status, "May\\x1b[2J" in status) == (True, True)
 
@@ -1037,17 +1047,19 @@ class TestProgress:
                     break
                 shown += chunk
             process.wait(timeout=60)
+            outcome = process.stdout.read() if process.stdout else b""
         os.close(controller)
         assert process.returncode == EXIT_OK
         assert b"\rReading the data file: 100% of 0 MB" in shown
-        assert shown.endswith(b"it answers now.\r\n")
+        assert shown.endswith(b"\r\x1b[K")  # the progress line is cleared
+        assert outcome.endswith(b"it answers now.\n")
 
     def test_a_pipe_sees_only_the_outcome(self, data_home, tmp_path):
         env = clean_env(XDG_DATA_HOME=str(data_home.parent))
         result = run_techpay("official", "import", str(write_release(tmp_path / "oe")), env=env)
-        assert (result.returncode, result.stdout) == (EXIT_OK, b"")
-        assert result.stderr.startswith(b"Imported May ")
-        assert result.stderr.count(b"\n") == 1
+        assert (result.returncode, result.stderr) == (EXIT_OK, b"")
+        assert result.stdout.startswith(b"Imported May ")
+        assert result.stdout.count(b"\n") == 1
 
 
 class TestStreaming:

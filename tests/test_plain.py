@@ -150,3 +150,30 @@ def test_a_real_pipe_gets_the_same_lines():
     lines = result.stdout.decode("utf-8").splitlines()
     assert lines[0].startswith("id\ttitle\tmin\t")
     assert b"\x1b" not in result.stdout
+
+
+class TestPathPlain:
+    """``path --plain``: field and value lines, as ``show --plain`` prints."""
+
+    def test_the_change_and_the_tags_as_fields(self, cli):
+        result = cli("path", "devops", "sre", "--plain")
+        assert result.exit_code == 0, result.stderr
+        rows = [line.split("\t") for line in result.stdout.splitlines()]
+        assert rows[:4] == [
+            ["field", "value"],
+            ["from_id", "devops-engineer"],
+            ["to_id", "site-reliability-engineer"],
+            ["currency", "USD"],
+        ]
+        assert ["midpoint", "10000"] in rows
+        assert ["midpoint_percent", "6.6"] in rows
+        assert [value for name, value in rows if name == "leave"] == [
+            "ci-cd", "infrastructure-as-code"
+        ]  # fmt: skip
+        assert ["new_responsibility", "Define service level objectives."] in rows
+
+    def test_no_header_and_a_place(self, cli):
+        shown = cli("path", "devops", "sre", "--in", "austin", "--no-header").stdout
+        assert shown.startswith("from_id\tdevops-engineer\n")
+        assert "to_local_median\t134120\n" in shown
+        assert "place\tAustin-Round Rock-San Marcos, TX\n" in shown

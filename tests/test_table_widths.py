@@ -209,3 +209,62 @@ def test_any_width_from_40_up(unwrapped, args, width):
     assert amounts(drawn) <= amounts(unwrapped[args])
     assert words(drawn) <= words(unwrapped[args])
     assert all(line == line.rstrip() for line in drawn.splitlines())
+
+
+NARROW = (20, 30)
+OFFERS = [args for args in VIEWS if args[0] == "offer"]
+
+
+@pytest.mark.parametrize("width", NARROW)
+@pytest.mark.parametrize("args", OFFERS, ids=" ".join)
+class TestOffersOnTheNarrowestTerminals:
+    """Below the table's least width each place is a block of its own; nothing is cut
+    ("$23...", "~77...", "Californ..." at 20 and 30 columns were)."""
+
+    def test_no_line_is_longer_than_the_width(self, args, width):
+        assert [line for line in draw(args, width).splitlines() if cell_len(line) > width] == []
+
+    def test_no_amount_or_word_is_cut(self, args, width):
+        drawn, whole = draw(args, width), draw(args, UNWRAPPED)
+        assert amounts(drawn) == amounts(whole)
+        cut = words(drawn) - words(whole)  # only a word longer than the line is folded
+        assert [piece for piece in cut if not longer_than(width, piece, whole)] == []
+        assert "…" not in drawn
+
+
+def longer_than(width: int, piece: str, whole: str) -> bool:
+    return any(piece in word and cell_len(word) > width for word in words(whole))
+
+
+def test_offer_keeps_the_difference_on_one_line_where_it_fits():
+    """At 160 columns nothing needs to wrap: "inside +$2,500 +1.5%" is one line."""
+    drawn = draw(("offer", "sre", "165k", "--in", "austin"), 160)
+    assert "inside +$2,500 +1.5%" in drawn
+    assert "inside +$5,000 +3.1%" in drawn
+
+
+@pytest.mark.parametrize("width", NARROW)
+def test_a_saved_map_is_drawn_at_the_width_it_needs(tmp_path, width):
+    """On a terminal too narrow for the map, the picture is still the map, not the line
+    that says how much room it needs."""
+    picture = tmp_path / "map.svg"
+    runner = CliRunner(env={**PLAIN_ENV, "COLUMNS": str(width)})
+    result = runner.invoke(app, ["map", "sre", "--svg", str(picture)], catch_exceptions=False)
+    assert "The map needs 32" in result.stdout
+    saved = picture.read_text(encoding="utf-8")
+    assert ("needs&#160;32" in saved, "Territories" in saved) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("args", "column", "said"),
+    [
+        (("list", "--in", "texas"), "Local median", "Local median:"),
+        (("where", "sre"), "LQ", "LQ: location quotient"),
+    ],
+    ids=["list --in", "where"],
+)
+def test_footnotes_only_for_the_columns_shown(args, column, said):
+    """A narrow terminal drops a column, and its footnote with it; a wide one keeps both."""
+    narrow, wide = draw(args, 40), draw(args, 120)
+    assert (column in narrow.splitlines()[0], said in narrow) == (False, False)
+    assert (column in wide.splitlines()[0], said in " ".join(wide.split())) == (True, True)

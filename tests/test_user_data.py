@@ -153,7 +153,11 @@ class TestLayering:
 class TestValidate:
     def test_valid_files_exit_0(self, cli, write):
         result = cli("validate", write("a.toml", SRE_RAISE), write("b.json", NEW_ROLE))
-        assert (result.exit_code, result.stdout, result.stderr) == (0, "", "2 files valid.\n")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            0,
+            "",
+            "techpay: 2 files valid.\n",
+        )
 
     def test_it_reports_every_problem_in_every_file(self, cli, write, tmp_path):
         broken = tmp_path / "broken.toml"
@@ -173,7 +177,7 @@ class TestValidate:
             f"{bad}: role 'a' -> salary: min (5) is greater than max (1)",
             f"{bad}: role 'b' -> colour: unknown field",
         ]
-        assert result.stderr == "4 problems in 2 file(s).\n"
+        assert result.stderr == "techpay: 4 problems in 2 file(s).\n"
 
     def test_conflicts_between_files_are_found(self, cli, write):
         one = json.loads(json.dumps(NEW_ROLE))
@@ -235,7 +239,7 @@ class TestExport:
     def test_toml_export_loads_back_to_the_same_dataset(self, cli, tmp_path):
         out = tmp_path / "copy.toml"
         result = cli("export", "-o", str(out))
-        assert (result.exit_code, result.stderr) == (0, f"Wrote 10 roles to {out}.\n")
+        assert (result.exit_code, result.stderr) == (0, f"techpay: Wrote 10 roles to {out}.\n")
         assert as_document(load_file(str(out))) == as_document(load_layers([]).record)
 
     def test_json_export_loads_back_to_the_same_dataset(self, cli, tmp_path):

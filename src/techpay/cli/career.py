@@ -73,6 +73,8 @@ def path(
     start: Annotated[str, role_argument("The role you have.", "FROM")],
     goal: Annotated[str, role_argument("The role you want.", "TO")],
     place: PlaceOption = None,
+    plain: PlainFlag = False,
+    no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
 ) -> int:
     """What moving from one role to another means.
@@ -86,8 +88,18 @@ def path(
       techpay path devops sre
       techpay path ds mle --json | jq '.gain'
       techpay path devops sre --in seattle
+      techpay path devops sre --plain | grep ^gain
     """
-    return answer(ctx, career.path, start=start, goal=goal, place=place, json_output=json_output)
+    return answer(
+        ctx,
+        career.path,
+        start=start,
+        goal=goal,
+        place=place,
+        plain=plain,
+        no_header=no_header,
+        json_output=json_output,
+    )
 
 
 @app.command(short_help="Every skill tag, and the roles that need it.")

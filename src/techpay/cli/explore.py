@@ -187,6 +187,9 @@ def filter_roles(
 @selection_options(sort="salary")
 def chart(
     ctx: typer.Context,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Draw at most N roles.")
+    ] = None,
     official: Annotated[
         bool,
         typer.Option(
@@ -221,6 +224,7 @@ def chart(
     Examples:
       techpay chart
       techpay chart --cluster ai --sort rank
+      techpay chart --limit 3
       techpay chart --svg chart.svg
       techpay chart --official --in seattle
       techpay chart --json | jq -r '.roles[] | "\\(.midpoint) \\(.title)"'
@@ -228,6 +232,7 @@ def chart(
     return answer(
         ctx,
         explore.chart,
+        limit=limit,
         official=official,
         place=place,
         svg=svg,

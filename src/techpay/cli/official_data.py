@@ -11,7 +11,7 @@ import typer
 from techpay.cli.app import answer, app
 from techpay.cli.options import JsonFlag
 from techpay.commands import official as official_commands
-from techpay.commands.output import note
+from techpay.commands.output import done
 from techpay.render.release import shown as _shown
 
 official = typer.Typer(
@@ -71,7 +71,7 @@ def import_command(
     finally:
         if progress is not None:
             sys.stderr.write("\r\x1b[K")
-    note(
+    done(
         f"Imported {_shown(meta['release'])} (release {_shown(meta['release_code'])}) into"
         f" {_shown(store.imported_bundle())}; it answers now."
     )
@@ -120,7 +120,7 @@ def reset() -> None:
 
     removed = store.reset()
     for path in removed:
-        note(f"Removed {_shown(path)}")
+        done(f"Removed {_shown(path)}")
     if not removed:
-        note("Nothing to remove: no release was imported.")
-    note(f"The bundled release ({_shown(store.status()['release'])}) answers now.")
+        done("Nothing to remove: no release was imported.")
+    done(f"The bundled release ({_shown(store.status()['release'])}) answers now.")

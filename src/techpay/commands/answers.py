@@ -6,7 +6,8 @@ Rich is imported only when a view is drawn, and the JSON renderer only when JSON
 from __future__ import annotations
 
 from techpay.commands import places
-from techpay.commands.output import emit, note, warn
+from techpay.commands.output import emit, none_match, note, warn
+from techpay.core.absence import no_figures
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,10 +32,10 @@ def roles(
     ``locality`` (see :func:`in_place_order`), each role's official median in the place and
     its range scaled to it.
 
-    With ``say_when_none`` (``filter``), an empty table is "No roles match." on stderr.
+    With ``say_when_none`` (``filter``), an empty table is said on stderr, not drawn.
     """
-    if say_when_none and not chosen and not json_output:
-        note("No roles match.")
+    if say_when_none and not chosen and not json_output and not plain:
+        none_match("roles")
         return
     from techpay.commands.figures import roles_answer
 
@@ -236,7 +237,10 @@ def where(
 
         return places_lines(chosen, header)
 
-    emit(json_output, lambda: document, view, lines if plain else None)
+    if chosen or json_output or plain:
+        emit(json_output, lambda: document, view, lines if plain else None)
+    else:
+        none_match("places")
     for place_name in missing:
-        note(f"BLS published no figures for {code} in {place_name}.")
+        note(f"{no_figures(place_name, code)}.")
     note_an_old_release(json_output)

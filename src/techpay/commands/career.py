@@ -57,7 +57,16 @@ def match(
     return None if result["matches"] else EXIT_ERROR
 
 
-def path(data: Data, *, start: str, goal: str, place: list[str] | None, json_output: bool) -> None:
+def path(
+    data: Data,
+    *,
+    start: str,
+    goal: str,
+    place: list[str] | None,
+    plain: bool,
+    no_header: bool,
+    json_output: bool,
+) -> None:
     from techpay.commands.figures import path_answer
 
     where = places.one_place(place)
@@ -73,7 +82,12 @@ def path(data: Data, *, start: str, goal: str, place: list[str] | None, json_out
 
         return with_local_table(path_view(move, first, second), answer)
 
-    emit(json_output, lambda: answer["document"], view)
+    def lines() -> str:
+        from techpay.render.plain import path_lines
+
+        return path_lines(answer["document"], not no_header)
+
+    emit(json_output, lambda: answer["document"], view, lines if plain or no_header else None)
 
 
 def skills(

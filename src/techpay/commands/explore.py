@@ -7,7 +7,7 @@ Each takes the data and the command's parameters as ``techpay.cli.explore`` decl
 from __future__ import annotations
 
 from techpay.commands import places
-from techpay.commands.output import Pictures, drawn_instead, emit, note
+from techpay.commands.output import Pictures, drawn_instead, emit, none_match
 from techpay.core.selection import Selection
 
 TYPE_CHECKING = False
@@ -183,7 +183,7 @@ def chart(
         found = places.in_place_order(catalog.roles, clusters, chosen, synonyms, where)
         roles, locality = found
     if not roles and not json_output:
-        note("No roles match.")
+        none_match("roles")
         return
     from techpay.commands.figures import chart_answer
     from techpay.render.axis import axis_ticks

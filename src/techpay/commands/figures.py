@@ -9,6 +9,7 @@ Rich renderers only format these values, so no two formats can disagree.
 
 from __future__ import annotations
 
+from techpay.core.absence import no_figures
 from techpay.core.queries import salary_midpoint
 from techpay.official.estimates import comparable, local_estimates, midpoint, place, role_estimates
 from techpay.official.roles import missing_reason, wage_match
@@ -60,11 +61,7 @@ def local_object(
     """The role in a place: BLS's figures there (or why there are none) and the estimates."""
     note = None
     if local is None:
-        note = (
-            missing_reason(role)
-            if role.get("official") is None
-            else f"BLS published no figures for this occupation in {area['name']}"
-        )
+        note = missing_reason(role) if role.get("official") is None else no_figures(area["name"])
     return {
         "area": area,
         "official": local,

@@ -6,7 +6,7 @@ Rich is imported only when a view is drawn, and the JSON renderer only when JSON
 from __future__ import annotations
 
 from techpay.commands.answers import occupation_code
-from techpay.commands.output import emit, warn
+from techpay.commands.output import emit, none_match, warn
 from techpay.commands.places import find_place
 
 TYPE_CHECKING = False
@@ -56,7 +56,10 @@ def occupations(
 
         return occupations_lines(found, header)
 
-    emit(json_output, lambda: found, view, lines if plain else None)
+    if found or json_output or plain:
+        emit(json_output, lambda: found, view, lines if plain else None)
+    else:
+        none_match("occupations")
 
 
 def _figures(bundle: Bundle, codes: list[str], area: str) -> list[EstimateRecord]:

@@ -8,6 +8,7 @@ drawn from it, so every front end and format shows the same figures.
 from __future__ import annotations
 
 from techpay.commands.output import emit, warn
+from techpay.core.absence import no_figures, no_wages
 from techpay.official.judge import (
     against_range,
     hourly_placement,
@@ -80,7 +81,7 @@ def _silence(local: EstimateRecord | None, cents: int | None) -> str | None:
     """What BLS said instead of wages, when it published none here (or only hourly ones,
     for a yearly offer: they are not converted)."""
     if local is None:
-        return "BLS published no figures for this occupation here"
+        return no_figures()
     if local["hourly_wages"] is not None:
         if cents is not None:
             return None
@@ -88,7 +89,7 @@ def _silence(local: EstimateRecord | None, cents: int | None) -> str | None:
     absent = local["absent"].get("median")
     top_coded = absent is not None and absent["at_least"] is not None
     if not top_coded and all(value is None for value in local["annual_wages"].values()):
-        return f"BLS published no wages here ({absent['reason'] if absent else 'none given'})"
+        return no_wages(absent["reason"] if absent else None)
     return None
 
 
@@ -213,7 +214,7 @@ def map_tiles(bundle: Bundle, code: str, measure: str) -> list[dict[str, Any]]:
 def _reason(estimate: EstimateRecord | None, measure: str) -> str | None:
     """Why a tile has no number: BLS's footnote, or no estimate at all."""
     if estimate is None:
-        return "no estimate in this release"
+        return no_figures()
     name = {"employment": "employment", "concentration": "location_quotient"}.get(measure, measure)
     absent = estimate["absent"].get(name)
     return None if absent is None else absent["reason"]

@@ -3,11 +3,9 @@ offer, map and ``official status`` (see ``techpay.commands.handlers``)."""
 
 from __future__ import annotations
 
-import sys
-
 from techpay.commands import answers, offers, places
 from techpay.commands import occupations as found
-from techpay.commands.output import Pictures, drawn_instead
+from techpay.commands.output import Pictures, drawn_instead, emit
 from techpay.core.errors import UsageError
 
 TYPE_CHECKING = False
@@ -122,11 +120,10 @@ def status(data: Data, *, json_output: bool) -> None:
     from techpay.official import store
 
     facts = store.status()
-    if json_output:
-        from techpay.render import data as json_data
 
-        sys.stdout.write(json_data.dumps(facts))
-    else:
-        from techpay.render.release import status_lines
+    def view() -> object:
+        from techpay.render.views import status_view
 
-        sys.stdout.write("".join(f"{line}\n" for line in status_lines(facts)))
+        return status_view(facts)
+
+    emit(json_output, lambda: facts, view)

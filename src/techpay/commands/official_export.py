@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from techpay.commands.output import note, warn
+from techpay.core.absence import no_figures
 from techpay.core.errors import UsageError, literal_text
 
 TYPE_CHECKING = False
@@ -36,7 +37,7 @@ class Chosen:
         self.bundle, self.codes, self.types = bundle, codes, types
         self.areas = [area for area in areas if area["type"] not in types]  # not said already
         self.written = 0
-        self.unpublished: list[str] = []  # "15-1252 in Guam": a named place without figures
+        self.unpublished: list[tuple[str, str]] = []  # (place, code): a place without figures
 
     def rows(self) -> Iterator[EstimateRecord]:
         """Every row, read from the bundle one occupation at a time."""
@@ -46,7 +47,7 @@ class Chosen:
             for area in self.areas:
                 estimate = self.bundle.estimate(code, area["code"])
                 if estimate is None:
-                    self.unpublished.append(f"{code} in {area['name']}")
+                    self.unpublished.append((area["name"], code))
                 found += [] if estimate is None else [estimate]
             for estimate in sorted(found, key=_area_order):
                 self.written += 1
@@ -89,7 +90,7 @@ def export_official(
     _note_unpublished(chosen.unpublished)
 
 
-def _note_unpublished(unpublished: list[str]) -> None:
+def _note_unpublished(unpublished: list[tuple[str, str]]) -> None:
     """Say which occupations in the places named have no row (how many, when many)."""
     if len(unpublished) > MAX_NAMED:
         warn(
@@ -97,8 +98,8 @@ def _note_unpublished(unpublished: list[str]) -> None:
             " --in places: they have no row"
         )
     else:
-        for pair in unpublished:
-            warn(f"BLS published no figures for {pair}: it has no row")
+        for place, code in unpublished:
+            warn(f"{no_figures(place, code)}: it has no row")
 
 
 def occupation_codes(

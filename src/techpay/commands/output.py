@@ -54,7 +54,24 @@ def show_view(view: Callable[[], object], pictures: Pictures | None = None) -> N
 
         console.print(Trimmed(view()))  # type: ignore[arg-type]
     if pictures is not None:
-        pictures.save(console)
+        # What was drawn, unless the terminal is narrower than a picture needs.
+        wide_enough = console.width >= PICTURE_WIDTH
+        pictures.save(console if wide_enough else _drawn_for_a_picture(view))
+
+
+PICTURE_WIDTH = 80  # what every view is laid out for in full (the map needs 76)
+
+
+def _drawn_for_a_picture(view: Callable[[], object]) -> Any:
+    """The view drawn afresh at the width a picture needs, not the narrow terminal's."""
+    import io
+
+    from techpay.render.style import make_console
+
+    picture = make_console(io.StringIO(), record=True)
+    picture.width = PICTURE_WIDTH
+    picture.print(view())
+    return picture
 
 
 def drawn_instead(json_output: bool, plain: bool) -> str | None:
@@ -132,8 +149,21 @@ def is_terminal(stream: TextIO) -> bool:
 
 
 def note(message: str) -> None:
-    """A message for the person, not the pipe: stderr."""
-    sys.stderr.write(f"{message}\n")
+    """A message for the person, not the pipe: one line on stderr, marked as techpay's (data
+    it quotes is already shown literally)."""
+    sys.stderr.write(f"techpay: {message}\n")
+
+
+def none_match(what: str) -> None:
+    """An empty answer in a table: stdout stays empty (as grep's does), and stderr says so,
+    in the same words for roles, places and occupations. ``--plain`` prints its header row
+    and ``--json`` its empty document instead."""
+    note(f"no {what} match")
+
+
+def done(message: str) -> None:
+    """What an action did (``official import``, ``official reset``): its answer, on stdout."""
+    sys.stdout.write(f"{message}\n")
 
 
 def warn(message: str) -> None:

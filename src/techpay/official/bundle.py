@@ -8,6 +8,7 @@ occupation's wages hourly only, the hourly ones are there too, as hourly wages.
 
 from __future__ import annotations
 
+from techpay.core.absence import NOT_RELEASED
 from techpay.core.errors import OfficialDataError
 
 TYPE_CHECKING = False
@@ -32,7 +33,7 @@ _REINSTALL = "reinstall techpay (pip install --force-reinstall techpay)"
 _REIMPORT = "import it again, or go back to the bundled release with 'techpay official reset'"
 
 
-def _remedy(path: str) -> str:
+def remedy(path: str) -> str:
     """What fixes a bad bundle: importing again (an imported one) or reinstalling."""
     from techpay.official.installed import is_imported
 
@@ -50,54 +51,6 @@ def bundle_path() -> str:
         missing = packaged_file(BUNDLE_NAME)
         raise OfficialDataError(f"{missing}: the official data is missing; {_REINSTALL}")
     return found
-
-
-def verify(path: str) -> None:
-    """Check the bundle against the SHA-256 recorded for it, and that it has our tables.
-
-    Raises :class:`OfficialDataError` naming the file and what is wrong.
-    """
-    check_sha256(path, recorded_sha256(path))
-    check_layout(path)
-
-
-def recorded_sha256(path: str) -> str:
-    """The SHA-256 recorded for the bundle: in its name (an imported bundle, see
-    :mod:`techpay.official.installed`), or in ``PATH.sha256`` as sha256sum writes it."""
-    from techpay.official.installed import sum_in_name
-
-    named = sum_in_name(path)
-    if named is not None:
-        return named
-    try:
-        with open(f"{path}.sha256", encoding="ascii") as stream:
-            return stream.read().split()[0]
-    except (OSError, ValueError, IndexError) as error:
-        raise _cannot_check(path, error) from None
-
-
-def check_sha256(path: str, expected: str) -> None:
-    """Hash the bundle (all of it: 11 MB for the bundled release) and compare."""
-    from techpay.core.paths import sha256_of
-
-    try:
-        actual = sha256_of(path)
-    except (OSError, ValueError) as error:
-        raise _cannot_check(path, error) from None
-    if actual != expected:
-        raise OfficialDataError(
-            f"{path}: the official data is damaged (its SHA-256 does not match the one recorded"
-            f" for it); {_remedy(path)}"
-        )
-
-
-def check_layout(path: str) -> None:
-    """Fail on a file that is not our bundle (it has no release in its facts)."""
-    Bundle(path).meta()
-
-
-def _cannot_check(path: str, error: Exception) -> OfficialDataError:
-    return OfficialDataError(f"{path}: cannot check the official data ({error}); {_remedy(path)}")
 
 
 class Bundle:
@@ -124,7 +77,7 @@ class Bundle:
         except sqlite3.Error as error:
             raise OfficialDataError(
                 f"{self.path}: the official data is damaged or incomplete ({error});"
-                f" {_remedy(self.path)}"
+                f" {remedy(self.path)}"
             ) from None
 
     def meta(self) -> dict[str, str]:
@@ -135,7 +88,7 @@ class Bundle:
             }
             if "release" not in self._meta:
                 raise OfficialDataError(
-                    f"{self.path}: not an official-data bundle; {_remedy(self.path)}"
+                    f"{self.path}: not an official-data bundle; {remedy(self.path)}"
                 )
         return self._meta
 
@@ -243,7 +196,7 @@ class Bundle:
         for item in filter(None, listed.split(",")):
             name, _, code = item.partition(":")
             footnote = int(code)
-            reason = self.footnotes().get(footnote, "Estimate not released.")
+            reason = self.footnotes().get(footnote, NOT_RELEASED)
             coded = footnote == TOP_CODED and wages is not None and name in WAGES
             found[_FIELD_NAMES.get(name, name)] = {
                 "footnote": footnote,

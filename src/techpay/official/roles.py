@@ -3,6 +3,8 @@ an O*NET code typed alone. One mapping serves both (:func:`onet_pay_code`)."""
 
 from __future__ import annotations
 
+from techpay.core.absence import NO_OCCUPATION, no_figures
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -82,11 +84,11 @@ def missing_reason(role: RoleRecord) -> str:
     """Why a role has no official figures, in a few words."""
     occupation = role["occupation"]
     if occupation is None:
-        return "no official occupation is mapped to this role"
+        return NO_OCCUPATION
     code = pay_code(role)
     if code is None:
         return no_wages_reason(occupation["code"])
-    return f"BLS published no national figures for occupation {code}"
+    return no_figures("the United States", code)
 
 
 def attach(roles: Iterable[RoleRecord], bundle: Bundle) -> None:

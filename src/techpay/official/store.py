@@ -163,7 +163,7 @@ def _build(release: Release, path: str, force: bool) -> str:
 
     from techpay.core.paths import sha256_of
     from techpay.official import build
-    from techpay.official.bundle import check_layout
+    from techpay.official.integrity import check_layout
 
     try:
         build.write(release, path)
@@ -230,7 +230,7 @@ def status() -> dict[str, object]:
 
 
 def _recorded_sum(path: str) -> str | None:
-    from techpay.official.bundle import recorded_sha256
+    from techpay.official.integrity import recorded_sha256
 
     try:
         return recorded_sha256(path)

@@ -49,6 +49,7 @@ class Fitted:
     ) -> None:
         self.table, self.steps, self.fallback, self.title = table, steps, fallback, title
         self.even = even
+        self.shown: set[str] | None = None  # once drawn: the headers of the columns kept
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         candidate = self.table
@@ -57,8 +58,10 @@ class Fitted:
                 candidate = _apply(candidate, *step, console, options)
             fitted = sized(candidate, console, options, self.even)
             if fitted is not None:
+                self.shown = {_header(column) for column in candidate.columns}
                 yield fitted
                 return
+        self.shown = {_header(column) for column in candidate.columns}
         if self.fallback == "records":
             yield from _records(candidate, self.title)
         elif self.fallback == "stacked":
@@ -70,6 +73,20 @@ class Fitted:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.table)
+
+
+class Footnotes:
+    """The sentences under a table that explain its columns, drawn after it: only those
+    about a column it kept (a sentence for no column in particular, ``None``, always)."""
+
+    def __init__(self, table: Fitted | None, notes: Sequence[tuple[str | None, Text]]) -> None:
+        self.table, self.notes = table, notes
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        shown = None if self.table is None else self.table.shown
+        kept = [text for about, text in self.notes if shown is None or about in (None, *shown)]
+        if kept:
+            yield Text(" ").join(kept)
 
 
 def _header(column: Column) -> str:

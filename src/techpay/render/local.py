@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 
 from techpay.render.axis import money
-from techpay.render.layout import WRAP, Fitted
+from techpay.render.layout import WRAP, Fitted, Footnotes
 from techpay.render.official import place_name, wage
 from techpay.render.style import MUTED, literal, new_table
 
@@ -45,16 +45,19 @@ def scaled_range(scaled: dict[str, Any]) -> str:
     return f"{money(scaled['min'])} - {top}"
 
 
-def locality_caption(area: AreaRecord, release: str | None) -> Text:
+def locality_caption(
+    area: AreaRecord, release: str | None, table: Fitted | None = None
+) -> Footnotes:
     """Whose figures the local columns are (``release``: theirs, None where BLS published
-    none), and what the estimate is."""
+    none), and what the estimate is: each only under a ``table`` that kept its column."""
     source = f"BLS OEWS, {release}" if release else "BLS OEWS (none published here)"
-    return literal(
+    median = literal(
         f"Local median: of the role's occupation (its SOC code, and how well it fits the role"
-        f" where not high), {place_name(area)}; {source}."
-        f" Range there: {SCALED}.",
+        f" where not high), {place_name(area)}; {source}.",
         MUTED,
     )
+    scaled = literal(f"Range there: {SCALED}.", MUTED)
+    return Footnotes(table, [("Local median", median), ("Range there (estimate)", scaled)])
 
 
 # What a range scaled to a place is, wherever one is shown.
@@ -78,7 +81,7 @@ def local_table(
         table.add_row(literal(row["title"]), *local_cells(row["local"], row["fit"]))
     steps = [(WRAP, "Range there (estimate)")]
     fitted = Fitted(table, steps, fallback="records", title=True)
-    return Group(fitted, locality_caption(area, release))
+    return Group(fitted, locality_caption(area, release, fitted))
 
 
 def with_local_table(view: RenderableType, answer: dict[str, Any]) -> RenderableType:

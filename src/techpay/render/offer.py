@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from techpay.render.axis import money
+from techpay.render.layout import Fitted
 from techpay.render.official import wage
 from techpay.render.release import occupation_label
 from techpay.render.style import HEADER, MUTED, literal, new_table, signed_money
@@ -28,58 +29,73 @@ def offer_view(document: dict[str, Any]) -> RenderableType:
 
 
 class OfferPlaces:
-    """One row per place, laid out for the width it is drawn at."""
+    """One row per place, laid out for the width it is drawn at: a table where every word of
+    it fits whole (a place name or an amount is never split or cut), its last column on one
+    line where nothing needs to wrap; otherwise one block per place."""
 
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.with_range = document["role"] is not None
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
-        # The table only where every word of it fits whole: a place name is never split.
-        if not self.with_range or self._table_needs() <= options.max_width:
-            yield self._table()
-            return
-        for number, row in enumerate(self.document["places"]):
-            yield from [Text()] * (number > 0)
-            yield self._block(row)
+        if self._needs(one_line=True, natural=True) <= options.max_width:
+            yield self._table(one_line=True)
+        elif self._needs(one_line=False, natural=False) <= options.max_width:
+            yield self._table(one_line=False)
+        else:
+            for number, row in enumerate(self.document["places"]):
+                yield from [Text()] * (number > 0)
+                yield self._block(row)
 
-    def _table_needs(self) -> int:
-        """The narrowest the table can be with each place name's longest word whole: the
-        other columns at their natural widths (the percentile's wraps at 16), and gaps."""
-        rows = [_cells(row, self.with_range) for row in self.document["places"]]
-        headers = ("Place", "Percentile", "Median", "Article's range", "Against it")
+    def _needs(self, one_line: bool, natural: bool) -> int:
+        """How wide the table is with every column at its ``natural`` width, or at the least
+        it can be: each place name's and percentile's longest word whole (the percentile's
+        wraps at 16 beside a range), the other columns whole, and gaps."""
+        rows = [_cells(row, self.with_range, one_line) for row in self.document["places"]]
+        headers = HEADERS[: len(rows[0])]
 
-        def natural(index: int) -> int:
+        def width(index: int, words: bool) -> int:
             texts = [headers[index], *(str(cells[index]) for cells in rows)]
-            return max(len(line) for text in texts for line in text.splitlines())
+            pieces = [piece for text in texts for piece in text.split("\n")]
+            return max(
+                len(word) for piece in pieces for word in (piece.split() if words else [piece])
+            )
 
-        longest_word = max(len(word) for cells in rows for word in str(cells[0]).split())
-        others = [min(natural(1), 16), *map(natural, range(2, len(headers)))]
-        return max(longest_word, len(headers[0])) + sum(others) + GAP * len(others)
+        least = [
+            width(0, not natural),
+            width(1, not natural),
+            *(width(i, False) for i in range(2, len(headers))),
+        ]
+        if self.with_range and not natural:
+            least[1] = max(least[1], min(width(1, False), 16))
+        return sum(least) + GAP * (len(least) - 1)
 
-    def _table(self) -> Table:
+    def _table(self, one_line: bool) -> Table:
         table = new_table()
         table.add_column("Place")
-        table.add_column("Percentile", max_width=16 if self.with_range else None)
+        table.add_column("Percentile", max_width=None if one_line or not self.with_range else 16)
         table.add_column("Median", justify="right", no_wrap=True)
         if self.with_range:
             table.add_column("Article's range", no_wrap=True)
             table.add_column("Against it", no_wrap=True)
         for row in self.document["places"]:
-            table.add_row(*_cells(row, self.with_range))
+            table.add_row(*_cells(row, self.with_range, one_line))
         return table
 
     def _block(self, row: dict[str, Any]) -> Group:
-        place, percentile, median, *rest = _cells(row, self.with_range)
+        place, percentile, median, *rest = _cells(row, self.with_range, one_line=True)
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style=HEADER, no_wrap=True)
-        facts.add_column(overflow="fold")
+        facts.add_column()
         facts.add_row("Percentile", percentile)
         facts.add_row("Median", median)
         if rest:
             facts.add_row("Article's range", rest[0])
-            facts.add_row("Against it", _against_in_words(row["against_range"]))
-        return Group(Text(str(place), style="bold"), facts)
+            facts.add_row("Against it", rest[1])
+        return Group(Text(str(place), style="bold"), Fitted(facts, fallback="under"))
+
+
+HEADERS = ("Place", "Percentile", "Median", "Article's range", "Against it")
 
 
 def _title(document: dict[str, Any]) -> Text:
@@ -103,16 +119,20 @@ def _annualised(document: dict[str, Any]) -> bool:
     return any(row["unit"] == "year" or row["range"] for row in document["places"])
 
 
-def _cells(row: dict[str, Any], with_range: bool) -> list[Text | str]:
+def _cells(row: dict[str, Any], with_range: bool, one_line: bool) -> list[Text | str]:
     area = row["area"]
     where = "United States" if area["type"] == "national" else area["name"]
     official = row["official"]
-    placed = row["note"] if row["note"] else row["placement"]["text"]
-    placed = placed.removesuffix(" percentile").replace("about the ", "~")
-    cells: list[Text | str] = [literal(where), Text(placed), _median(official)]
+    cells: list[Text | str] = [literal(where), Text(_placed(row)), _median(official)]
     if with_range:
-        cells += _range_cells(row)
+        cells += _range_cells(row, one_line)
     return cells
+
+
+def _placed(row: dict[str, Any]) -> str:
+    """``~60th`` (interpolated), ``below the 10th``, or why there is no placement."""
+    placed: str = row["note"] if row["note"] else row["placement"]["text"]
+    return placed.removesuffix(" percentile").replace("about the ", "~")
 
 
 def _median(official: dict[str, Any] | None) -> str:
@@ -121,42 +141,41 @@ def _median(official: dict[str, Any] | None) -> str:
     return wage(official, "median")  # type: ignore[arg-type]
 
 
-def _range_cells(row: dict[str, Any]) -> list[Text | str]:
+def _range_cells(row: dict[str, Any], one_line: bool) -> list[Text | str]:
     """The range (``*``: scaled to the place, an estimate), and the offer against it:
-    below, inside or above, then its difference from the range's midpoint."""
+    below, inside or above, then its difference from the range's midpoint (on one line, or
+    on three)."""
     salary, against = row["range"], row["against_range"]
     if salary is None:
         return ["n/a", "-"]
     top = money(salary["max"]) + ("+" if salary["open_ended"] else "")
     shown = f"{money(salary['min'])} - {top}" + ("*" if row["range_is_estimate"] else "")
     dollars = signed_money(against["from_midpoint"])
-    return [shown, f"{against['position']}\n{dollars}\n{against['from_midpoint_percent']:+.1f}%"]
-
-
-def _against_in_words(against: dict[str, Any] | None) -> str:
-    """``inside -$12,500 -7.7%``: the last column on one line, in the same words."""
-    if against is None:
-        return "-"
-    dollars = signed_money(against["from_midpoint"])
-    return f"{against['position']} {dollars} {against['from_midpoint_percent']:+.1f}%"
+    words = [against["position"], dollars, f"{against['from_midpoint_percent']:+.1f}%"]
+    return [shown, (" " if one_line else "\n").join(words)]
 
 
 def _caption(document: dict[str, Any]) -> Text:
+    """Whose figures, and what the marks shown mean (only those shown: ``~`` beside an
+    interpolated percentile, ``*`` beside a range scaled to a place)."""
     occupation = document["occupation"]
-    lines = [
-        f"Official pay: {occupation_label(occupation)}; {document['source']},"
-        f" {document['release']}. ~: interpolated between the published percentiles,"
-        " never beyond them.",
-    ]
+    places = document["places"]
+    source = f"{document['source']}, {document['release']}"
+    lines = [f"Official pay: {occupation_label(occupation)}; {source}."]
+    if any(_placed(row).startswith("~") for row in places):
+        lines.append("~: interpolated between the published percentiles, never beyond them.")
     if document["role"] is not None:
         lines.append(
-            "Against it: below, inside or above the range, and the difference from its"
-            " midpoint. *: an estimate, the article's range scaled by the local over the"
-            " national median, to the nearest $1,000."
+            "Against it: below, inside or above the range, and the difference from its midpoint."
+        )
+    if any(row["range_is_estimate"] for row in places):
+        lines.append(
+            "*: an estimate, the article's range scaled by the local over the national"
+            " median, to the nearest $1,000."
         )
     if document["offer"]["hourly"] is not None and _annualised(document):
         lines.append("Hourly: annualised as BLS does, times 2,080 hours.")
-    if any(row["unit"] == "hour" for row in document["places"]):
+    if any(row["unit"] == "hour" for row in places):
         lines.append(
             "/hr: BLS published only hourly wages there; the hourly offer is placed among"
             " them as it is."

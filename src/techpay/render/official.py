@@ -14,8 +14,9 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from techpay.core.absence import no_figures
 from techpay.render.axis import money
-from techpay.render.layout import DROP, WRAP, Fitted, Flow
+from techpay.render.layout import DROP, WRAP, Fitted, Flow, Footnotes
 from techpay.render.release import occupation_label
 from techpay.render.style import HEADER, MUTED, literal, new_table
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 HOURLY_ONLY = 4  # BLS's footnote: wages reported hourly or annually, as the job is paid
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
                      ("p90", "90th"))  # fmt: skip
+FIGURE_NAMES = dict(PERCENTILE_LABELS)  # a figure's name for people, by its JSON key
 
 
 def wage(estimate: EstimateRecord, name: str) -> str:
@@ -78,7 +80,8 @@ def _reasons(estimate: EstimateRecord) -> str:
     """BLS's footnotes for the figures without a number, each once."""
     by_reason: dict[str, list[str]] = {}
     hourly_only = estimate["hourly_wages"] is not None
-    for name, absent in estimate["absent"].items():
+    for key, absent in estimate["absent"].items():
+        name = FIGURE_NAMES.get(key, key.replace("_", " "))  # 90th, not p90
         if hourly_only and absent["footnote"] == HOURLY_ONLY:
             name = "annual wages not published"  # the hourly ones are shown
         names = by_reason.setdefault(absent["reason"], [])
@@ -104,16 +107,17 @@ def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any])
             f"{wage(estimate, 'p10')} - {wage(estimate, 'p90')}",
             "-" if lq is None else f"{lq:.2f}",
         )
-    if not estimates:
-        return Text("No places match.")
     first = estimates[0]
-    caption = literal(
-        f"{occupation_label(occupation)}; {first['source']},"
-        f" {first['release']}. LQ: location quotient, the share of local jobs in this occupation"
-        " over the national share.",
+    whose = literal(
+        f"{occupation_label(occupation)}; {first['source']}, {first['release']}.", MUTED
+    )
+    quotient = Text(
+        "LQ: location quotient, the share of local jobs in this occupation over the national"
+        " share.",
         MUTED,
     )
-    return Group(Fitted(table, WHERE_STEPS, fallback="records"), Text(), caption)
+    fitted = Fitted(table, WHERE_STEPS, fallback="records")
+    return Group(fitted, Text(), Footnotes(fitted, [(None, whose), ("LQ", quotient)]))
 
 
 # ``where`` on a narrow terminal: the columns least needed to choose a place go first, then
@@ -141,8 +145,6 @@ def occupations_table(found: Sequence[EstimateRecord], ours: Sequence[str] = ())
             wage(estimate, "median"),
             count(estimate["employment"]),
         )
-    if not found:
-        return Text("No occupations match.")
     area = found[0]["area"]
     where = "National figures" if area["type"] == "national" else f"Figures for {area['name']}"
     caption = f"{where}; {found[0]['source']}, {found[0]['release']}."
@@ -166,7 +168,7 @@ def occupation_view(national: EstimateRecord, local: EstimateRecord | None,
     if area is not None:
         where = place_name(area)
         if local is None:
-            facts.add_row("Local pay", literal(f"BLS published no figures for it in {where}"))
+            facts.add_row("Local pay", literal(no_figures(where)))
         else:
             facts.add_row("Local pay", literal(provenance(local), MUTED))
             facts.add_row("", distribution(local))

@@ -124,6 +124,36 @@ def role_lines(role: dict[str, Any], with_header: bool = True) -> str:
     return lines(("field", "value", "tags"), rows, with_header)
 
 
+PATH_CHANGE = ("min", "max", "midpoint", "min_percent", "max_percent", "midpoint_percent")
+
+
+def path_lines(document: dict[str, Any], with_header: bool = True) -> str:
+    """``path``: ``field<TAB>value`` lines, as ``show`` prints: the two roles' ids, the
+    salary change (TO minus FROM, in ``currency``; empty, with ``not_comparable`` saying
+    why, between currencies), then a line per tag kept, gained and left and per new
+    responsibility; with a place, the ``LOCAL`` fields of each role, ``from_`` and ``to_``."""
+    change = document["salary"]
+    rows: list[Sequence[object]] = [
+        ("from_id", document["from_id"]),
+        ("to_id", document["to_id"]),
+        ("currency", change["currency"]),
+        *((name, change[name]) for name in PATH_CHANGE),
+    ]
+    if change["not_comparable"] is not None:
+        rows.append(("not_comparable", change["not_comparable"]))
+    if "local" in document:
+        area = document["local"]["area"]
+        rows.append(("area_code", area["code"]))
+        rows.append(("place", "United States" if area["type"] == "national" else area["name"]))
+        for side in ("from", "to"):
+            found = zip(LOCAL[2:], local_fields(document["local"][side][0])[2:], strict=True)
+            rows += [(f"{side}_{name}", value) for name, value in found]
+    for kind in ("keep", "gain", "leave"):
+        rows += [(kind, tag) for tag in document[kind]]
+    rows += [("new_responsibility", duty) for duty in document["new_responsibilities"]]
+    return lines(("field", "value"), rows, with_header)
+
+
 def comparison_lines(answer: dict[str, Any], with_header: bool = True) -> str:
     """``compare``: one role per line, the baseline first; its salary fields, then its
     difference from the baseline (the article's ranges; empty for the baseline, and where

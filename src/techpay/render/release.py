@@ -15,32 +15,36 @@ def shown(value: object) -> str:
     return literal_text(str(value))
 
 
-def status_lines(facts: dict[str, Any]) -> list[str]:
-    """The facts for people, data text escaped (a release's files are not ours)."""
+def status_facts(facts: dict[str, Any]) -> list[tuple[str, str]]:
+    """The facts for people, as labels and values, data text escaped (a release's files are
+    not ours)."""
     recorded = facts["sha256"] == facts["sha256_recorded"]
-    lines = [
-        f"Release    {shown(facts['release'])} ({shown(facts['release_code'])}),"
-        f" {facts['answering']}",
-        f"Published  {shown(facts['published'])} by BLS",
-        f"Imported   {shown(facts['imported'] or 'no: the release techpay ships')}",
-        f"Path       {shown(facts['path'])}",
-        f"SHA-256    {facts['sha256']}{'' if recorded else ' (not the one recorded for it)'}",
-    ]
-    lines += [
-        f"Source     {shown(name)}  sha256 {shown(entry.get('sha256'))}"
+    published = facts["published"]
+    rows = [
+        ("Release", f"{shown(facts['release'])} ({shown(facts['release_code'])}),"
+                    f" {facts['answering']}"),
+        ("Published", "not recorded in the files imported" if published in (None, "unknown")
+                      else f"{shown(published)} by BLS"),
+        ("Imported", shown(facts["imported"] or "no: the release techpay ships")),
+        ("Path", shown(facts["path"])),
+        ("SHA-256", f"{facts['sha256']}{'' if recorded else ' (not the one recorded for it)'}"),
+    ]  # fmt: skip
+    rows += [
+        ("Source", f"{shown(name)}  sha256 {shown(entry.get('sha256'))}")
         for name, entry in facts["source_files"].items()
     ]
     if facts["leftovers"]:
         count = len(facts["leftovers"])
         files, them = ("files", "them") if count > 1 else ("file", "it")
-        lines.append(
-            f"Leftovers  {count} {files} of an import that was killed (the next import or"
-            f" 'techpay official reset' removes {them})"
-        )
+        rows.append((
+            "Leftovers",
+            f"{count} {files} of an import that was killed (the next import or"
+            f" 'techpay official reset' removes {them})",
+        ))  # fmt: skip
     if facts["answering"] == "imported":
         bundled = shown(facts["bundled"]["release"])
-        lines.append(f"Bundled    {bundled}: 'techpay official reset' goes back to it")
-    return lines
+        rows.append(("Bundled", f"{bundled}: 'techpay official reset' goes back to it"))
+    return rows
 
 
 def occupation_label(occupation: dict[str, Any]) -> str:

@@ -72,7 +72,7 @@ def official_text(role: dict[str, Any]) -> str:
 
 def roles_table(
     answer: dict[str, Any], official: bool = False, bars: Sequence[Text] | None = None
-) -> RenderableType:
+) -> Fitted:
     """``list`` and ``filter``: one row per role; ``official`` puts the official median and
     the range's premium over it where the clusters would be; a place puts the median there
     and the range scaled to it (in place of the midpoint, for room); ``bars`` adds a range
@@ -220,9 +220,10 @@ class RolesTable:
         roles = self.answer["roles"]
         wide = options.max_width >= WIDE and bool(roles)
         bars = range_bars([role["salary"] for role in roles], options.ascii_only) if wide else None
-        yield roles_table(self.answer, self.official, bars)
+        table = roles_table(self.answer, self.official, bars)
+        yield table
         if self.answer["area"] is not None:
-            yield locality_caption(self.answer["area"], self.answer["release"])
+            yield locality_caption(self.answer["area"], self.answer["release"], table)
 
 
 class ComparisonView:

@@ -9,6 +9,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from techpay.core.absence import no_figures
 from techpay.render.axis import money
 from techpay.render.layout import Fitted, hanging
 from techpay.render.local import scaled_range
@@ -96,9 +97,7 @@ def _official_rows(facts: Table, answer: dict[str, Any]) -> None:
     where = place_name(role["local"]["area"])
     local = role["local"]["official"]
     if local is None:
-        facts.add_row(
-            "Local pay", literal(f"BLS published no figures for this occupation in {where}")
-        )
+        facts.add_row("Local pay", literal(no_figures(where)))
         return
     facts.add_row("Local pay", literal(provenance(local), MUTED))
     facts.add_row("", distribution(local))
@@ -197,3 +196,16 @@ def about_view(about: dict[str, Any]) -> RenderableType:
     if source.get("attribution"):
         parts += [Text(), literal(source["attribution"], MUTED)]
     return Group(*parts)
+
+
+def status_view(facts: dict[str, Any]) -> Table:
+    """``official status`` for people: label and value lines that wrap to the width (a
+    checksum or path longer than the line is folded onto the next)."""
+    from techpay.render.release import status_facts
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=HEADER, no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in status_facts(facts):
+        grid.add_row(label, Text(value))
+    return grid

@@ -190,7 +190,7 @@ def write(
 
 
 def verify_bundle(bundle: str) -> None:
-    """:func:`techpay.official.bundle.verify`, hashing a bundle only once while it stays the
+    """:func:`techpay.official.integrity.verify`, hashing a bundle only once while it stays the
     file that was hashed.
 
     Hashing the 11 MB bundled release took 13-26 ms of every cold load (1.3 to 2.5 times
@@ -205,7 +205,7 @@ def verify_bundle(bundle: str) -> None:
     """
     import time
 
-    from techpay.official.bundle import check_layout, check_sha256, recorded_sha256
+    from techpay.official.integrity import check_layout, check_sha256, recorded_sha256
 
     expected = recorded_sha256(bundle)
     if not _verified_before(bundle, expected):

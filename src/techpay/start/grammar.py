@@ -123,6 +123,7 @@ COMMANDS: dict[str, Any] = {
             "text": {"spellings": ["--text", "-t"], "kind": "text"},
             "sort": {"spellings": ["--sort", "-s"], "default": "salary", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
             "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
+            "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
             "official": {"spellings": ["--official"], "flag": True},
             "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
             "svg": {"spellings": ["--svg"], "kind": "text"},
@@ -158,6 +159,8 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+            "plain": {"spellings": ["--plain"], "flag": True},
+            "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
             "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
             "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
