@@ -190,10 +190,12 @@ class TestAgainstTheArticlesRange:
                                            "from_midpoint_percent": -6.2}  # fmt: skip
 
     def test_an_open_ended_range(self, cli):
-        """AI Research Scientist: $160,000 - $240,000+, midpoint $200,000."""
+        """AI Research Scientist: $160,000 - $240,000+, midpoint $200,000. With no stated
+        top, nothing is above the range: $250k is inside it."""
         document = offer_json(cli, "ai-research-scientist", "250k")
         assert document["article_range"]["open_ended"] is True
-        assert row(document)["against_range"]["position"] == "above"
+        assert row(document)["against_range"]["position"] == "inside"
+        assert offer_json(cli, "sre", "190k")["places"][0]["against_range"]["position"] == "above"
         assert row(document)["against_range"]["from_midpoint"] == 50_000
         assert "$160,000 - $240,000+" in cli("offer", "ai-research-scientist", "250k").stdout
 
@@ -402,3 +404,4 @@ class TestImplausibleAmounts:
             ).fetchone()
         assert highest == 946_560
         assert highest < HIGHEST_ANNUAL
+

@@ -101,9 +101,11 @@ def _top_code(estimate: EstimateRecord, name: str) -> int | None:
 
 def against_range(amount: int, salary: dict[str, object]) -> dict[str, object]:
     """Where ``amount`` sits against a range (``min``, ``max``, ``midpoint``): below, inside
-    or above it, and its difference from the midpoint in dollars and percent."""
+    or above it, and its difference from the midpoint in dollars and percent. A range with
+    no stated top (``$160,000 - $240,000+``, ``open_ended``) has nothing above it."""
     low, high, middle = (int(str(salary[name])) for name in ("min", "max", "midpoint"))
-    position = "below" if amount < low else "above" if amount > high else "inside"
+    above = amount > high and not salary.get("open_ended")
+    position = "below" if amount < low else "above" if above else "inside"
     return {
         "position": position,
         "from_midpoint": amount - middle,
