@@ -94,3 +94,37 @@ def test_chart_official_names_the_occupation_under_each_range(cli):
 def test_the_role_json_carries_the_match_as_before(cli):
     sre = json.loads(cli("show", "sre", "--in", "austin", "--json").stdout)
     assert sre["occupation"]["match"] == "low"
+
+
+def test_list_and_compare_official_say_whose_figures_and_that_the_premium_is_an_estimate(cli):
+    for argv in (["list", "--official"], ["compare", "sre", "cybersecurity", "--official"]):
+        out = flat(cli(*argv).stdout)
+        assert (
+            "Official median: of the role's occupation, United States; BLS OEWS, May 2025." in out
+        )
+        assert "The premium (how far the range midpoint is above that median) is an estimate" in out
+
+
+def test_a_stand_in_occupation_is_a_medium_match_in_every_command(cli):
+    """Cybersecurity architect: 15-1212's wages stand in; never 'high' where they are shown."""
+    assert "$129,180 (+45.1%, medium match)" in cli("compare", "sre", "cybersecurity",
+                                                    "--official").stdout  # fmt: skip
+    row = next(line for line in cli("list", "--official").stdout.splitlines()
+               if "Cybersecurity" in line)  # fmt: skip
+    assert row.split()[-2:] == ["+45.1%", "(medium)"]
+
+
+def test_list_official_plain_carries_the_official_fields(cli):
+    lines = cli("list", "--official", "--plain").stdout.splitlines()
+    assert lines[0].split("\t")[-3:] == ["official_median", "premium_percent_estimate", "match"]
+    sre = next(line for line in lines if line.split("\t")[1] == "site-reliability-engineer")
+    assert sre.split("\t")[-3:] == ["135980", "19.5", "low"]
+    blockchain = next(line for line in lines if line.split("\t")[1] == "blockchain-developer")
+    assert blockchain.split("\t")[-3:] == ["", "", ""]
+
+
+def test_lines_sorted_by_the_official_median_carry_it(cli):
+    lines = cli("list", "--sort", "official", "--plain").stdout.splitlines()
+    assert lines[0].split("\t")[-3] == "official_median"
+    medians = [int(line.split("\t")[-3]) for line in lines[1:] if line.split("\t")[-3]]
+    assert medians == sorted(medians, reverse=True)

@@ -404,4 +404,3 @@ class TestImplausibleAmounts:
             ).fetchone()
         assert highest == 946_560
         assert highest < HIGHEST_ANNUAL
-

@@ -49,7 +49,7 @@ def roles(
     def lines() -> str:
         from techpay.render.plain import roles_lines
 
-        return roles_lines(answer, header)
+        return roles_lines(answer, header, official)
 
     emit(json_output, lambda: answer["roles"], table, lines if plain else None)
 

@@ -77,17 +77,32 @@ def _in_place(role: dict[str, Any]) -> list[object]:
     return local_fields(role["local"]) if "local" in role else []
 
 
-def roles_lines(answer: dict[str, Any], with_header: bool = True) -> str:
-    """``list``/``filter``: rank, id, title, the salary fields, clusters; with a place, the
-    ``LOCAL`` fields (``answer`` as :func:`techpay.commands.figures.roles_answer` gives it)."""
+def roles_lines(answer: dict[str, Any], with_header: bool = True, official: bool = False) -> str:
+    """``list``/``filter``: rank, id, title, the salary fields, clusters; with ``official``,
+    the ``OFFICIAL`` fields; with a place, the ``LOCAL`` fields (``answer`` as
+    :func:`techpay.commands.figures.roles_answer` gives it)."""
     in_place = answer["area"] is not None
-    header = ("rank", "id", "title", *SALARY, "clusters", *(LOCAL if in_place else ()))
+    header = ("rank", "id", "title", *SALARY, "clusters", *(OFFICIAL if official else ()),
+              *(LOCAL if in_place else ()))  # fmt: skip
     rows = (
         [role["rank"], role["id"], role["title"], *salary_fields(role["salary"]),
-         ",".join(role["clusters"]), *_in_place(role)]
+         ",".join(role["clusters"]),
+         *(_official(role, answer["fits"][role["id"]]) if official else ()), *_in_place(role)]
         for role in answer["roles"]
     )  # fmt: skip
     return lines(header, rows, with_header)
+
+
+# list --official: the official median (BLS), the premium over it (an estimate) and how
+# well the occupation fits the role (ours); empty where there is no median.
+OFFICIAL = ("official_median", "premium_percent_estimate", "match")
+
+
+def _official(role: dict[str, Any], fit: str | None) -> list[object]:
+    official, estimates = role["official"], role["estimates"]
+    median = None if official is None else official["annual_wages"]["median"]
+    premium = None if estimates is None else estimates["premium_percent"]
+    return [median, premium, fit if median is not None else None]
 
 
 def role_lines(role: dict[str, Any], with_header: bool = True) -> str:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from techpay.render.axis import money
 from techpay.render.bars import BAR_WIDTH, WIDE, range_bars
-from techpay.render.layout import DROP, WRAP, Fitted
+from techpay.render.layout import DROP, WRAP, Fitted, Footnotes
 from techpay.render.local import local_cells, locality_caption
 from techpay.render.style import (
     HEADER,
@@ -50,20 +50,20 @@ ROLES_STEPS = (
 )
 
 
-def _official(role: dict[str, Any]) -> tuple[str, float, str | None] | None:
+def _official(role: dict[str, Any], fit: str | None) -> tuple[str, float, str | None] | None:
     """The official median as money, the range midpoint's premium over it in percent, and
-    how close the occupation is; None when there is no official median (or no premium)."""
+    how well the occupation whose figures they are fits the role (``fit``, from the answer);
+    None when there is no official median (or no premium)."""
     if role["estimates"] is None:
         return None
     median = role["official"]["annual_wages"]["median"]
     above = role["estimates"]["premium_percent"]
-    match = role["occupation"]["match"] if role["occupation"] else None
-    return money(median), above, match
+    return money(median), above, fit
 
 
-def official_text(role: dict[str, Any]) -> str:
+def official_text(role: dict[str, Any], fit: str | None) -> str:
     """``$171,200 (+16.8%, high match)`` (``compare``); ``n/a`` without a median."""
-    parts = _official(role)
+    parts = _official(role, fit)
     if parts is None:
         return "n/a"
     median, premium, match = parts
@@ -103,7 +103,7 @@ def roles_table(
             *([] if in_place else [midpoint(role["salary"])]),
         ]
         if official:
-            cells += _official_cells(role)
+            cells += _official_cells(role, answer["fits"][role["id"]])
         if in_place:
             cells += local_cells(role["local"], answer["fits"][role["id"]])
         elif not official:
@@ -114,9 +114,9 @@ def roles_table(
     return Fitted(table, ROLES_STEPS, fallback="records")
 
 
-def _official_cells(role: dict[str, Any]) -> list[str | Text]:
+def _official_cells(role: dict[str, Any], fit: str | None) -> list[str | Text]:
     """``$171,200`` and ``+16.8% (high)`` (``list --official``); ``n/a`` and ``-`` without."""
-    parts = _official(role)
+    parts = _official(role, fit)
     if parts is None:
         return ["n/a", "-"]
     median, premium, match = parts
@@ -140,7 +140,12 @@ def comparison_view(
         ("Midpoint", [Text(midpoint(role["salary"])) for role in roles]),
         *([("Range", list(bars))] if bars is not None else []),
         *(
-            [("Official median", [literal(official_text(role)) for role in roles])]
+            [
+                (
+                    "Official median",
+                    [literal(official_text(role, answer["fits"][role["id"]])) for role in roles],
+                )
+            ]
             if official
             else []
         ),
@@ -207,6 +212,20 @@ def difference_figures(
     return currency, known_amounts, known_percents
 
 
+def official_caption(roles: Sequence[dict[str, Any]], table: Fitted | None = None) -> Footnotes:
+    """Whose figures ``--official`` shows, and that the premium is an estimate: each only
+    under a ``table`` that kept its column."""
+    release = next((role["official"]["release"] for role in roles if role["official"]), None)
+    source = f"BLS OEWS, {release}" if release else "BLS OEWS (none published for these roles)"
+    median = literal(f"Official median: of the role's occupation, United States; {source}.", MUTED)
+    premium = literal(
+        "The premium (how far the range midpoint is above that median) is an estimate; the"
+        " match (how well the occupation fits the role) is our judgement.",
+        MUTED,
+    )
+    return Footnotes(table, [("Official", median), ("Premium (match)", premium)])
+
+
 class RolesTable:
     """The roles table (``answer`` as :func:`techpay.commands.figures.roles_answer` gives
     it), with a range column when the terminal is wide enough."""
@@ -222,6 +241,8 @@ class RolesTable:
         bars = range_bars([role["salary"] for role in roles], options.ascii_only) if wide else None
         table = roles_table(self.answer, self.official, bars)
         yield table
+        if self.official:
+            yield official_caption(roles, table)
         if self.answer["area"] is not None:
             yield locality_caption(self.answer["area"], self.answer["release"], table)
 
@@ -243,5 +264,7 @@ class ComparisonView:
         baseline_currency = salaries[0]["currency"]
         bars = range_bars(salaries, options.ascii_only, width, baseline_currency) if wide else None
         yield comparison_view(self.answer, self.official, bars)
+        if self.official:
+            yield official_caption(roles)
         if self.answer["area"] is not None:
             yield locality_caption(self.answer["area"], self.answer["release"])
