@@ -122,3 +122,14 @@ def test_the_map_bins_a_flagged_median_by_its_bound_in_five_bins(cli):
     assert ">= $239,200" not in legend  # a bin's range is of numbers, never "- >= $X"
     assert "$239k+" in legend  # the tile says it is a bound
     assert f"(17 places; {bins[0]['bounds']} top-coded, binned by their lower bounds)" in legend
+
+
+def test_about_says_what_bls_wages_are_and_are_not(cli):
+    """BLS's wages are straight-time gross pay (commissions and production bonuses in,
+    overtime and nonproduction bonuses out), not 'base pay'; and the article never says
+    whether its ranges include bonuses or equity."""
+    text = " ".join(cli("about").stdout.split())
+    assert "Base pay" not in text
+    assert "straight-time gross pay, as bls defines its wages" in text.lower()
+    assert "it does not say whether bonuses or equity are included" in text
+    assert "average base salaries" not in text

@@ -52,12 +52,15 @@ def about(data: Data, *, json_output: bool) -> None:
 
 OFFICIAL_CAVEATS = [
     "Wage and salary workers only: the self-employed are not included.",
-    "Base pay: no bonuses, equity or other compensation.",
+    "Straight-time gross pay, as BLS defines its wages: the base rate, commissions,"
+    " production bonuses and tips are in; overtime, shift differentials, nonproduction"
+    " bonuses (year-end, holiday) and benefits are not.",
     "Some wages BLS flags as top-coded (equal to or greater than {top_code} a year,"
     " {top_code_hourly} an hour) and gives no number for; but BLS publishes wages above that"
     " amount too, so a flagged wage is shown as at least the larger of that amount and the"
     " highest percentile published below it.",
-    "Annual wages are hourly wages times 2,080 hours where BLS collected hourly rates.",
+    "Where BLS publishes an hourly wage, the annual wage is that hourly wage times 2,080"
+    " hours (a full-time year), however the occupation is paid.",
     "Where BLS published an occupation's wages hourly only (actors, dancers, musicians),"
     " they are shown per hour, never annualised.",
     "BLS cannot vouch for the data or analyses derived from these data after the data have"
