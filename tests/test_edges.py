@@ -198,3 +198,19 @@ def test_where_sorts_by_the_10th_percentile_as_map_measures_it(cli_json):
     lows = [place["annual_wages"]["p10"] for place in places]
     assert lows == sorted(lows, reverse=True)
     assert places[0]["area"]["name"] == "California"  # $105,060
+
+
+@pytest.mark.parametrize(
+    ("argv", "places"),
+    [
+        (["offer", "sre", "150k", "--in", "sf", "--in", "sf"],
+         ["United States", "San Francisco-Oakland-Fremont, CA"]),
+        (["offer", "sre", "150k", "--in", "us", "--in", "CA", "--in", "california"],
+         ["United States", "California"]),
+        (["where", "sre", "--in", "CA", "--in", "california", "--in", "us"],
+         ["California", "United States"]),
+    ],
+)  # fmt: skip
+def test_a_place_named_twice_is_one_place(cli, argv, places):
+    lines = cli(*argv, "--plain").stdout.splitlines()[1:]
+    assert [line.split("\t")[1] for line in lines] == places

@@ -196,7 +196,7 @@ def where(
     header: bool = True,
 ) -> None:
     """``where``: the places where an occupation pays most, or the places asked for."""
-    from techpay.commands.places import find_place
+    from techpay.commands.places import find_places
     from techpay.official.bundle import open_bundle
     from techpay.official.estimates import rank_places
     from techpay.official.roles import occupation_facts
@@ -205,7 +205,7 @@ def where(
     bundle = open_bundle()
     occupation = occupation_facts(code, bundle.occupation_title(code), role)
     if places:
-        areas = [find_place(place, bundle.areas()) for place in places]
+        areas = find_places(places, bundle.areas())
         found = [bundle.estimate(code, area["code"]) for area in areas]
         chosen = [estimate for estimate in found if estimate is not None]
         missing = [

@@ -59,7 +59,7 @@ def _print_roles(
     text (the reason ``list --json`` answers in twice an interpreter's start-up)."""
     entry, where = data.entry(), places.one_place(place)
     # Lines for grep and cut carry what they are sorted by.
-    official = official or (plain or no_header) and selection.sort == "official"
+    official = official or ((plain or no_header) and selection.sort == "official")
     if where is not None:
         from techpay.commands import answers
 

@@ -17,6 +17,7 @@ from techpay.official.judge import (
     read_amount,
 )
 from techpay.official.roles import occupation_facts
+from techpay.render.release import place_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -132,14 +133,14 @@ def offer(
     """``offer``: where an amount sits in the official distribution of the role's
     occupation, nationally and in each place, and against the article's range."""
     from techpay.commands.answers import note_an_old_release, occupation_code
-    from techpay.commands.places import find_place
+    from techpay.commands.places import find_places
     from techpay.official.bundle import NATIONAL, open_bundle
 
     offered = read_amount(amount, hourly)
     code, role = occupation_code(catalog, name)
     hint = implausible(amount, *offered)
     bundle = open_bundle()
-    areas = [bundle.areas()[NATIONAL], *(find_place(place, bundle.areas()) for place in places)]
+    areas = find_places(places, bundle.areas(), first=[bundle.areas()[NATIONAL]])
     document = offer_document(bundle, code, role, offered, areas)
 
     def view() -> object:
@@ -178,7 +179,7 @@ def offer_lines(document: dict[str, Any], with_header: bool = True) -> str:
             amount = cents(document["offer"]["hourly"])
             median = cents(local["hourly_wages"]["median"])
         rows.append((
-            area["code"], area["name"] if area["type"] != "national" else "United States",
+            area["code"], place_name(area),
             amount, placed.get("percentile"), placed.get("text") or row["note"], median,
             salary.get("min"), salary.get("max"), against.get("position"),
             against.get("from_midpoint"), against.get("from_midpoint_percent"), row["unit"],

@@ -132,12 +132,12 @@ def _places(
     bundle: Bundle, places: Sequence[str], states: bool, metros: bool
 ) -> tuple[list[str], list[AreaRecord]]:
     """The area types wanted whole, and the places named; every area when none is given."""
-    from techpay.commands.places import find_place
+    from techpay.commands.places import find_places
 
     if not places and not states and not metros:
         return list(AREA_TYPES), []
     types = [kind for kind, wanted in (("state", states), ("metro", metros)) if wanted]
-    return types, [find_place(place, bundle.areas()) for place in places]
+    return types, find_places(places, bundle.areas())
 
 
 def _write(

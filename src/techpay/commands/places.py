@@ -77,6 +77,18 @@ def find_place(place: str, areas: Mapping[str, AreaRecord]) -> AreaRecord:
     return area
 
 
+def find_places(
+    places: Iterable[str], areas: Mapping[str, AreaRecord], first: Sequence[AreaRecord] = ()
+) -> list[AreaRecord]:
+    """The areas ``places`` name, after ``first``, each once: ``--in CA --in california``
+    (or ``--in us`` beside the nation an answer always shows) is one place."""
+    found: dict[str, AreaRecord] = {area["code"]: area for area in first}
+    for place in places:
+        area = find_place(place, areas)
+        found.setdefault(area["code"], area)
+    return list(found.values())
+
+
 def in_place(role: RoleRecord, place: str) -> tuple[AreaRecord, EstimateRecord | None]:
     """The place ``place`` names, and the official figures of the role's occupation there.
 

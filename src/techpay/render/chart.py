@@ -22,7 +22,7 @@ from techpay.render.bars import (
     official_bar,
     official_span,
 )
-from techpay.render.official import place_name
+from techpay.render.release import place_name
 from techpay.render.style import literal
 
 TYPE_CHECKING = False

@@ -12,7 +12,8 @@ from rich.text import Text
 
 from techpay.render.axis import money
 from techpay.render.layout import WRAP, Fitted, Footnotes
-from techpay.render.official import place_name, wage
+from techpay.render.official import wage
+from techpay.render.release import place_name
 from techpay.render.style import MUTED, literal, new_table
 
 if TYPE_CHECKING:

@@ -182,6 +182,6 @@ class PayMap:
         document = self.document
         return literal(
             f"{document['source']}, {document['release']}. Bins hold about equal numbers of"
-            " places.",
+            " places; places with the same figure share a bin.",
             MUTED,
         )

@@ -17,7 +17,7 @@ from rich.text import Text
 from techpay.core.absence import no_figures
 from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow, Footnotes
-from techpay.render.release import occupation_label
+from techpay.render.release import occupation_label, place_name
 from techpay.render.style import HEADER, MUTED, literal, new_table
 
 if TYPE_CHECKING:
@@ -50,10 +50,6 @@ def wage(estimate: EstimateRecord, name: str) -> str:
 
 def count(value: int | None) -> str:
     return "n/a" if value is None else f"{value:,}"
-
-
-def place_name(area: AreaRecord) -> str:
-    return "United States" if area["type"] == "national" else area["name"]
 
 
 def provenance(estimate: EstimateRecord) -> str:

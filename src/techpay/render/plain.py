@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from techpay.core.errors import literal_text
 from techpay.core.queries import salary_midpoint
+from techpay.render.release import place_name
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def local_fields(local: dict[str, Any]) -> list[object]:
     area, figures, scaled = local["area"], local["official"], local["estimates"]["salary"] or {}
     return [
         area["code"],
-        "United States" if area["type"] == "national" else area["name"],
+        place_name(area),
         None if figures is None else figures["annual_wages"]["median"],
         scaled.get("min"),
         scaled.get("max"),
@@ -159,7 +160,7 @@ def path_lines(document: dict[str, Any], with_header: bool = True) -> str:
     if "local" in document:
         area = document["local"]["area"]
         rows.append(("area_code", area["code"]))
-        rows.append(("place", "United States" if area["type"] == "national" else area["name"]))
+        rows.append(("place", place_name(area)))
         for side in ("from", "to"):
             found = zip(LOCAL[2:], local_fields(document["local"][side][0])[2:], strict=True)
             rows += [(f"{side}_{name}", value) for name, value in found]
@@ -253,7 +254,7 @@ def places_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) 
     header = ("area_code", "place", "employment", *WAGES, "top_coded", "location_quotient",
               "unit")  # fmt: skip
     rows = (
-        [estimate["area"]["code"], estimate["area"]["name"], estimate["employment"],
+        [estimate["area"]["code"], place_name(estimate["area"]), estimate["employment"],
          *wage_fields(estimate), estimate["location_quotient"], wage_unit(estimate)]
         for estimate in estimates
     )  # fmt: skip

@@ -9,6 +9,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from techpay.core.records import AreaRecord
+
 
 def shown(value: object) -> str:
     """A value from a release's files as text, shown literally (they are not ours)."""
@@ -56,3 +58,9 @@ def occupation_label(occupation: dict[str, Any]) -> str:
     if match is not None and match != "high" and role:
         label += f", a {match} match for {role}"
     return label
+
+
+def place_name(area: AreaRecord) -> str:
+    """A place as people read it: "United States" for the nation (BLS calls it "National",
+    and the JSON keeps BLS's names), else BLS's name for the area."""
+    return "United States" if area["type"] == "national" else area["name"]

@@ -13,7 +13,8 @@ from techpay.core.absence import no_figures
 from techpay.render.axis import money
 from techpay.render.layout import Fitted, hanging
 from techpay.render.local import scaled_range
-from techpay.render.official import distribution, place_name, provenance
+from techpay.render.official import distribution, provenance
+from techpay.render.release import place_name
 from techpay.render.style import HEADER, MUTED, bullets, literal, midpoint, new_table, salary_range
 
 if TYPE_CHECKING:
