@@ -219,3 +219,19 @@ class TestMistakes:
         assert path.read_text(encoding="utf-8") == "mine\n"
         assert cli(*args, "--force").exit_code == 0
         assert rows_of(path.read_text(encoding="utf-8"))[0]["median"] == "135980"
+
+
+def test_hourly_only_wages_are_exported_as_hourly(cli):
+    """Dancers (27-2031): BLS published hourly wages only; the export keeps them."""
+    import csv
+    import io
+
+    out = cli("export", "--official", "--occupation", "27-2031", "--in", "us").stdout
+    (nation,) = list(csv.DictReader(io.StringIO(out)))
+    assert nation["median"] == ""
+    assert (nation["hourly_median"], nation["hourly_p10"], nation["hourly_mean"]) == (
+        "24.8", "14.88", "30.83"
+    )  # fmt: skip
+    software = cli("export", "--official", "--occupation", "15-1252", "--in", "us").stdout
+    (row,) = list(csv.DictReader(io.StringIO(software)))
+    assert (row["median"], row["hourly_median"]) == ("135980", "")

@@ -29,13 +29,15 @@ COLUMNS = (
     *FIGURES,
     *(f"{name}_reason" for name in FIGURES),
     *(f"{name}_at_least" for name in WAGES),
+    *(f"hourly_{name}" for name in WAGES),
 )
 CSV_COLUMNS = (*COLUMNS, "source", "release")
 
 
 def row(estimate: EstimateRecord) -> tuple[object, ...]:
-    """The figures of one occupation in one area, in :data:`COLUMNS` order."""
-    wages, absent = estimate["annual_wages"], estimate["absent"]
+    """The figures of one occupation in one area, in :data:`COLUMNS` order; the hourly
+    wages only where BLS published an occupation's wages hourly only (dollars an hour)."""
+    wages, absent, hourly = estimate["annual_wages"], estimate["absent"], estimate["hourly_wages"]
     figures = (
         estimate["employment"],
         *(wages[name] for name in WAGES),  # type: ignore[literal-required]
@@ -50,6 +52,7 @@ def row(estimate: EstimateRecord) -> tuple[object, ...]:
         *figures,
         *(absent[name]["reason"] if name in absent else None for name in FIGURES),
         *(absent[name]["at_least"] if name in absent else None for name in WAGES),
+        *(None if hourly is None else hourly[name] for name in WAGES),  # type: ignore[literal-required]
     )
 
 
@@ -93,7 +96,8 @@ _SAID_ONCE = {"source", "release"}
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- BLS's figures for one occupation in one area; NULL where BLS published none, with BLS's
--- reason in the _reason column and, for a top-coded wage, its lower bound in _at_least
+-- reason in the _reason column and, for a top-coded wage, its lower bound in _at_least;
+-- the hourly_ columns only where BLS published the wages hourly only
 CREATE TABLE estimates (
     occupation_code TEXT NOT NULL, occupation_title TEXT NOT NULL,
     area_code TEXT NOT NULL, area_name TEXT NOT NULL, area_type TEXT NOT NULL,
@@ -103,6 +107,9 @@ CREATE TABLE estimates (
     p75_reason TEXT, p90_reason TEXT, mean_reason TEXT, location_quotient_reason TEXT,
     p10_at_least INTEGER, p25_at_least INTEGER, median_at_least INTEGER,
     p75_at_least INTEGER, p90_at_least INTEGER, mean_at_least INTEGER,
+    -- only where BLS published the wages hourly only (footnote 4): dollars an hour
+    hourly_p10 REAL, hourly_p25 REAL, hourly_median REAL, hourly_p75 REAL, hourly_p90 REAL,
+    hourly_mean REAL,
     PRIMARY KEY (occupation_code, area_code)
 );
 CREATE INDEX estimates_by_area ON estimates (area_code);
