@@ -22,7 +22,7 @@ TEXAS = ["4800000", "Texas", "state", "163880"]
 TEXAS += ["82600", "103350", "132150", "162530", "183680", "136450", "1.07"]
 AUSTIN = ["0012420", "Austin-Round Rock-San Marcos, TX", "metro", "31960"]
 AUSTIN += ["96110", "104000", "134120", "168730", "209890", "143630", "2.28"]
-NOTES = [""] * 14 + ["BLS OEWS", "May 2025"]  # no reasons, no bounds; source, release
+NOTES = [""] * 20 + ["BLS OEWS", "May 2025"]  # no reasons, bounds, hourly wages; source, release
 FOOTNOTE_8 = "Estimate not released."
 FOOTNOTE_5 = "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
 
