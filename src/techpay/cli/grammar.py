@@ -176,17 +176,9 @@ def current() -> str:
 
 def main(argv: list[str]) -> int:
     text = current()
-    if argv == ["--write"]:
-        from techpay.core.files import write_text_atomically
+    from techpay.core.files import generate
 
-        write_text_atomically(GENERATED, text, force=True)
-        sys.stderr.write(f"Wrote {GENERATED}\n")
-    elif not argv:
-        sys.stdout.write(text)
-    else:
-        sys.stderr.write(f"usage: {REGENERATE.removesuffix(' --write')} [--write]\n")
-        return 2
-    return 0
+    return generate(argv, text, GENERATED, REGENERATE)
 
 
 if __name__ == "__main__":

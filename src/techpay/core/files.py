@@ -205,3 +205,18 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def generate(argv: list[str], text: str, generated: str, regenerate: str) -> int:
+    """The ``main`` of a script that generates a module (the fast path's grammar, the fast
+    check of the models): ``--write`` writes ``text`` to ``generated``, no argument prints
+    it; anything else is a usage error naming ``regenerate``, the command that writes it."""
+    if argv == ["--write"]:
+        write_text_atomically(generated, text, force=True)
+        sys.stderr.write(f"Wrote {generated}\n")
+    elif not argv:
+        sys.stdout.write(text)
+    else:
+        sys.stderr.write(f"usage: {regenerate.removesuffix(' --write')} [--write]\n")
+        return 2
+    return 0
