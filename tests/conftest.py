@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,34 @@ def within_memory(limit: int = 1 << 30):
     import resource
 
     return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def interrupted_import(folder: Path, data_home: Path, number: int) -> subprocess.Popen[bytes]:
+    """An import that stops halfway through the data file; the signal ``number`` sent then."""
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        import techpay.start.launcher
+        from techpay.official import flat, tabfiles
+
+        real_lines = tabfiles.lines
+
+        def slow_lines(folder, name, *arguments):
+            for number, text in real_lines(folder, name, *arguments):
+                if name == flat.DATA and number == 10:
+                    print("halfway", flush=True)
+                    time.sleep(60)
+                yield number, text
+
+        tabfiles.lines = slow_lines
+        sys.exit(techpay.start.launcher.main(["official", "import", {str(folder)!r}]))
+        """
+    )
+    env = clean_env(XDG_DATA_HOME=str(data_home.parent))
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"halfway\n"
+    process.send_signal(number)
+    return process

@@ -17,13 +17,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import clean_env, run_techpay
+from conftest import clean_env, interrupted_import, run_techpay
 from techpay.core.errors import EXIT_ERROR
 from techpay.official import bundle, integrity, tabfiles
 from test_official_import import (
@@ -208,37 +207,6 @@ class TestReleaseCodes:
         )
         assert cli("official", "import", str(database)).exit_code == EXIT_ERROR
         imported(cli, write_release(tmp_path / "oe"))
-
-
-def interrupted_import(folder: Path, data_home: Path, number: int) -> subprocess.Popen[bytes]:
-    """An import that stops halfway through the data file; the signal ``number`` sent then."""
-    script = textwrap.dedent(
-        f"""
-        import sys, time
-        import techpay.start.launcher
-        from techpay.official import flat, tabfiles
-
-        real_lines = tabfiles.lines
-
-        def slow_lines(folder, name, *arguments):
-            for number, text in real_lines(folder, name, *arguments):
-                if name == flat.DATA and number == 10:
-                    print("halfway", flush=True)
-                    time.sleep(60)
-                yield number, text
-
-        tabfiles.lines = slow_lines
-        sys.exit(techpay.start.launcher.main(["official", "import", {str(folder)!r}]))
-        """
-    )
-    env = clean_env(XDG_DATA_HOME=str(data_home.parent))
-    process = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline() == b"halfway\n"
-    process.send_signal(number)
-    return process
 
 
 @POSIX

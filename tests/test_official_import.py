@@ -17,7 +17,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import zipfile
 from pathlib import Path
 from typing import ClassVar
@@ -25,7 +24,7 @@ from typing import ClassVar
 import pytest
 from typer.testing import CliRunner
 
-from conftest import PLAIN_ENV, TODAY, clean_env, run_in_process, run_techpay
+from conftest import PLAIN_ENV, TODAY, clean_env, interrupted_import, run_in_process, run_techpay
 from techpay.cli import app
 from techpay.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from techpay.official import build, store
@@ -870,31 +869,7 @@ def test_ctrl_c_halfway_exits_130_and_keeps_the_previous_release(
 ):
     """Interrupted while reading the data file: status 130, one line, nothing changed."""
     folder = write_release(tmp_path / "oe")
-    script = textwrap.dedent(
-        f"""
-        import sys, time
-        import techpay.start.launcher
-        from techpay.official import flat, tabfiles
-
-        real_lines = tabfiles.lines
-
-        def slow_lines(folder, name, *arguments):
-            for number, text in real_lines(folder, name, *arguments):
-                if name == flat.DATA and number == 10:
-                    print("halfway", flush=True)
-                    time.sleep(60)
-                yield number, text
-
-        tabfiles.lines = slow_lines
-        sys.exit(techpay.start.launcher.main(["official", "import", {str(folder)!r}]))
-        """
-    )
-    env = clean_env(XDG_DATA_HOME=str(data_home.parent))
-    with subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
-    ) as process:
-        assert process.stdout.readline() == b"halfway\n"  # type: ignore[union-attr]
-        process.send_signal(signal.SIGINT)
+    with interrupted_import(folder, data_home, signal.SIGINT) as process:
         stderr = process.stderr.read()  # type: ignore[union-attr]
         process.wait(timeout=60)
     assert (process.returncode, stderr) == (
