@@ -119,8 +119,11 @@ def _finds(term: str, code: str, title: list[str]) -> bool:
     if term in OCCUPATION_WORDS:
         if code in OCCUPATION_WORDS[term]:
             return True
+        wanted = [stem(word) for word in term.split()]
+        if not all(part in " ".join(title) for part in wanted):
+            return False  # a quick test: a title without the letters has no such stem
         stems = {stem(word) for word in title}
-        return all(stem(w) in stems for w in term.split())
+        return all(part in stems for part in wanted)
     start = stem(term)
     return any(word.startswith(start) for word in title)
 
