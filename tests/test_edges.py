@@ -214,3 +214,13 @@ def test_where_sorts_by_the_10th_percentile_as_map_measures_it(cli_json):
 def test_a_place_named_twice_is_one_place(cli, argv, places):
     lines = cli(*argv, "--plain").stdout.splitlines()[1:]
     assert [line.split("\t")[1] for line in lines] == places
+
+
+@pytest.mark.parametrize("command", ["list", "filter", "chart"])
+def test_list_filter_and_chart_keep_the_first_n_roles(cli_json, command):
+    """One --limit, declared once, on every command that lists roles."""
+    everything = cli_json(command, "--sort", "salary")
+    first = cli_json(command, "--sort", "salary", "--limit", "2")
+    roles = everything["roles"] if command == "chart" else everything
+    kept = first["roles"] if command == "chart" else first
+    assert [role["id"] for role in kept] == [role["id"] for role in roles[:2]]

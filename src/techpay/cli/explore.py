@@ -15,6 +15,7 @@ from techpay.cli.options import (
     ForceFlag,
     HtmlOption,
     JsonFlag,
+    LimitOption,
     NoHeaderFlag,
     OfficialFlag,
     PlaceOption,
@@ -33,9 +34,7 @@ def list_roles(
     ctx: typer.Context,
     sort: SortOption = "rank",
     reverse: ReverseFlag = False,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="Show at most N roles.")
-    ] = None,
+    limit: LimitOption = None,
     official: OfficialFlag = False,
     place: PlaceOption = None,
     plain: PlainFlag = False,
@@ -153,6 +152,7 @@ def compare(
 @selection_options()
 def filter_roles(
     ctx: typer.Context,
+    limit: LimitOption = None,
     place: PlaceOption = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
@@ -169,12 +169,13 @@ def filter_roles(
     Examples:
       techpay filter --skill python --min-salary 150k
       techpay filter --cluster ai --cluster leadership
-      techpay filter --max-salary 190k --sort salary
+      techpay filter --max-salary 190k --sort salary --limit 3
       techpay filter --text "incident response" --json
     """
     return answer(
         ctx,
         explore.filter_roles,
+        limit=limit,
         place=place,
         plain=plain,
         no_header=no_header,
@@ -187,9 +188,7 @@ def filter_roles(
 @selection_options(sort="salary")
 def chart(
     ctx: typer.Context,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=1, help="Draw at most N roles.")
-    ] = None,
+    limit: LimitOption = None,
     official: Annotated[
         bool,
         typer.Option(

@@ -102,6 +102,7 @@ COMMANDS: dict[str, Any] = {
             "text": {"spellings": ["--text", "-t"], "kind": "text"},
             "sort": {"spellings": ["--sort", "-s"], "default": "rank", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
             "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
+            "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
             "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
             "plain": {"spellings": ["--plain"], "flag": True},
             "no_header": {"spellings": ["--no-header"], "flag": True},
