@@ -290,7 +290,7 @@ class TestHelp:
     @pytest.mark.parametrize(
         ("command", "row"),
         [
-            ("list", "  -n, --limit N                   Show at most N roles.  [at least 1]"),
+            ("list", "  -n, --limit N                   Keep the first N roles.  [at least 1]"),
             ("match", "  -n, --top N  Show the N best matches.  [at least 1]"),
             ("compare", "  ROLE...  Two or more roles; the first is the baseline."),
             ("validate", "  FILE...  Data files to check."),

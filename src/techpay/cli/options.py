@@ -71,7 +71,7 @@ SortOption = Annotated[
 ]
 ReverseFlag = Annotated[bool, typer.Option("--reverse", "-r", help="Flip the order.")]
 LimitOption = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, help="Keep the first N roles (after --sort).")
+    int | None, typer.Option("--limit", "-n", min=1, help="Keep the first N roles.")
 ]
 SvgOption = Annotated[
     str | None, typer.Option("--svg", metavar="FILE", help="Also save what is drawn as SVG.")
