@@ -301,7 +301,8 @@ class TestOutput:
             "for_role": "Site Reliability Engineer",
         }
         assert document["role"] == {"id": "site-reliability-engineer",
-                                    "title": "Site Reliability Engineer"}  # fmt: skip
+                                    "title": "Site Reliability Engineer",
+                                    "origin": "bundled"}  # fmt: skip
         texas = row(document, 1)
         assert texas["area"]["name"] == "Texas"
         assert texas["official"]["release"] == "May 2025"
@@ -404,3 +405,20 @@ class TestImplausibleAmounts:
             ).fetchone()
         assert highest == 946_560
         assert highest < HIGHEST_ANNUAL
+
+
+def test_a_range_from_your_own_data_is_called_yours(cli, tmp_path):
+    """A role whose range a data file gave is not set against 'the article's range'."""
+    mine = tmp_path / "bands.toml"
+    mine.write_text('[[roles]]\nid = "site-reliability-engineer"\n'
+                    "salary = { min = 155000, max = 205000 }\n")  # fmt: skip
+    out = cli("--data", str(mine), "offer", "sre", "150k", "--in", "CA").stdout
+    assert "Your range" in out
+    assert "Article's range" not in out
+    flat = " ".join(out.split())
+    assert f"Your range: from {mine}." in flat
+    assert "*: an estimate, your range scaled by the local over the national median" in flat
+    document = json.loads(cli("--data", str(mine), "offer", "sre", "150k", "--json").stdout)
+    assert document["role"]["origin"] == str(mine)
+    assert offer_json(cli, "sre", "150k")["role"]["origin"] == "bundled"
+    assert "Article's range" in cli("offer", "sre", "150k").stdout

@@ -94,6 +94,12 @@ def _silence(local: EstimateRecord | None, cents: int | None) -> str | None:
     return None
 
 
+def _role_facts(role: RoleRecord) -> dict[str, object]:
+    """The role an answer is about: its id, title and where its range comes from
+    (``origin``: ``bundled`` for the article's, else the data file that gave it)."""
+    return {"id": role["id"], "title": role["title"], "origin": role.get("origin", "bundled")}
+
+
 def offer_document(
     bundle: Bundle,
     code: str,
@@ -110,7 +116,7 @@ def offer_document(
             "hourly": None if cents is None else cents / 100,
             "annualised": None if cents is None else ANNUALISED,
         },
-        "role": None if role is None else {"id": role["id"], "title": role["title"]},
+        "role": None if role is None else _role_facts(role),
         "occupation": occupation_facts(code, bundle.occupation_title(code), role),
         "source": "BLS OEWS",
         "release": bundle.release,
@@ -233,7 +239,7 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
         found["bin"] = number
     ranges = bin_ranges([found["rank"] for found in ranked], numbers)
     return {
-        "role": None if role is None else {"id": role["id"], "title": role["title"]},
+        "role": None if role is None else _role_facts(role),
         "occupation": occupation_facts(code, bundle.occupation_title(code), role),
         "source": "BLS OEWS",
         "release": bundle.release,

@@ -36,6 +36,7 @@ class OfferPlaces:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         self.with_range = document["role"] is not None
+        self.headers = headers(document)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
         if self._needs(one_line=True, natural=True) <= options.max_width:
@@ -52,7 +53,7 @@ class OfferPlaces:
         it can be: each place name's and percentile's longest word whole (the percentile's
         wraps at 16 beside a range), the other columns whole, and gaps."""
         rows = [_cells(row, self.with_range, one_line) for row in self.document["places"]]
-        headers = HEADERS[: len(rows[0])]
+        headers = self.headers[: len(rows[0])]
 
         def width(index: int, words: bool) -> int:
             texts = [headers[index], *(str(cells[index]) for cells in rows)]
@@ -76,7 +77,7 @@ class OfferPlaces:
         table.add_column("Percentile", max_width=None if one_line or not self.with_range else 16)
         table.add_column("Median", justify="right", no_wrap=True)
         if self.with_range:
-            table.add_column("Article's range", no_wrap=True)
+            table.add_column(self.headers[3], no_wrap=True)
             table.add_column("Against it", no_wrap=True)
         for row in self.document["places"]:
             table.add_row(*_cells(row, self.with_range, one_line))
@@ -90,12 +91,20 @@ class OfferPlaces:
         facts.add_row("Percentile", percentile)
         facts.add_row("Median", median)
         if rest:
-            facts.add_row("Article's range", rest[0])
+            facts.add_row(self.headers[3], rest[0])
             facts.add_row("Against it", rest[1])
         return Group(Text(str(place), style="bold"), Fitted(facts, fallback="under"))
 
 
-HEADERS = ("Place", "Percentile", "Median", "Article's range", "Against it")
+def headers(document: dict[str, Any]) -> tuple[str, ...]:
+    """The columns' names: the range is the article's, or the user's where their data file
+    gave the role (``role.origin``)."""
+    return ("Place", "Percentile", "Median", f"{_range_owner(document)} range", "Against it")
+
+
+def _range_owner(document: dict[str, Any]) -> str:
+    role = document["role"]
+    return "Article's" if role is None or role.get("origin", "bundled") == "bundled" else "Your"
 
 
 def _title(document: dict[str, Any]) -> Text:
@@ -168,10 +177,15 @@ def _caption(document: dict[str, Any]) -> Text:
         lines.append(
             "Against it: below, inside or above the range, and the difference from its midpoint."
         )
+    owner = _range_owner(document)
+    whose = "the article's"
+    if owner == "Your":
+        lines.append(f"Your range: from {document['role']['origin']}.")
+        whose = "your"
     if any(row["range_is_estimate"] for row in places):
         lines.append(
-            "*: an estimate, the article's range scaled by the local over the national"
-            " median, to the nearest $1,000."
+            f"*: an estimate, {whose} range scaled by the local over the national median, to"
+            " the nearest $1,000."
         )
     if document["offer"]["hourly"] is not None and _annualised(document):
         lines.append("Hourly: annualised as BLS does, times 2,080 hours.")
