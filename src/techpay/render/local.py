@@ -63,8 +63,8 @@ def locality_caption(
 
 # What a range scaled to a place is, wherever one is shown.
 SCALED = (
-    "an estimate, the article's range scaled by the local over the national median of the"
-    " role's occupation, to the nearest $1,000"
+    "an estimate, the role's range (the article's, or your data file's) scaled by the local"
+    " over the national median of its occupation, to the nearest $1,000"
 )
 
 
