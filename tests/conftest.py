@@ -206,3 +206,15 @@ def interrupted_import(folder: Path, data_home: Path, number: int) -> subprocess
     assert process.stdout.readline() == b"halfway\n"
     process.send_signal(number)
     return process
+
+
+def capture(function, *args):
+    """Run ``function`` with stdout and stderr captured as bytes (stdout has a .buffer)."""
+    out, err = io.BytesIO(), io.BytesIO()
+    out_text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    err_text = io.TextIOWrapper(err, encoding="utf-8", newline="\n")
+    with contextlib.redirect_stdout(out_text), contextlib.redirect_stderr(err_text):
+        code = function(*args)
+        out_text.flush()
+        err_text.flush()
+    return code, out.getvalue(), err.getvalue()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import shutil
@@ -14,22 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import clean_env, examples, run_techpay
+from conftest import capture, clean_env, examples, run_techpay
 from techpay import cli
 from techpay.start import commandline, fast
 from techpay.start.grammar import COMMANDS
-
-
-def capture(function, *args):
-    """Run ``function`` with stdout and stderr captured as bytes (stdout has a .buffer)."""
-    out, err = io.BytesIO(), io.BytesIO()
-    out_text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
-    err_text = io.TextIOWrapper(err, encoding="utf-8", newline="\n")
-    with contextlib.redirect_stdout(out_text), contextlib.redirect_stderr(err_text):
-        code = function(*args)
-        out_text.flush()
-        err_text.flush()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)

