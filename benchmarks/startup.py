@@ -61,6 +61,13 @@ WARM = [
     ("offer sre 150k --json", ["offer", "sre", "150k", "--json"], 3),
     ("offer sre 150k --in austin", ["offer", "sre", "150k", "--in", "austin"], 7),
     ("map sre", ["map", "sre"], 7),
+    ("net 165k --in austin --json", ["net", "165k", "--in", "austin", "--json"], 3),
+    ("net 165k --in austin", ["net", "165k", "--in", "austin"], 7),
+    (
+        "offer sre 165k --in austin --in 'san jose' --json",
+        ["offer", "sre", "165k", "--in", "austin", "--in", "san jose", "--json"],
+        3,
+    ),
     ("--help", ["--help"], 2),
     ("list --help", ["list", "--help"], 2),
 ]

@@ -279,11 +279,13 @@ class TestOutput:
         out = cli("offer", "sre", "150k", "--in", "austin", "--plain").stdout
         assert out == (
             "area_code\tplace\tamount\tpercentile\tplacement\tmedian\trange_min\trange_max"
-            "\tagainst_range\tfrom_midpoint\tfrom_midpoint_percent\tunit\n"
+            "\tagainst_range\tfrom_midpoint\tfrom_midpoint_percent\tunit\ttake_home"
+            "\thousing_index\tafter_housing\tequivalent\n"
             "0000000\tUnited States\t150000\t59.7\tabout the 60th percentile\t135980\t140000"
-            "\t185000\tinside\t-12500\t-7.7\tyear\n"
+            "\t185000\tinside\t-12500\t-7.7\tyear\t113458.0\t1.0\t113500\t\n"
             "0012420\tAustin-Round Rock-San Marcos, TX\t150000\t61.5\tabout the 61st"
-            " percentile\t134120\t138000\t182000\tinside\t-10000\t-6.2\tyear\n"
+            " percentile\t134120\t138000\t182000\tinside\t-10000\t-6.2\tyear\t113458.0"
+            "\t1.1276\t100600\t\n"
         )
 
     def test_no_header_leaves_the_header_row_out(self, cli):

@@ -9,6 +9,7 @@ from techpay.cli import explore
 from techpay.cli import career
 from techpay.cli import official
 from techpay.cli import pay
+from techpay.cli import worth
 from techpay.cli import official_data
 from techpay.cli import manage
 
@@ -18,4 +19,4 @@ from techpay.cli.help_command import help_command
 
 app.command("help")(help_command)  # last in the list, after the commands it explains
 
-__all__ = ["app", "career", "explore", "manage", "official", "official_data", "pay", "run"]
+__all__ = ["app", "career", "explore", "manage", "official", "official_data", "pay", "run", "worth"]

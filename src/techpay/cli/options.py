@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 
@@ -241,3 +241,27 @@ def selection_options(
         return command
 
     return declare
+
+
+# What pay is worth (net, offer, where): the filing status and the state that taxes.
+Filing = Literal["single", "joint"]
+
+FilingOption = Annotated[
+    Filing,
+    typer.Option(
+        "--filing",
+        case_sensitive=False,
+        help="single, or joint: married filing jointly with one earner.",
+    ),
+]
+TaxStateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tax-state",
+        metavar="XX",
+        help=(
+            "Tax every place as living in this state (a postal code): for a metro area"
+            " spanning states, taxed in the state its name names first unless you say."
+        ),
+    ),
+]

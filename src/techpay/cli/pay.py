@@ -9,12 +9,14 @@ import typer
 
 from techpay.cli.app import answer, app
 from techpay.cli.options import (
+    FilingOption,
     ForceFlag,
     HtmlOption,
     JsonFlag,
     NoHeaderFlag,
     PlainFlag,
     SvgOption,
+    TaxStateOption,
     complete_place,
     complete_role,
     places_option,
@@ -55,9 +57,13 @@ def offer(
         list[str] | None,
         places_option(
             "Also judge it in a place: a state (CA, texas), a metro area (austin,"
-            " 'san jose') or a BLS area code; repeat it for one row per place."
+            " 'san jose') or a BLS area code; repeat it for one row per place. Adds the"
+            " take-home and housing there, and with two places or more the pay needed in"
+            " each to live as well as in the first."
         ),
     ] = None,
+    filing: FilingOption = "single",
+    tax_state: TaxStateOption = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
@@ -68,12 +74,14 @@ def offer(
     nationally and in each --in place: between two published percentiles by linear
     interpolation, else only below the 10th or above the 90th. With a role, also against
     the article's range: below, inside or above it, and how far from its midpoint; in a
-    place against the range scaled to it (an estimate).
+    place against the range scaled to it (an estimate). In each --in place, also its
+    take-home after tax (2025) and over the housing index (see 'techpay net'), and with
+    two places or more the pay needed in each to live as well as on AMOUNT in the first.
 
     \b
     Examples:
       techpay offer sre 150k
-      techpay offer sre 150k --in austin --in seattle
+      techpay offer sre 165k --in austin --in 'san jose'
       techpay offer 15-1254 45 --hourly --in CA
       techpay offer em '$210,000' --json
     """
@@ -84,6 +92,8 @@ def offer(
         amount=amount,
         hourly=hourly,
         places=places,
+        filing=filing,
+        tax_state=tax_state,
         plain=plain,
         no_header=no_header,
         json_output=json_output,

@@ -144,12 +144,18 @@ def _work_anywhere(options: list[TyperOption]) -> str:
 
 
 def _negative_amount(error: typer.TyperException, arguments: Sequence[str]) -> str | None:
-    """``offer sre -150k``: the parser takes the amount for options (``-1``, then ``-5``...);
-    say what is wrong with it as an amount instead (``-1``, ``-$150,000``, ``-inf``)."""
+    """``offer sre -150k``, ``net -150k``: the parser takes the amount for options (``-1``,
+    then ``-5``...); say what is wrong with it as an amount instead (``-1``, ``-$150,000``,
+    ``-inf``)."""
     if not isinstance(error, NoSuchOption):
         return None
     name, context = error.option_name, error.ctx
-    if context is None or context.command.name != "offer" or name[1:2] not in set("0123456789$.i"):
+    amounts = ("offer", "net")  # the commands whose argument is an amount
+    if (
+        context is None
+        or context.command.name not in amounts
+        or name[1:2] not in set("0123456789$.i")
+    ):
         return None
     from techpay.core.amounts import parse_amount
 

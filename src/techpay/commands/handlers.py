@@ -61,6 +61,7 @@ HANDLERS = {
     "occupation": "official.occupation",
     "offer": "official.offer",
     "map": "official.pay_map",
+    "net": "worth.net",
     "official status": "official.status",
     "about": "manage.about",
     "validate": "manage.validate",

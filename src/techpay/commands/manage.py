@@ -26,6 +26,7 @@ def about(data: Data, *, json_output: bool) -> None:
     from techpay.core.queries import official_median
     from techpay.official.bundle import open_bundle
     from techpay.official.estimates import LABEL, average_premium
+    from techpay.official.worth import provenance
 
     everything = data.catalog()
     roles = everything.roles
@@ -40,6 +41,7 @@ def about(data: Data, *, json_output: bool) -> None:
             "roles_counted": len(roles) - len(without),
             "roles_without_official_figures": without,
         },
+        "worth": provenance(),
     }
 
     def view() -> object:

@@ -1,5 +1,5 @@
-"""``offer`` (is this offer good?) and ``map`` (the pay map): what they print, whichever
-front end read the command line.
+"""``offer`` (is this offer good?): what it prints, whichever front end read the command
+line.
 
 Each answer builds one document, the JSON one; the table, the plain lines and the map are
 drawn from it, so every front end and format shows the same figures.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from techpay.commands.output import emit, warn
 from techpay.core.absence import no_figures, no_wages
 from techpay.official.judge import (
+    ANNUALISED,
     against_range,
     hourly_placement,
     implausible,
@@ -24,12 +25,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from techpay.commands.output import Pictures
     from techpay.core.dataset import Catalog
     from techpay.core.records import AreaRecord, EstimateRecord, RoleRecord
     from techpay.official.bundle import Bundle
-
-ANNUALISED = "the hourly wage times 2,080 hours, as BLS annualises hourly wages"
 
 
 def article_range(role: RoleRecord | None) -> dict[str, object] | None:
@@ -94,7 +92,7 @@ def _silence(local: EstimateRecord | None, cents: int | None) -> str | None:
     return None
 
 
-def _role_facts(role: RoleRecord) -> dict[str, object]:
+def role_facts(role: RoleRecord) -> dict[str, object]:
     """The role an answer is about: its id, title and where its range comes from
     (``origin``: ``bundled`` for the article's, else the data file that gave it)."""
     return {"id": role["id"], "title": role["title"], "origin": role.get("origin", "bundled")}
@@ -116,7 +114,7 @@ def offer_document(
             "hourly": None if cents is None else cents / 100,
             "annualised": None if cents is None else ANNUALISED,
         },
-        "role": None if role is None else _role_facts(role),
+        "role": None if role is None else role_facts(role),
         "occupation": occupation_facts(code, bundle.occupation_title(code), role),
         "source": "BLS OEWS",
         "release": bundle.release,
@@ -132,12 +130,15 @@ def offer(
     *,
     hourly: bool = False,
     places: Sequence[str] = (),
+    filing: str = "single",
+    tax_state: str | None = None,
     json_output: bool = False,
     plain: bool = False,
     header: bool = True,
 ) -> None:
     """``offer``: where an amount sits in the official distribution of the role's
-    occupation, nationally and in each place, and against the article's range."""
+    occupation, nationally and in each place, and against the article's range; with places,
+    what it leaves after tax and housing there (see :mod:`techpay.commands.worth`)."""
     from techpay.commands.answers import note_an_old_release, occupation_code
     from techpay.commands.places import find_places
     from techpay.official.bundle import NATIONAL, open_bundle
@@ -148,6 +149,10 @@ def offer(
     bundle = open_bundle()
     areas = find_places(places, bundle.areas(), first=[bundle.areas()[NATIONAL]])
     document = offer_document(bundle, code, role, offered, areas)
+    if places:
+        from techpay.commands.worth import add_worth
+
+        add_worth(document, filing, tax_state)
 
     def view() -> object:
         from techpay.render.offer import offer_view
@@ -190,104 +195,13 @@ def offer_lines(document: dict[str, Any], with_header: bool = True) -> str:
             salary.get("min"), salary.get("max"), against.get("position"),
             against.get("from_midpoint"), against.get("from_midpoint_percent"), row["unit"],
         ))  # fmt: skip
+    if "sources" in document:  # with places: what the offer leaves there
+        from techpay.commands.worth import WORTH_FIELDS, worth_fields
+
+        found = [worth_fields(row) for row in document["places"]]
+        return lines(
+            OFFER_FIELDS + WORTH_FIELDS,
+            [(*a, *b) for a, b in zip(rows, found, strict=True)],
+            with_header,
+        )
     return lines(OFFER_FIELDS, rows, with_header)
-
-
-def map_tiles(bundle: Bundle, code: str, measure: str) -> list[dict[str, Any]]:
-    """A tile for every state and DC, and for each territory with figures, in grid order:
-    its value for ``measure`` (None where BLS gave no number; a top-coded wage has the
-    least it can be in ``at_least``)."""
-    from techpay.official.tiles import TERRITORIES, measure_value, rank_value, tile, top_code
-
-    found = {estimate["area"]["code"]: estimate for estimate in bundle.estimates(code, "state")}
-    tiles = []
-    for area in bundle.areas().values():
-        position = tile(area["postal"]) if area["type"] == "state" else None
-        estimate = found.get(area["code"])
-        rank = None if estimate is None else rank_value(estimate, measure)
-        if position is None or (area["postal"] in TERRITORIES and rank is None):
-            continue
-        tiles.append({
-            "postal": area["postal"], "name": area["name"], "code": area["code"],
-            "value": None if estimate is None else measure_value(estimate, measure),
-            "at_least": None if estimate is None else top_code(estimate, measure),
-            "bin": None, "row": position[0], "column": position[1],
-            "territory": area["postal"] in TERRITORIES, "rank": rank,
-            "reason": _reason(estimate, measure),
-        })  # fmt: skip
-    return sorted(tiles, key=lambda found_tile: (found_tile["row"], found_tile["column"]))
-
-
-def _reason(estimate: EstimateRecord | None, measure: str) -> str | None:
-    """Why a tile has no number: BLS's footnote, or no estimate at all."""
-    if estimate is None:
-        return no_figures()
-    name = {"employment": "employment", "concentration": "location_quotient"}.get(measure, measure)
-    absent = estimate["absent"].get(name)
-    return None if absent is None else absent["reason"]
-
-
-def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: str,
-                 bins: int) -> dict[str, object]:  # fmt: skip
-    """Every figure ``map`` draws: each tile's value, bin and position, and each bin's range."""
-    from techpay.official.tiles import MEASURES, bin_numbers, bin_ranges
-
-    tiles = map_tiles(bundle, code, measure)
-    ranked = [found for found in tiles if found["rank"] is not None]
-    numbers = bin_numbers([found["rank"] for found in ranked], bins)
-    for found, number in zip(ranked, numbers, strict=True):
-        found["bin"] = number
-    ranges = bin_ranges([found["rank"] for found in ranked], numbers)
-    return {
-        "role": None if role is None else _role_facts(role),
-        "occupation": occupation_facts(code, bundle.occupation_title(code), role),
-        "source": "BLS OEWS",
-        "release": bundle.release,
-        "measure": measure,
-        "measure_name": MEASURES[measure],
-        "bins": [
-            {
-                "bin": number,
-                "low": low,
-                "high": high,
-                "tiles": count,
-                "bounds": sum(
-                    found["bin"] == number and found["value"] is None for found in ranked
-                ),
-            }
-            for number, (low, high, count) in enumerate(ranges, start=1)
-        ],
-        "tiles": [
-            {name: value for name, value in found.items() if name != "rank"} for found in tiles
-        ],
-        "not_published": [
-            {"postal": found["postal"], "name": found["name"], "reason": found["reason"]}
-            for found in tiles
-            if found["rank"] is None
-        ],
-    }
-
-
-def pay_map(
-    catalog: Catalog | None,
-    name: str,
-    *,
-    measure: str = "median",
-    bins: int = 5,
-    json_output: bool = False,
-    pictures: Pictures | None = None,
-) -> None:
-    """``map``: the role's occupation's official pay (or ``measure``), state by state."""
-    from techpay.commands.answers import note_an_old_release, occupation_code
-    from techpay.official.bundle import open_bundle
-
-    code, role = occupation_code(catalog, name)
-    document = map_document(open_bundle(), code, role, measure, bins)
-
-    def view() -> object:
-        from techpay.render.map import PayMap
-
-        return PayMap(document)
-
-    emit(json_output, lambda: document, view, None, pictures)
-    note_an_old_release(json_output)

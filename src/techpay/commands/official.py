@@ -3,7 +3,7 @@ offer, map and ``official status`` (see ``techpay.commands.handlers``)."""
 
 from __future__ import annotations
 
-from techpay.commands import answers, offers, places
+from techpay.commands import answers, maps, offers, places
 from techpay.commands import occupations as found
 from techpay.commands.output import Pictures, drawn_instead, emit
 from techpay.core.errors import UsageError
@@ -73,6 +73,8 @@ def offer(
     amount: str,
     hourly: bool,
     places: list[str] | None,
+    filing: str,
+    tax_state: str | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
@@ -83,6 +85,8 @@ def offer(
         amount,
         hourly=hourly,
         places=places or [],
+        filing=filing,
+        tax_state=tax_state,
         json_output=json_output,
         plain=plain or no_header,
         header=not no_header,
@@ -105,7 +109,7 @@ def pay_map(
         raise UsageError(
             "map draws every state; --in does not apply (try 'techpay where ROLE --in PLACE')"
         )
-    offers.pay_map(
+    maps.pay_map(
         data.catalog(),
         role,
         measure=by,
@@ -118,8 +122,9 @@ def pay_map(
 def status(data: Data, *, json_output: bool) -> None:
     """``official status``: which release answers, and where it is."""
     from techpay.official import store
+    from techpay.official.worth import provenance
 
-    facts = store.status()
+    facts = {**store.status(), "worth": provenance()}
 
     def view() -> object:
         from techpay.render.views import status_view

@@ -222,3 +222,42 @@ class Placement(TypedDict):
 
 # A place, and each role's official figures there by role id (None where there are none).
 Locality = tuple[AreaRecord, dict[str, EstimateRecord | None]]
+
+
+class TaxRecord(TypedDict):
+    """Taxes on a salary (tax year 2025, a single earner with wages only), in dollars."""
+
+    year: int
+    filing: str  # single | joint (married filing jointly, one earner)
+    wages: int
+    state: str | None  # the postal code of the state whose income tax applies; None: none
+    federal_income_tax: float
+    state_income_tax: float | None
+    social_security: float
+    medicare: float  # with the additional Medicare tax
+    take_home: float
+    effective_rate: float | None  # all these taxes over wages
+    excluded: list[str]  # what the figures leave out
+
+
+class HousingRecord(TypedDict):
+    """A place's housing index (the SPM geographic adjustment for renters): 1 is the
+    national average."""
+
+    index: float
+    rent_index: float  # the median rent over the national median
+    year: int
+    source: str
+    basis: str  # the Census area whose figure it is, or how a state's is formed
+    fallback: str | None  # why the figure is not the area's own
+
+
+class WorthRecord(TypedDict):
+    """What pay is worth in a place: its taxes, its housing index, and take-home over it."""
+
+    tax: TaxRecord | None
+    tax_note: str | None  # which state taxes it, when that is a choice or there is none
+    tax_absent: str | None  # why there is no tax figure
+    housing: HousingRecord | None
+    housing_absent: str | None  # why there is no housing index
+    after_housing: int | None  # take-home over the housing index, to the nearest $100

@@ -13,6 +13,8 @@ MAX_ANNUAL = 10_000_000
 MAX_HOURLY = 5_000
 _HOURLY = r"\$?(\d+(?:,\d{3})*)(\.\d{1,2})?"  # compiled only when an hourly wage is read
 
+ANNUALISED = "the hourly wage times 2,080 hours, as BLS annualises hourly wages"
+
 
 def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
     """The offer as a yearly amount in whole dollars, and (with ``hourly``) the hourly wage

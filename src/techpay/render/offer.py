@@ -24,8 +24,20 @@ GAP = 2  # between table columns
 
 
 def offer_view(document: dict[str, Any]) -> RenderableType:
-    """The offer, the places (a table, or blocks on a narrow terminal), whose figures."""
-    return Group(_title(document), Text(), OfferPlaces(document), Text(), _caption(document))
+    """The offer, the places (a table, or blocks on a narrow terminal), whose figures; with
+    places, what the offer leaves after tax and housing there, and whose figures those are."""
+    parts: list[RenderableType] = [
+        _title(document),
+        Text(),
+        OfferPlaces(document),
+        Text(),
+        _caption(document),
+    ]
+    if "sources" in document:
+        from techpay.render.worth import caption, worth_table
+
+        parts += [Text(), worth_table(document["places"]), Text(), caption(document)]
+    return Group(*parts)
 
 
 class OfferPlaces:

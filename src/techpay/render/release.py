@@ -64,3 +64,15 @@ def place_name(area: AreaRecord) -> str:
     """A place as people read it: "United States" for the nation (BLS calls it "National",
     and the JSON keeps BLS's names), else BLS's name for the area."""
     return "United States" if area["type"] == "national" else area["name"]
+
+
+def worth_facts(worth: dict[str, Any]) -> list[tuple[str, str]]:
+    """Where the tax tables and housing index come from, as labels and values."""
+    tax, housing = worth["taxes"], worth["housing"]
+    return [
+        ("Taxes", f"{tax['source']}, tax year {tax['tax_year']}; wheel sha256"
+                  f" {tax['wheel_sha256'][:16]}...; tables within ${tax['largest_difference']}"
+                  " of it at every whole-dollar wage to $1,000,000"),
+        ("Housing", f"{housing['source']}, {housing['source_url']}; from"
+                    f" {housing['package']}, wheel sha256 {housing['wheel_sha256'][:16]}..."),
+    ]  # fmt: skip

@@ -14,7 +14,7 @@ from techpay.render.axis import money
 from techpay.render.layout import Fitted, hanging
 from techpay.render.local import scaled_range
 from techpay.render.official import distribution, provenance
-from techpay.render.release import place_name
+from techpay.render.release import place_name, worth_facts
 from techpay.render.style import HEADER, MUTED, bullets, literal, midpoint, new_table, salary_range
 
 if TYPE_CHECKING:
@@ -187,6 +187,8 @@ def about_view(about: dict[str, Any]) -> RenderableType:
                 f" (without one: {left_out})"
             ),
         )
+    for label, value in worth_facts(about["worth"]):
+        facts.add_row(label, literal(value))
     if source.get("ours"):
         facts.add_row("Ours", literal(", ".join(source["ours"])))
     parts: list[RenderableType] = [Fitted(facts, fallback="under")]
@@ -207,6 +209,6 @@ def status_view(facts: dict[str, Any]) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style=HEADER, no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in status_facts(facts):
+    for label, value in [*status_facts(facts), *worth_facts(facts["worth"])]:
         grid.add_row(label, Text(value))
     return grid

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 COMMANDS: dict[str, Any] = {
     "": {
-        "group": ["about", "chart", "compare", "export", "filter", "help", "init", "list", "map", "match", "occupation", "occupations", "offer", "official", "path", "schema", "show", "skills", "validate", "where"],
+        "group": ["about", "chart", "compare", "export", "filter", "help", "init", "list", "map", "match", "net", "occupation", "occupations", "offer", "official", "path", "schema", "show", "skills", "validate", "where"],
         "arguments": {
         },
         "options": {
@@ -241,6 +241,8 @@ COMMANDS: dict[str, Any] = {
         "options": {
             "hourly": {"spellings": ["--hourly"], "flag": True},
             "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+            "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
+            "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
             "plain": {"spellings": ["--plain"], "flag": True},
             "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
@@ -261,6 +263,24 @@ COMMANDS: dict[str, Any] = {
             "svg": {"spellings": ["--svg"], "kind": "text"},
             "html": {"spellings": ["--html"], "kind": "text"},
             "force": {"spellings": ["--force"], "flag": True},
+            "json_output": {"spellings": ["--json"], "flag": True},
+            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
+            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
+            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
+            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+        },
+    },
+    "net": {
+        "arguments": {
+            "amount": {"nargs": 1, "required": True, "kind": "text"},
+        },
+        "options": {
+            "hourly": {"spellings": ["--hourly"], "flag": True},
+            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+            "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
+            "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
+            "plain": {"spellings": ["--plain"], "flag": True},
+            "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
             "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
             "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
