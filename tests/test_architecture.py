@@ -18,10 +18,12 @@ PACKAGE = Path(techpay.__file__).parent
 # below the CLI (which reads through it), the fast path and launcher above.
 LAYERS = [
     ("base", {"core", "core.errors", "core.names", "core.records", "core.paths",
-              "core.selection", "core.rules", "core.amounts", "core.absence"}),
+              "core.selection", "core.rules", "core.amounts", "core.absence", "core.terms",
+              "core.compensation"}),
     ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),
     ("load", {"core.documents", "core.validation", "core.dataset", "core.layers", "core.files",
-              "core.targets", "core.sources", "core.fasttypes", "core.fastgen", "official",
+              "core.targets", "core.sources", "core.fasttypes", "core.fastgen", "core.offerfile",
+              "official",
               "official.build", "official.bundle", "official.integrity", "official.places",
               "official.roles",
               "official.flat", "official.store", "official.tabfiles", "official.sources",
@@ -69,7 +71,8 @@ THIRD_PARTY_USERS = {
         }
     ),
     "pydantic": lambda module: (
-        module in {"core.models", "core.validation", "core.fasttypes", "core.fastgen"}
+        module
+        in {"core.models", "core.validation", "core.fasttypes", "core.fastgen", "core.offerfile"}
     ),
     "tomli_w": lambda module: module == "render.export",
     "tomli": lambda module: module == "core.documents",

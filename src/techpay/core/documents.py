@@ -24,10 +24,13 @@ def bundled_path() -> str:
     return found
 
 
-def read_document(path: str) -> dict[str, Any]:
+def read_document(
+    path: str, top: str = "expected a table of settings and [[roles]] at the top"
+) -> dict[str, Any]:
     """Parse one data file (TOML, or JSON when it ends in ``.json``).
 
-    Any failure is a :class:`DataError` naming the file, and the line and column for syntax.
+    Any failure is a :class:`DataError` naming the file, and the line and column for syntax;
+    ``top`` is the problem with a document that is not a table (a JSON list or number).
     """
     from techpay.core.sources import read_source  # not needed when the data comes from the cache
 
@@ -45,7 +48,7 @@ def read_document(path: str) -> dict[str, Any]:
         raise DataError([Problem(path, f"not UTF-8 text ({error.reason})")]) from None
     parsed = _parse_within_limits(path, text)
     if not isinstance(parsed, dict):
-        raise DataError([Problem(path, "expected a table of settings and [[roles]] at the top")])
+        raise DataError([Problem(path, top)])
     return parsed
 
 

@@ -261,3 +261,24 @@ class WorthRecord(TypedDict):
     housing: HousingRecord | None
     housing_absent: str | None  # why there is no housing index
     after_housing: int | None  # take-home over the housing index, to the nearest $100
+
+
+class OfferYear(TypedDict):
+    """One year of an offer's pay (:func:`techpay.core.compensation.plan`), whole dollars;
+    ``total`` is the sum of the other four."""
+
+    year: int  # 1 for the first year
+    base: int
+    bonus: int
+    sign_on: int
+    equity: int  # the grant's and the refreshes' shares vesting that year, at that year's price
+    total: int
+
+
+class Crossover(TypedDict):
+    """The year one offer's cumulative pay first exceeds another's, having been at or below
+    it the year before (:func:`techpay.core.compensation.crossovers`)."""
+
+    offer: str
+    overtakes: str
+    year: int
