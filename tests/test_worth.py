@@ -98,8 +98,20 @@ def test_a_metro_area_spanning_states_is_taxed_in_the_state_named_first(cli_json
     assert jersey["tax"]["state_income_tax"] != place["tax"]["state_income_tax"]
 
 
+def test_a_tax_state_alone_is_that_states_figures(cli_json):
+    place = only_place(net(cli_json, "150k", "--tax-state", "ca"))
+    assert place["area"]["name"] == "California"
+    assert round(place["tax"]["state_income_tax"]) == 9_705
+
+
+def test_a_territory_alone_is_an_error(cli):
+    result = cli("net", "100k", "--in", "guam")
+    assert result.exit_code == 1
+    assert result.stderr == "techpay: no tax tables for Guam: they cover the 50 states and DC\n"
+
+
 def test_a_territory_has_no_tax_figures_and_says_why(cli_json):
-    place = only_place(net(cli_json, "100k", "--in", "PR"))
+    place = net(cli_json, "100k", "--in", "PR", "--in", "TX")["places"][0]
     assert place["tax"] is None
     assert place["after_housing"] is None
     assert "50 states and DC" in place["tax_absent"]

@@ -31,6 +31,7 @@ def net(
     """``net``: the taxes on a salary in each place, its take-home, the housing index there
     and take-home over it; without a place, federal and payroll taxes only."""
     from techpay.commands.places import find_places
+    from techpay.core.errors import TechpayError
     from techpay.official.bundle import NATIONAL, open_bundle
     from techpay.official.judge import implausible, read_amount
     from techpay.official.worth import Worth, filing_option, tax_state_option
@@ -38,8 +39,13 @@ def net(
     offered = read_amount(amount, hourly)
     worth = Worth(filing_option(filing), tax_state_option(tax_state))
     areas = open_bundle().areas()
-    chosen = find_places(places or [], areas) or [areas[NATIONAL]]
+    # Without a place, the nation; or, with --tax-state alone, that state.
+    alone = [worth.override] if worth.override and not places else []
+    chosen = find_places(places or alone, areas) or [areas[NATIONAL]]
     document = net_document(worth, offered, chosen)
+    rows: list[dict[str, Any]] = document["places"]  # type: ignore[assignment]
+    if all(row["tax"] is None for row in rows):  # nothing to show: say why, as an error
+        raise TechpayError("; ".join(row["tax_absent"] for row in rows))
     hint = implausible(amount, *offered)
     if hint is not None:
         warn(hint)
