@@ -32,6 +32,7 @@ ARGUMENTS = {
     "occupation": ["15-1254"],
     "offer": ["sre", "150k", "--in", "austin"],
     "map": ["sre", "--bins", "3"],
+    "net": ["165k", "--in", "austin"],
     "validate": ["USER"],
     "export": [],
     "init": ["-"],

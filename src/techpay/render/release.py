@@ -73,6 +73,6 @@ def worth_facts(worth: dict[str, Any]) -> list[tuple[str, str]]:
         ("Taxes", f"{tax['source']}, tax year {tax['tax_year']}; wheel sha256"
                   f" {tax['wheel_sha256'][:16]}...; tables within ${tax['largest_difference']}"
                   " of it at every whole-dollar wage to $1,000,000"),
-        ("Housing", f"{housing['source']}, {housing['source_url']}; from"
+        ("Housing", f"{housing['source']}; from"
                     f" {housing['package']}, wheel sha256 {housing['wheel_sha256'][:16]}..."),
     ]  # fmt: skip
