@@ -243,7 +243,14 @@ def selection_options(
     return declare
 
 
-# What pay is worth (net, offer, where): the filing status and the state that taxes.
+# What pay is worth (net, offer, where): an hourly amount, the filing status and the state
+# that taxes.
+HourlyFlag = Annotated[
+    bool,
+    typer.Option(
+        "--hourly", help="AMOUNT is an hourly wage (72.50): annualised as BLS does, x 2,080."
+    ),
+]
 Filing = Literal["single", "joint"]
 
 FilingOption = Annotated[

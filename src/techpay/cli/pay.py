@@ -11,6 +11,7 @@ from techpay.cli.app import answer, app
 from techpay.cli.options import (
     FilingOption,
     ForceFlag,
+    HourlyFlag,
     HtmlOption,
     JsonFlag,
     NoHeaderFlag,
@@ -47,12 +48,7 @@ def offer(
             help="The offer, US dollars a year: 150000, 150k or $150,000.",
         ),
     ],
-    hourly: Annotated[
-        bool,
-        typer.Option(
-            "--hourly", help="AMOUNT is an hourly wage (72.50): annualised as BLS does, x 2,080."
-        ),
-    ] = False,
+    hourly: HourlyFlag = False,
     places: Annotated[
         list[str] | None,
         places_option(

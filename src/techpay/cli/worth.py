@@ -9,6 +9,7 @@ import typer
 from techpay.cli.app import answer, app
 from techpay.cli.options import (
     FilingOption,
+    HourlyFlag,
     JsonFlag,
     NoHeaderFlag,
     PlainFlag,
@@ -25,12 +26,7 @@ def net(
         str,
         typer.Argument(metavar="AMOUNT", help="US dollars a year: 165000, 165k or $165,000."),
     ],
-    hourly: Annotated[
-        bool,
-        typer.Option(
-            "--hourly", help="AMOUNT is an hourly wage (72.50): annualised as BLS does, x 2,080."
-        ),
-    ] = False,
+    hourly: HourlyFlag = False,
     places: Annotated[
         list[str] | None,
         places_option(
