@@ -62,6 +62,16 @@ def test_the_wheel_carries_the_official_data_within_six_megabytes(wheel):
     assert added <= 6 * 1024 * 1024
 
 
+def test_the_wheel_carries_the_tax_and_housing_tables_within_two_megabytes(wheel):
+    """The worth tables ship byte for byte, and add at most 2 MB (issue 18's limit)."""
+    import zipfile
+
+    archive = zipfile.ZipFile(wheel)
+    name = "techpay/data/worth.sqlite"
+    assert archive.read(name) == (ROOT / "data" / "worth.sqlite").read_bytes()
+    assert archive.getinfo(name).compress_size <= 2 * 1024 * 1024
+
+
 def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -101,6 +111,14 @@ def test_a_fresh_venv_runs_the_wheel_outside_the_repo(wheel, tmp_path):
         env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)},
     )
     assert json.loads(where.stdout)["places"][0]["annual_wages"]["median"] == 134_120
+    net = subprocess.run(
+        [str(bin_dir / "techpay"), "net", "150k", "--in", "CA", "--json"],
+        cwd=outside,
+        capture_output=True,
+        check=True,
+        env={"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)},
+    )
+    assert round(json.loads(net.stdout)["places"][0]["tax"]["state_income_tax"]) == 9_705
     where = subprocess.run(
         [
             str(bin_dir / "python"),
