@@ -120,11 +120,15 @@ class TestTheOrder:
             place["area"]["name"] for place in last
         )
 
-    def test_wages_published_hourly_only_have_no_annual_median(self, cli_json):
+    def test_wages_published_hourly_only_have_no_annual_median(self, cli, cli_json):
         document = cli_json("where", "27-2011", "--sort", "real", "--in", "NY")
         worth = document["places"][0]["worth"]
         assert worth["tax"] is None
-        assert worth["wages_absent"].startswith("BLS published its wages hourly only (median $")
+        assert worth["wages_absent"] == (
+            "BLS published its wages hourly only: no annual median to tax"
+        )
+        out = " ".join(cli("where", "27-2011", "--sort", "real").stdout.split())
+        assert out.count("BLS published its wages hourly only") == 1  # for them all at once
 
     def test_a_territory_has_no_tax_figure_and_sorts_last(self, cli_json):
         document = cli_json("where", "sre", "--sort", "take-home", *EVERY_STATE)

@@ -226,12 +226,8 @@ def wages_absent(estimate: EstimateRecord) -> str | None:
         return (
             f"its median is top-coded (at least ${absent['at_least']:,}): a bound has no take-home"
         )
-    hourly = estimate["hourly_wages"]
-    if hourly is not None and hourly["median"] is not None:
-        return (
-            f"BLS published its wages hourly only (median ${hourly['median']:,.2f}/hr):"
-            " no annual median to tax"
-        )
+    if estimate["hourly_wages"] is not None:
+        return "BLS published its wages hourly only: no annual median to tax"
     reason = "no reason given" if absent is None else absent["reason"].rstrip(".")
     return f"BLS published no median: {reason}"
 
