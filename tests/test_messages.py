@@ -267,7 +267,7 @@ class TestHelp:
         names = [row.split("  ")[0] for row in rows]
         for name in names:
             assert re.fullmatch(
-                r"[A-Z]+(\.\.\.)?|(-\w, )?--[a-z-]+( [A-Z]+| [a-z0-9]+(\|[a-z0-9]+)+)?", name
+                r"[A-Z]+(\.\.\.)?|(-\w, )?--[a-z-]+( [A-Z]+| [a-z0-9-]+(\|[a-z0-9-]+)+)?", name
             ), (command, name)
         assert not [line for line in lines if "x>=" in line or "x<=" in line]
 

@@ -50,6 +50,9 @@ VIEWS = [
     ("where", "sre"),
     ("where", "em", "--metros"),
     ("where", "sre", "--in", "austin", "--in", "seattle", "--in", "san jose"),
+    ("where", "sre", "--sort", "real"),
+    ("where", "sre", "--sort", "take-home", "--metros"),
+    ("where", "29-1022", "--sort", "real", "--in", "AL", "--in", "nyc", "--in", "PR"),
     ("occupations", "web"),
     ("occupations", "software"),
     ("occupation", "15-1252", "--in", "austin"),
@@ -62,6 +65,7 @@ VIEWS = [
     ("offer", "27-2021", "200k", "--in", "CA"),
     ("map", "sre"),
     ("map", "27-2021", "--by", "p90"),
+    ("map", "sre", "--by", "real"),
 ]
 MONEY = re.compile(r"\$[0-9][0-9,.]*[km]?\+?")
 GLYPHS = re.compile(r"[─━┄▶●┬╌◆]+")

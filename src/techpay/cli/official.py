@@ -9,9 +9,11 @@ import typer
 
 from techpay.cli.app import answer, app
 from techpay.cli.options import (
+    FilingOption,
     JsonFlag,
     NoHeaderFlag,
     PlainFlag,
+    TaxStateOption,
     complete_place,
     complete_role,
     places_option,
@@ -19,7 +21,10 @@ from techpay.cli.options import (
 from techpay.commands import official
 from techpay.official.estimates import DEFAULT_MIN_EMPLOYMENT, MAX_EMPLOYMENT, MAX_TOP
 
-PlaceSort = Literal["median", "p10", "p90", "mean", "employment", "concentration"]  # PLACE_SORTS
+# PLACE_SORTS and WORTH_SORTS
+PlaceSort = Literal[
+    "median", "p10", "p90", "mean", "employment", "concentration", "take-home", "real"
+]
 OccupationSort = Literal["code", "median", "employment"]
 
 
@@ -46,7 +51,10 @@ def where(
             help=(
                 "median, p10, p90 or mean: that annual wage, highest first (a top-coded wage by the"
                 " least it can be; hourly-only wages after the annual ones);"
-                " employment: most jobs first; concentration: highest location quotient first."
+                " employment: most jobs first; concentration: highest location quotient first;"
+                " take-home: the median's take-home after tax (2025), highest first; real: that"
+                " take-home over the housing index (2024), what the median buys. With --in, the"
+                " places stay in the order given, and take-home or real adds those columns."
             ),
         ),
     ] = "median",
@@ -74,6 +82,8 @@ def where(
         list[str] | None,
         places_option("Compare these places side by side instead of ranking; repeat it."),
     ] = None,
+    filing: FilingOption = "single",
+    tax_state: TaxStateOption = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
@@ -82,13 +92,17 @@ def where(
 
     Ranks states (or metro areas) by the official figures for the role's occupation:
     employment, median, 10th-90th percentile and location quotient (LQ: how concentrated
-    the jobs are there, against the nation; 1.0 is average).
+    the jobs are there, against the nation; 1.0 is average). --sort take-home ranks them
+    by what the median leaves after tax (tax year 2025, single unless --filing joint), and
+    --sort real by that over the housing index (see 'techpay net'): both estimates;
+    --filing and --tax-state apply to these two only.
 
     \b
     Examples:
       techpay where sre
       techpay where em --metros --top 5
       techpay where sre --in austin --in seattle --in "san jose"
+      techpay where sre --sort real --metros
       techpay where 15-1254 --sort employment --json
     """
     return answer(
@@ -100,6 +114,8 @@ def where(
         top=top,
         min_employment=min_employment,
         places=places,
+        filing=filing,
+        tax_state=tax_state,
         plain=plain,
         no_header=no_header,
         json_output=json_output,

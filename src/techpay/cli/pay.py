@@ -25,7 +25,9 @@ from techpay.cli.options import (
 from techpay.commands import official
 from techpay.official.tiles import DEFAULT_BINS, MAX_BINS, MIN_BINS
 
-Measure = Literal["median", "p10", "p90", "mean", "employment", "concentration"]  # MEASURES
+Measure = Literal[
+    "median", "p10", "p90", "mean", "employment", "concentration", "take-home", "real"
+]  # MEASURES
 
 RoleArgument = Annotated[
     str,
@@ -107,7 +109,9 @@ def pay_map(
             case_sensitive=False,
             help=(
                 "The measure each state is coloured by: median, p10, p90 or mean annual wage;"
-                " employment; concentration (location quotient)."
+                " employment; concentration (location quotient); take-home: the median's"
+                " take-home after tax (2025, filing single); real: that take-home over the"
+                " state's housing index (2024), in US-average housing dollars."
             ),
         ),
     ] = "median",
@@ -142,6 +146,7 @@ def pay_map(
       techpay map sre
       techpay map em --by p90 --bins 7
       techpay map 15-1254 --by concentration
+      techpay map sre --by real
       techpay map sre --svg map.svg
       techpay map sre --json | jq -r '.tiles[] | [.postal, .value] | @tsv'
     """

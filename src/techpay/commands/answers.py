@@ -6,8 +6,7 @@ Rich is imported only when a view is drawn, and the JSON renderer only when JSON
 from __future__ import annotations
 
 from techpay.commands import places
-from techpay.commands.output import emit, none_match, note, warn
-from techpay.core.absence import no_figures
+from techpay.commands.output import emit, none_match, warn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -180,67 +179,3 @@ def _paid_as(typed: str, soc: str) -> str:
             " stand in for it, as for the roles with it (a mapping of ours)"
         )
     return code
-
-
-def where(
-    catalog: Catalog | None,
-    name: str,
-    *,
-    metros: bool,
-    places: Sequence[str],
-    sort: str,
-    top: int,
-    min_employment: int,
-    json_output: bool,
-    plain: bool = False,
-    header: bool = True,
-) -> None:
-    """``where``: the places where an occupation pays most, or the places asked for."""
-    from techpay.commands.places import find_places
-    from techpay.official.bundle import open_bundle
-    from techpay.official.estimates import rank_places
-    from techpay.official.roles import occupation_facts
-
-    code, role = occupation_code(catalog, name)
-    bundle = open_bundle()
-    occupation = occupation_facts(code, bundle.occupation_title(code), role)
-    if places:
-        areas = find_places(places, bundle.areas())
-        found = [bundle.estimate(code, area["code"]) for area in areas]
-        chosen = [estimate for estimate in found if estimate is not None]
-        missing = [
-            area["name"] for area, estimate in zip(areas, found, strict=True) if estimate is None
-        ]
-    else:
-        every = bundle.estimates(code, "metro" if metros else "state")
-        chosen, missing = rank_places(every, sort, min_employment)[:top], []
-
-    document = {
-        "role": None if role is None else role["id"],
-        "occupation": occupation,
-        "source": "BLS OEWS",
-        "release": bundle.release,
-        "areas": "chosen" if places else "metros" if metros else "states",
-        "sort": None if places else sort,
-        "min_employment": None if places else min_employment,
-        "places": chosen,
-        "not_published": missing,
-    }
-
-    def view() -> object:
-        from techpay.render.official import where_table
-
-        return where_table(chosen, occupation)
-
-    def lines() -> str:
-        from techpay.render.plain import places_lines
-
-        return places_lines(chosen, header)
-
-    if chosen or json_output or plain:
-        emit(json_output, lambda: document, view, lines if plain else None)
-    else:
-        none_match("places")
-    for place_name in missing:
-        note(f"{no_figures(place_name, code)}.")
-    note_an_old_release(json_output)

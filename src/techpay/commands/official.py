@@ -3,8 +3,9 @@ offer, map and ``official status`` (see ``techpay.commands.handlers``)."""
 
 from __future__ import annotations
 
-from techpay.commands import answers, maps, offers, places
+from techpay.commands import maps, offers, places
 from techpay.commands import occupations as found
+from techpay.commands import where as ranking
 from techpay.commands.output import Pictures, drawn_instead, emit
 from techpay.core.errors import UsageError
 
@@ -22,11 +23,13 @@ def where(
     top: int,
     min_employment: int,
     places: list[str] | None,
+    filing: str,
+    tax_state: str | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
 ) -> None:
-    answers.where(
+    ranking.where(
         data.catalog(),
         role,
         metros=metros,
@@ -37,6 +40,8 @@ def where(
         json_output=json_output,
         plain=plain or no_header,
         header=not no_header,
+        filing=filing,
+        tax_state=tax_state,
     )
 
 

@@ -263,6 +263,14 @@ class WorthRecord(TypedDict):
     after_housing: int | None  # take-home over the housing index, to the nearest $100
 
 
+class MedianWorth(WorthRecord):
+    """``where --sort take-home|real`` and ``map --by take-home|real``: what an occupation's
+    annual median is worth in a place (in JSON these two keys come first)."""
+
+    wages: int | None  # the annual median taxed; None where there is none to tax
+    wages_absent: str | None  # why there is none: not published, top-coded, hourly only
+
+
 class OfferYear(TypedDict):
     """One year of an offer's pay (:func:`techpay.core.compensation.plan`), whole dollars;
     ``total`` is the sum of the other four."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         AnnualWages,
         EstimateRecord,
         HourlyWages,
+        MedianWorth,
         Placement,
         RoleRecord,
     )
@@ -208,6 +209,51 @@ def rank_places(
         if min_employment <= 0 or (estimate["employment"] or 0) >= min_employment
     ]
     return sorted(kept, key=key)
+
+
+# where --sort take-home|real: what the occupation's median is worth there (the figures of
+# ``techpay.official.worth``, tax year 2025 and the housing index of 2024).
+WORTH_SORTS = {"take-home": "take-home", "real": "after housing"}
+
+
+def wages_absent(estimate: EstimateRecord) -> str | None:
+    """Why an estimate has no annual median to tax: BLS did not publish it, top-coded it (a
+    bound has no take-home), or published the wages hourly only; None when it has one."""
+    if estimate["annual_wages"]["median"] is not None:
+        return None
+    absent = estimate["absent"].get("median")
+    if absent is not None and absent["at_least"] is not None:
+        return (
+            f"its median is top-coded (at least ${absent['at_least']:,}): a bound has no take-home"
+        )
+    if estimate["hourly_wages"] is not None:
+        return "BLS published its wages hourly only: no annual median to tax"
+    reason = "no reason given" if absent is None else absent["reason"].rstrip(".")
+    return f"BLS published no median: {reason}"
+
+
+def worth_figure(worth: MedianWorth, sort: str) -> float | None:
+    """The figure ``where --sort`` ranks by: take-home, or take-home over the housing index
+    (unrounded: ``after_housing`` is it to the nearest $100)."""
+    tax, found = worth["tax"], worth["housing"]
+    if tax is None:
+        return None
+    if sort == "take-home":
+        return tax["take_home"]
+    return None if found is None else tax["take_home"] / found["index"]
+
+
+def rank_by_worth(
+    found: Iterable[tuple[EstimateRecord, MedianWorth]], sort: str
+) -> list[tuple[EstimateRecord, MedianWorth]]:
+    """Places highest first by :func:`worth_figure`; a place without it (no median, a
+    top-coded one, no tax or housing figure) last. Ties go by name."""
+
+    def key(pair: tuple[EstimateRecord, MedianWorth]) -> tuple[bool, float, str]:
+        value = worth_figure(pair[1], sort)
+        return (value is None, -(value or 0), pair[0]["area"]["name"])
+
+    return sorted(found, key=key)
 
 
 def _figure(estimate: EstimateRecord, field: str) -> float | None:

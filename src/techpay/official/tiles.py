@@ -38,7 +38,7 @@ ROWS, COLUMNS = len(_ROWS), len(_ROWS[0].split())
 TERRITORIES: dict[str, tuple[int, int]] = {"PR": (ROWS + 1, 8), "VI": (ROWS + 1, 9),
                                            "GU": (ROWS + 1, 10)}  # fmt: skip
 
-# --by: what each measure is called, and where it is in an estimate.
+# --by: what each measure is called.
 MEASURES = {
     "median": "median annual wage",
     "p10": "10th percentile annual wage",
@@ -46,7 +46,12 @@ MEASURES = {
     "mean": "mean annual wage",
     "employment": "employment",
     "concentration": "location quotient",
+    "take-home": "median annual wage after tax",
+    "real": "median annual wage after tax and housing",
 }
+# The measures of what the median is worth in a state (computed by the map's command, with
+# the tax tables and the housing index of ``techpay.official.worth``).
+WORTH_MEASURES = ("take-home", "real")
 DEFAULT_BINS, MIN_BINS, MAX_BINS = 5, 3, 9
 
 

@@ -20,6 +20,7 @@ from techpay.official.tiles import COLUMNS, ROWS, TERRITORIES, is_wage
 from techpay.render.axis import money
 from techpay.render.release import occupation_label
 from techpay.render.style import MUTED, literal
+from techpay.render.worth import HOUSING_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -180,8 +181,30 @@ class PayMap:
 
     def _caption(self) -> Text:
         document = self.document
-        return literal(
+        text = (
             f"{document['source']}, {document['release']}. Bins hold about equal numbers of"
-            " places; places with the same figure share a bin.",
-            MUTED,
+            " places; places with the same figure share a bin."
         )
+        if "sources" in document:  # what the median is worth: whose figures, what they mean
+            text += "\n" + worth_words(document)
+        return literal(text, MUTED)
+
+
+def worth_words(document: dict[str, Any]) -> str:
+    """``map --by take-home|real``: what the figure is, whose the tax tables and housing
+    index are, and what they leave out."""
+    sources = document["sources"]
+    filing = "filing single" if document["filing"] == "single" else "married filing jointly"
+    lines = [
+        "After tax, an estimate: the median less federal and state income tax, Social Security"
+        f" and Medicare, {filing}, wages only, each state taxed as its own; {sources['tax']}"
+        f" ({sources['tax_tables']}).",
+        f"Not included: {'; '.join(document['excluded'])}.",
+    ]
+    if document["measure"] == "real":
+        lines += [
+            HOUSING_WORDS,
+            "A state's housing index: the mean of its OEWS areas' figures, weighted by their"
+            f" employment. Housing: {sources['housing']}.",
+        ]
+    return "\n".join(lines)

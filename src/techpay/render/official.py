@@ -19,13 +19,14 @@ from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow, Footnotes
 from techpay.render.release import occupation_label, place_name
 from techpay.render.style import HEADER, MUTED, literal, new_table
+from techpay.render.worth import HOUSING_WORDS, dollars, place_notes
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from rich.console import RenderableType
 
-    from techpay.core.records import AreaRecord, EstimateRecord
+    from techpay.core.records import AreaRecord, EstimateRecord, MedianWorth
 
 HOURLY_ONLY = 4  # BLS's footnote: wages reported hourly or annually, as the job is paid
 PERCENTILE_LABELS = (("p10", "10th"), ("p25", "25th"), ("median", "median"), ("p75", "75th"),
@@ -85,24 +86,37 @@ def _reasons(estimate: EstimateRecord) -> str:
     return " ".join(f"{', '.join(names)}: {reason}" for reason, names in by_reason.items())
 
 
-def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any]) -> RenderableType:
+def where_table(
+    estimates: Sequence[EstimateRecord],
+    occupation: dict[str, Any],
+    worth: Mapping[str, Any] | None = None,
+) -> RenderableType:
     """``where``: one row per place, and whose figures they are (``occupation`` as
-    :func:`techpay.official.roles.occupation_facts` gives it)."""
+    :func:`techpay.official.roles.occupation_facts` gives it). With ``worth``
+    (``--sort take-home|real``: ``filing``, ``sources`` and each place's figures in
+    ``places``), the median's take-home, the housing index and take-home over it too, and
+    whose figures those are."""
     table = new_table()
     table.add_column("Place")
     table.add_column("Employment", justify="right", no_wrap=True)
     table.add_column("Median", justify="right", no_wrap=True)
     table.add_column("10th - 90th", justify="right", no_wrap=True)
     table.add_column("LQ", justify="right", no_wrap=True)
-    for estimate in estimates:
+    if worth is not None:
+        for header in ("Take-home", "Housing", "After housing"):
+            table.add_column(header, justify="right", no_wrap=True)
+    for number, estimate in enumerate(estimates):
         lq = estimate["location_quotient"]
-        table.add_row(
+        cells: list[Text | str] = [
             literal(place_name(estimate["area"])),
             count(estimate["employment"]),
             wage(estimate, "median"),
             f"{wage(estimate, 'p10')} - {wage(estimate, 'p90')}",
             "-" if lq is None else f"{lq:.2f}",
-        )
+        ]
+        if worth is not None:
+            cells += worth_cells(worth["places"][number])
+        table.add_row(*cells)
     first = estimates[0]
     whose = literal(
         f"{occupation_label(occupation)}; {first['source']}, {first['release']}.", MUTED
@@ -112,8 +126,68 @@ def where_table(estimates: Sequence[EstimateRecord], occupation: dict[str, Any])
         " share.",
         MUTED,
     )
-    fitted = Fitted(table, WHERE_STEPS, fallback="records")
-    return Group(fitted, Text(), Footnotes(fitted, [(None, whose), ("LQ", quotient)]))
+    steps = WHERE_STEPS if worth is None else WORTH_STEPS
+    fitted = Fitted(table, steps, fallback="records")
+    footnotes = Footnotes(fitted, [(None, whose), ("LQ", quotient)])
+    if worth is None:
+        return Group(fitted, Text(), footnotes)
+    areas = [estimate["area"] for estimate in estimates]
+    return Group(fitted, Text(), footnotes, worth_caption(worth, areas))
+
+
+def worth_cells(found: MedianWorth) -> list[str]:
+    """Take-home, housing index (``*``: a fallback, said under the table) and after
+    housing, each ``n/a`` where it cannot be computed."""
+    tax, housing = found["tax"], found["housing"]
+    index = "n/a" if housing is None else f"{housing['index']:.3f}"
+    if housing is not None and housing["fallback"]:
+        index += "*"
+    after = found["after_housing"]
+    return [
+        "n/a" if tax is None else dollars(tax["take_home"]),
+        index,
+        "n/a" if after is None else f"~{money(after)}",
+    ]
+
+
+def worth_caption(worth: Mapping[str, Any], areas: Sequence[AreaRecord]) -> Text:
+    """Whose the take-home and housing figures are, that they are estimates, what they leave
+    out, and each place's notes (the same note for several places said once)."""
+    sources = worth["sources"]
+    filing = (
+        "filing single" if worth["filing"] == "single" else "married filing jointly, one earner"
+    )
+    rows = [{"area": area, **found} for area, found in zip(areas, worth["places"], strict=True)]
+    excluded: list[str] = next(
+        (row["tax"]["excluded"] for row in rows if row["tax"] is not None), []
+    )
+    lines = [
+        "Take-home, an estimate: the median less federal and state income tax, Social"
+        f" Security and Medicare, {filing}, wages only; {sources['tax']}"
+        f" ({sources['tax_tables']}).",
+    ]
+    if excluded:
+        lines.append(f"Not included: {'; '.join(excluded)}.")
+    lines += [HOUSING_WORDS, f"Housing: {sources['housing']}."]
+    if any(area["type"] == "state" for area in areas):
+        lines.append(
+            "A state's housing index: the mean of its OEWS areas' figures, weighted by their"
+            " employment."
+        )
+    said: dict[str, list[str]] = {}
+    for row in rows:
+        notes = [row["wages_absent"]] if row["wages_absent"] else []
+        found = row["housing"]
+        # a state's basis differs only in its count of areas: said once, above
+        state = found is not None and row["area"]["type"] == "state"
+        basis = f"housing index: {found['basis']}" if state else None
+        notes += [note for note in place_notes(row) if note != basis]
+        for note in notes:
+            said.setdefault(note, []).append(place_name(row["area"]))
+    for note, names in said.items():
+        whose = "Every place" if len(names) == len(rows) > 1 else "; ".join(names)
+        lines.append(f"{whose}: {note}.")
+    return literal("\n".join(lines), MUTED)
 
 
 # ``where`` on a narrow terminal: the columns least needed to choose a place go first, then
@@ -124,6 +198,8 @@ WHERE_STEPS = (
     (WRAP, "10th - 90th"),
     (DROP, "10th - 90th"),
 )
+# With the worth columns, the spread goes before the place names wrap.
+WORTH_STEPS = ((DROP, "LQ"), (DROP, "Employment"), (DROP, "10th - 90th"))
 
 
 def occupations_table(found: Sequence[EstimateRecord], ours: Sequence[str] = ()) -> RenderableType:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any
 
-    from techpay.core.records import EstimateRecord, SalaryRecord, SkillDemand
+    from techpay.core.records import EstimateRecord, MedianWorth, SalaryRecord, SkillDemand
 
 
 def field(value: object) -> str:
@@ -248,17 +248,34 @@ def wage_unit(estimate: EstimateRecord) -> str:
     return "year" if estimate["hourly_wages"] is None else "hour"
 
 
-def places_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) -> str:
+def places_lines(
+    estimates: Iterable[EstimateRecord], with_header: bool = True, worth: bool = False
+) -> str:
     """``where``: one place per line: its BLS area code and name, employment, the wages,
-    the location quotient."""
+    the location quotient; with ``worth`` (``--sort take-home|real``), then the median's
+    take-home, the housing index and take-home over it, as ``offer --in --plain`` has them
+    (empty where there is none)."""
     header = ("area_code", "place", "employment", *WAGES, "top_coded", "location_quotient",
-              "unit")  # fmt: skip
+              "unit", *(WORTH if worth else ()))  # fmt: skip
     rows = (
         [estimate["area"]["code"], place_name(estimate["area"]), estimate["employment"],
-         *wage_fields(estimate), estimate["location_quotient"], wage_unit(estimate)]
+         *wage_fields(estimate), estimate["location_quotient"], wage_unit(estimate),
+         *(_worth_fields(estimate["worth"]) if worth else ())]  # type: ignore[typeddict-item]
         for estimate in estimates
     )  # fmt: skip
     return lines(header, rows, with_header)
+
+
+WORTH = ("take_home", "housing_index", "after_housing")
+
+
+def _worth_fields(worth: MedianWorth) -> tuple[object, ...]:
+    tax, found = worth["tax"], worth["housing"]
+    return (
+        None if tax is None else tax["take_home"],
+        None if found is None else found["index"],
+        worth["after_housing"],
+    )
 
 
 def occupations_lines(estimates: Iterable[EstimateRecord], with_header: bool = True) -> str:

@@ -190,10 +190,12 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "metros": {"spellings": ["--metros"], "off": ["--states"], "flag": True},
-            "sort": {"spellings": ["--sort", "-s"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration"]},
+            "sort": {"spellings": ["--sort", "-s"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration", "take-home", "real"]},
             "top": {"spellings": ["--top", "-n"], "default": 10, "kind": "int", "min": 1, "max": 1000},
             "min_employment": {"spellings": ["--min-employment"], "default": 100, "kind": "int", "min": 0, "max": 10000000},
             "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+            "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
+            "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
             "plain": {"spellings": ["--plain"], "flag": True},
             "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
@@ -257,7 +259,7 @@ COMMANDS: dict[str, Any] = {
             "role": {"nargs": 1, "required": True, "kind": "text", "complete": "role"},
         },
         "options": {
-            "by": {"spellings": ["--by"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration"]},
+            "by": {"spellings": ["--by"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration", "take-home", "real"]},
             "bins": {"spellings": ["--bins"], "default": 5, "kind": "int", "min": 3, "max": 9},
             "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
             "svg": {"spellings": ["--svg"], "kind": "text"},
