@@ -3,11 +3,10 @@ offer, map and ``official status`` (see ``techpay.commands.handlers``)."""
 
 from __future__ import annotations
 
-from techpay.commands import maps, offers, places
-from techpay.commands import occupations as found
-from techpay.commands import where as ranking
 from techpay.commands.output import Pictures, drawn_instead, emit
 from techpay.core.errors import UsageError
+
+# Each handler imports the module of its answer: a command loads only its own.
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,6 +28,8 @@ def where(
     no_header: bool,
     json_output: bool,
 ) -> None:
+    from techpay.commands import where as ranking
+
     ranking.where(
         data.catalog(),
         role,
@@ -56,6 +57,8 @@ def occupations(
     no_header: bool,
     json_output: bool,
 ) -> None:
+    from techpay.commands import occupations as found
+
     found.occupations(
         words or [],
         json_output=json_output,
@@ -68,7 +71,10 @@ def occupations(
 
 
 def occupation(data: Data, *, code: str, place: list[str] | None, json_output: bool) -> None:
-    found.occupation(code, place=places.one_place(place), json_output=json_output)
+    from techpay.commands import occupations as found
+    from techpay.commands.places import one_place
+
+    found.occupation(code, place=one_place(place), json_output=json_output)
 
 
 def offer(
@@ -84,6 +90,8 @@ def offer(
     no_header: bool,
     json_output: bool,
 ) -> None:
+    from techpay.commands import offers
+
     offers.offer(
         data.catalog(),
         role,
@@ -114,6 +122,8 @@ def pay_map(
         raise UsageError(
             "map draws every state; --in does not apply (try 'techpay where ROLE --in PLACE')"
         )
+    from techpay.commands import maps
+
     maps.pay_map(
         data.catalog(),
         role,

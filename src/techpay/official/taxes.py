@@ -97,31 +97,42 @@ def provenance(tables: sqlite3.Connection) -> dict[str, str]:
     return dict(_query(tables, "SELECT name, value FROM meta", ()))
 
 
-def schedule(tables: sqlite3.Connection, state: str | None, filing: str) -> dict[str, Points]:
-    """Each tax's points for an earner in ``state`` (a postal code; None: federal and payroll
-    taxes only, as in a state without income tax)."""
-    rows = _query(
+def points(tables: sqlite3.Connection, state: str, filing: str) -> dict[str, Points]:
+    """The points of each tax the tables hold for ``state`` (``US``: the nation's)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for kind, wage, cents in _query(
         tables,
-        "SELECT state, kind, wage, cents FROM tax_point WHERE filing = ? AND state IN (?, ?)"
-        " ORDER BY state, kind, wage",
-        (filing, NATION, state or NATION),
-    )
-    found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for where, kind, wage, cents in rows:
-        found.setdefault((where, kind), []).append((wage, cents))
-    local = state or NATION
+        "SELECT kind, wage, cents FROM tax_point WHERE state = ? AND filing = ?"
+        " ORDER BY kind, wage",
+        (state, filing),
+    ):
+        found.setdefault(kind, []).append((wage, cents))
+    return found  # type: ignore[return-value]
+
+
+def schedule(
+    tables: sqlite3.Connection,
+    state: str | None,
+    filing: str,
+    nation: Mapping[str, Points] | None = None,
+) -> dict[str, Points]:
+    """Each tax's points for an earner in ``state`` (a postal code; None: federal and payroll
+    taxes only, as in a state without income tax), given the nation's if read already."""
+    nation = nation or points(tables, NATION, filing)
+    local = points(tables, state, filing) if state else {}
     taxes = {
-        "federal": found.get((local, "federal")) or found.get((NATION, "federal")),
-        "social_security": found.get((NATION, "social_security")),
-        "medicare": found.get((NATION, "medicare")),
+        "federal": local.get("federal") or nation.get("federal"),
+        "social_security": nation.get("social_security"),
+        "medicare": nation.get("medicare"),
     }
     if state is not None:
-        taxes["state"] = found.get((state, "state"))
+        taxes["state"] = local.get("state")
     if not all(taxes.values()):
+        where = state or NATION
         raise OfficialDataError(
-            f"the tax tables have no {filing} figures for {local}; {_REINSTALL}"
+            f"the tax tables have no {filing} figures for {where}; {_REINSTALL}"
         )
-    return {kind: points for kind, points in taxes.items() if points}
+    return {kind: found for kind, found in taxes.items() if found}
 
 
 def taxes_on(plan: Mapping[str, Points], wages: int, state: str | None, filing: str) -> TaxRecord:

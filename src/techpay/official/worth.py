@@ -69,8 +69,12 @@ class Worth:
         self._plans: dict[str | None, Mapping[str, Points]] = {}
 
     def plan(self, state: str | None) -> Mapping[str, Points]:
+        """Each tax's points in ``state`` (None: no state income tax), read once."""
+        if None not in self._plans:
+            self._plans[None] = taxes.schedule(self.tables, None, self.filing)
         if state not in self._plans:
-            self._plans[state] = taxes.schedule(self.tables, state, self.filing)
+            nation = self._plans[None]
+            self._plans[state] = taxes.schedule(self.tables, state, self.filing, nation)
         return self._plans[state]
 
     def state_of(self, area: AreaRecord) -> tuple[str | None, str | None, str | None]:

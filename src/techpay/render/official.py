@@ -19,7 +19,7 @@ from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow, Footnotes
 from techpay.render.release import occupation_label, place_name
 from techpay.render.style import HEADER, MUTED, literal, new_table
-from techpay.render.worth import HOUSING_WORDS, dollars, place_notes
+from techpay.render.worth import HOUSING_WORDS, dollars, filing_words, place_notes
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -154,9 +154,7 @@ def worth_caption(worth: Mapping[str, Any], areas: Sequence[AreaRecord]) -> Text
     """Whose the take-home and housing figures are, that they are estimates, what they leave
     out, and each place's notes (the same note for several places said once)."""
     sources = worth["sources"]
-    filing = (
-        "filing single" if worth["filing"] == "single" else "married filing jointly, one earner"
-    )
+    filing = filing_words(worth["filing"])
     rows = [{"area": area, **found} for area, found in zip(areas, worth["places"], strict=True)]
     excluded: list[str] = next(
         (row["tax"]["excluded"] for row in rows if row["tax"] is not None), []
@@ -177,11 +175,8 @@ def worth_caption(worth: Mapping[str, Any], areas: Sequence[AreaRecord]) -> Text
     said: dict[str, list[str]] = {}
     for row in rows:
         notes = [row["wages_absent"]] if row["wages_absent"] else []
-        found = row["housing"]
         # a state's basis differs only in its count of areas: said once, above
-        state = found is not None and row["area"]["type"] == "state"
-        basis = f"housing index: {found['basis']}" if state else None
-        notes += [note for note in place_notes(row) if note != basis]
+        notes += place_notes(row, state_basis=False)
         for note in notes:
             said.setdefault(note, []).append(place_name(row["area"]))
     for note, names in said.items():

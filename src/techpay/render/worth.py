@@ -56,7 +56,7 @@ def net_view(document: dict[str, Any]) -> RenderableType:
 
 
 def _title(document: dict[str, Any]) -> Text:
-    filing = "single" if document["filing"] == "single" else "married filing jointly, one earner"
+    filing = filing_words(document["filing"]).removeprefix("filing ")
     title = Text(f"{money(document['wages'])} a year", style="bold")
     if document["hourly"] is not None:
         title.append(f" (${document['hourly']:,.2f} an hour x 2,080 hours)")
@@ -103,7 +103,8 @@ def caption(document: dict[str, Any]) -> Text:
             " index reaches it there), solved on the tax tables; an estimate, to the nearest $100."
         )
     lines += [
-        f"Taxes: {sources['tax']}, for a single earner with wages only ({sources['tax_tables']}).",
+        f"Taxes: {sources['tax']}, {filing_words(document['filing'])}, wages only"
+        f" ({sources['tax_tables']}).",
         f"Not included: {'; '.join(worth_exclusions(document))}.",
         HOUSING_WORDS,
         f"Housing: {sources['housing']}.",
@@ -122,14 +123,20 @@ def worth_exclusions(document: dict[str, Any]) -> list[str]:
     return []
 
 
-def place_notes(row: dict[str, Any]) -> list[str]:
+def filing_words(filing: str) -> str:
+    """``filing single``, or ``married filing jointly, one earner``."""
+    return "filing single" if filing == "single" else "married filing jointly, one earner"
+
+
+def place_notes(row: dict[str, Any], state_basis: bool = True) -> list[str]:
     """What a reader should know of a place's figures: which state taxes it, a housing
-    fallback (marked ``*``), why a figure is missing."""
+    fallback (marked ``*``), why a figure is missing, and (unless ``state_basis`` is false,
+    where it is said once for every state) how a state's housing index is formed."""
     notes = [note for note in (row["tax_note"], row["tax_absent"], row["housing_absent"]) if note]
     found = row["housing"]
     if found is not None and found["fallback"]:
         notes.append(f"*housing index: {found['fallback']}")
-    elif found is not None and row["area"]["type"] == "state":
+    elif found is not None and row["area"]["type"] == "state" and state_basis:
         notes.append(f"housing index: {found['basis']}")
     return notes
 
