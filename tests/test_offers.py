@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from conftest import examples
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE, DataError
 from techpay.core.offerfile import OFFERS_STARTER, OffersFile
-from techpay.core.offerplain import OfferTerms, plain_offers, read_offer_terms
+from techpay.core.offerplain import OfferTerms, plain_offers, read_offer_terms, simple_toml
 
 
 def offer_json(cli, *args: str) -> dict:
@@ -420,3 +420,41 @@ class TestThePlainReader:
         with pytest.raises(DataError) as caught:
             read_offer_terms(write(tmp_path, offer_table("A", "0")))
         assert str(caught.value).endswith("offers[0].base: must be more than 0 (got '0')")
+
+
+# Lines of an offers file, plain and less so: what the simple reader must read as tomllib
+# does, or leave to it.
+LINES = [
+    "[[offers]]", "[[ offers ]]  # the next", "[offers]", "[[offer]]", "", "   ", "# a comment",
+    'name = "Austin"', 'name="San Jose"   # where', 'role = "sre"', 'base = 150000',
+    "base = 0", "base = -5", "base = 0150", "base = 150_000", "base = +5", "base = 1.5",
+    'bonus = "10%"', 'bonus = "a#b"', 'place = "caf\u00e9"', 'place = "a\tb"', "place = 'x'",
+    'place = "a\\"b"', 'place = "x" "y"', 'name = ""', "stock = 99999999999999999999",
+    'a.b = "x"', '"name" = "x"', "vest = [25, 75]", 'name = "x"\r', "name = \"x\" # \x01",
+    'offers = "x"', "1 = 2", "name =", "= 5",
+]  # fmt: skip
+
+
+class TestTheSimpleTomlReader:
+    @settings(max_examples=examples(600))
+    @given(
+        tables=st.lists(
+            st.tuples(
+                st.sampled_from(["[[offers]]", "[[offers]]", "[[ offers ]]  # the next", "#"]),
+                st.lists(st.sampled_from(LINES), max_size=6, unique=True),
+            ),
+            max_size=3,
+        )
+    )
+    def test_it_reads_as_tomllib_does_or_leaves_it_to_tomllib(self, tables):
+        text = "\n".join(line for header, lines in tables for line in [header, *lines])
+        quick = simple_toml(text)
+        try:
+            parsed = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            assert quick is None
+            return
+        assert quick is None or quick == parsed
+
+    def test_the_starter_is_read_without_a_toml_parser(self):
+        assert simple_toml(OFFERS_STARTER) == tomllib.loads(OFFERS_STARTER)

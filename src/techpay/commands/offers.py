@@ -148,7 +148,7 @@ def offer(
 
     offered = read_amount(amount, hourly)
     terms = None
-    if parts:
+    if parts and any(value is not None for value in parts.values()):
         from techpay.commands.offeryears import read_terms
 
         terms = read_terms(**parts)  # type: ignore[arg-type]

@@ -188,7 +188,7 @@ class OfferSpec(BaseModel):
     bonus: BonusTerm | None = None
     sign_on: Dollars = 0
     stock: Dollars = 0
-    vest: Schedule = Field(EVEN, json_schema_extra={"default": EVEN.name})
+    vest: Schedule = Field(default_factory=lambda: EVEN, json_schema_extra={"default": "even"})
     refresh: Dollars = 0
     raise_: Annotated[Rate, _percentage(*RAISE_BOUNDS)] = Field(
         0.0, alias="raise", json_schema_extra={"default": "0%"}

@@ -11,8 +11,6 @@ tests/test_offers.py checks that both ways agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from techpay.core.terms import (
     EVEN,
     RAISE_BOUNDS,
@@ -35,23 +33,45 @@ if TYPE_CHECKING:
     from techpay.core.terms import Bonus
 
 
-@dataclass(frozen=True)
 class OfferTerms:
     """One offer of a file, its values read (as :class:`~techpay.core.offerfile.OfferSpec`
-    has them): amounts in whole dollars, rates as fractions."""
+    has them): amounts in whole dollars, rates as fractions. A value, equal to another with
+    the same terms (a plain class: see :class:`~techpay.core.terms.Vesting`)."""
 
-    name: str
-    role: str
-    place: str
-    base: int
-    bonus: Bonus | None = None
-    sign_on: int = 0
-    stock: int = 0
-    vest: Vesting = EVEN
-    refresh: int = 0
-    raise_: float = 0.0
-    stock_growth: float = 0.0
-    filing: str = "single"
+    __slots__ = ("base", "bonus", "filing", "name", "place", "raise_", "refresh", "role",
+                 "sign_on", "stock", "stock_growth", "vest")  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        role: str,
+        place: str,
+        base: int,
+        bonus: Bonus | None = None,
+        sign_on: int = 0,
+        stock: int = 0,
+        vest: Vesting = EVEN,
+        refresh: int = 0,
+        raise_: float = 0.0,
+        stock_growth: float = 0.0,
+        filing: str = "single",
+    ) -> None:
+        self.name, self.role, self.place, self.base = name, role, place, base
+        self.bonus, self.sign_on, self.stock, self.vest = bonus, sign_on, stock, vest
+        self.refresh, self.raise_, self.stock_growth = refresh, raise_, stock_growth
+        self.filing = filing
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, OfferTerms) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"OfferTerms{self._key()!r}"
 
     def parts(self) -> dict[str, Any]:
         """The terms :func:`techpay.core.compensation.plan` takes beside the base."""
@@ -161,13 +181,46 @@ def plain_offers(raw: dict[str, object]) -> list[OfferTerms] | None:
     return found
 
 
+_KEY_VALUE = r'([A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:"([^"\\]*)"|(0|-?[1-9][0-9]{0,17}))[ \t]*(?:#.*)?'
+SIMPLE_TOML_CHARACTERS = 64 * 1024  # a file of offers is small; a larger one is parsed
+_TABLE = r"\[\[[ \t]*offers[ \t]*\]\][ \t]*(?:#.*)?"
+
+
+def simple_toml(text: str) -> dict[str, Any] | None:
+    """An offers file written plainly, read without a TOML parser (importing one costs half
+    an interpreter's start-up): comments, ``[[offers]]`` tables, and in them keys with a
+    string (no escapes) or a whole number. Anything else (a large file, a control
+    character, a key before the first table, a repeated key, any other line) gives None,
+    and the parser reads it: what this reads, it reads as the parser does."""
+    import re
+
+    if len(text) > SIMPLE_TOML_CHARACTERS or re.search("[\x00-\x08\x0b-\x1f\x7f]", text):
+        return None
+    document: dict[str, Any] = {}
+    table: dict[str, Any] | None = None
+    for line in text.split("\n"):
+        line = line.strip(" \t")
+        if not line or line.startswith("#"):
+            continue
+        if re.fullmatch(_TABLE, line):
+            table = {}
+            document.setdefault("offers", []).append(table)
+            continue
+        found = re.fullmatch(_KEY_VALUE, line)
+        if found is None or table is None or found[1] in table:
+            return None
+        table[found[1]] = found[2] if found[3] is None else int(found[3])
+    return document
+
+
 def read_offer_terms(path: str) -> list[OfferTerms]:
     """The offers in a file (TOML, or JSON when its name ends in ``.json``); a problem is a
     :class:`~techpay.core.errors.DataError` naming the file and the field, worded by the model
     (see :func:`techpay.core.offerfile.read_offers`)."""
     from techpay.core.documents import read_document
 
-    raw = read_document(path, top="expected a table with [[offers]] at the top")
+    top = "expected a table with [[offers]] at the top"
+    raw = read_document(path, top=top, quick=simple_toml)
     found = plain_offers(raw)
     if found is not None:
         return found

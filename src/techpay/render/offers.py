@@ -39,9 +39,9 @@ def offers_view(document: dict[str, Any]) -> RenderableType:
         parts += [Text(), *_offer(offer)]
     parts += [
         Text(),
-        Text("Running totals, and who leads after each year", style="bold"),
+        Text("Who leads, by the running totals", style="bold"),
         Text(),
-        Fitted(_running(document), fallback="records"),
+        Fitted(_leaders(document), fallback="records"),
         Text(),
         _crossings(document),
         Text(),
@@ -106,25 +106,16 @@ def _by_year(offer: dict[str, Any]) -> Fitted:
     return Fitted(table, fallback="records")
 
 
-def _running(document: dict[str, Any]) -> Table:
-    """A row per year and offer: the pay, take-home and after housing so far, the leader
-    of each marked ``*``."""
+def _leaders(document: dict[str, Any]) -> Table:
+    """Who leads after each year by running pay, take-home and after housing (``tie``
+    where two or more share the lead, ``n/a`` where a figure is missing)."""
     table = new_table()
-    table.add_column("Year", justify="right", no_wrap=True)
-    table.add_column("Offer")
-    for measure in ("Pay", "Take-home", "After housing"):
-        table.add_column(measure, justify="right", no_wrap=True)
-    for index, leading in enumerate(document["leader_by_year"]):
-        for number, offer in enumerate(document["offers"]):
-            sums = offer["cumulative"][index]
-            cells = []
-            for measure in ("total", "take_home", "after_housing"):
-                shown = after(sums[measure]) if measure == "after_housing" else (
-                    dollars(sums[measure]))  # fmt: skip
-                ahead = leading[measure] == offer["name"]
-                cells.append(Text(shown + ("*" if ahead else " "), style="bold" if ahead else ""))
-            year = str(leading["year"]) if number == 0 else ""
-            table.add_row(year, literal(offer["name"]), *cells)
+    table.add_column("After year", justify="right", no_wrap=True)
+    for heading in ("Pay", "Take-home", "After housing"):
+        table.add_column(heading)
+    for leading in document["leader_by_year"]:
+        cells = [leading[measure] for measure in MEASURE_WORDS]
+        table.add_row(str(leading["year"]), *(literal(name or "tie") for name in cells))
     return table
 
 
@@ -132,7 +123,7 @@ def _crossings(document: dict[str, Any]) -> Text:
     """Each time one offer's running total overtakes another's, by measure; or that none
     does within the years shown."""
     said = [_crossed(document, measure) for measure in MEASURE_WORDS]
-    return literal("*: ahead after that year. " + " ".join(said))
+    return literal(" ".join(said))
 
 
 def _crossed(document: dict[str, Any], measure: str) -> str:
