@@ -137,7 +137,7 @@ def export_roles(
     )
 
 
-@app.command()
+@app.command(short_help="Write a commented starter data file, or offers file.")
 def init(
     ctx: typer.Context,
     path: Annotated[
@@ -173,7 +173,7 @@ def init(
     return answer(ctx, manage.init, path=path, offers=offers, force=force)
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of the data file, or of the offers file.")
 def schema(
     ctx: typer.Context,
     offers: Annotated[

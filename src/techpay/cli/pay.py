@@ -68,7 +68,7 @@ def offer(
         str | None,
         typer.Option(
             "--bonus",
-            metavar="AMOUNT|PCT",
+            metavar="AMOUNT",
             help="A yearly bonus: an amount (15k) or a share of that year's base (10%).",
         ),
     ] = None,
