@@ -71,6 +71,12 @@ WARM = [
         ["offer", "sre", "165k", "--in", "austin", "--in", "san jose", "--json"],
         3,
     ),
+    (
+        "offer sre 150k --stock 400k --json",
+        ["offer", "sre", "150k", "--stock", "400k", "--json"],
+        3,
+    ),
+    ("offers FILE", ["offers", "{offers}"], 7),
     ("--help", ["--help"], 2),
     ("list --help", ["list", "--help"], 2),
 ]
@@ -108,6 +114,30 @@ def write_dataset(path: Path, count: int) -> None:
             "",
         ]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+OFFERS = """\
+[[offers]]
+name = "Austin"
+role = "sre"
+place = "austin"
+base = "165k"
+stock = "200k"
+
+[[offers]]
+name = "San Jose"
+role = "sre"
+place = "san jose"
+base = "190k"
+bonus = "10%"
+stock = "400k"
+vest = "back"
+"""
+
+
+def write_offers(path: Path) -> None:
+    """An offers file of two offers, for ``offers FILE`` (``{offers}`` in WARM)."""
+    path.write_text(OFFERS, encoding="utf-8")
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:
@@ -158,6 +188,8 @@ def main() -> None:
 def run(runs: int, python: str, techpay: str, work: Path) -> None:
     for count in (1_000, 10_000):
         write_dataset(work / f"roles-{count}.toml", count)
+    offers = work / "offers.toml"
+    write_offers(offers)
     base = {key: value for key, value in os.environ.items() if not key.startswith("TECHPAY_")}
     base |= {"XDG_CACHE_HOME": str(work / "cache"), "COLUMNS": "100"}
     # As a user's install: output buffered, bytecode cached (pip compiles it when installing;
@@ -176,7 +208,14 @@ def run(runs: int, python: str, techpay: str, work: Path) -> None:
         return env | {"XDG_CACHE_HOME": str(cold_cache)}
 
     paths = [("complete", [techpay], lambda: complete)]
-    paths += [(label, [techpay, *arguments], lambda: base) for label, arguments, _ in WARM]
+    paths += [
+        (
+            label,
+            [techpay, *(word.replace("{offers}", str(offers)) for word in arguments)],
+            lambda: base,
+        )
+        for label, arguments, _ in WARM
+    ]
     paths.append(("cold cache, 10 roles", [techpay, "list", "--json"], lambda: cold(base)))
     for count in (1_000, 10_000):
         data = ["--data", str(work / f"roles-{count}.toml"), "--no-bundled"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 
 import pytest
 import typer
@@ -13,6 +14,7 @@ from conftest import clean_env, run_in_process, run_techpay
 from techpay.cli import app
 from techpay.commands import answers, output
 from techpay.core.errors import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from techpay.core.offerfile import OFFERS_STARTER
 
 GROUP = typer.main.get_command(app)
 assert isinstance(GROUP, typer.core.TyperGroup)
@@ -33,6 +35,7 @@ ARGUMENTS = {
     "offer": ["sre", "150k", "--in", "austin"],
     "map": ["sre", "--bins", "3"],
     "net": ["165k", "--in", "austin"],
+    "offers": ["OFFERS", "--years", "2"],
     "validate": ["USER"],
     "export": [],
     "init": ["-"],
@@ -60,11 +63,14 @@ def user_files(tmp_path_factory):
             encoding="utf-8",
         )
         files.append(str(path))
+    (folder / "offers.toml").write_text(OFFERS_STARTER, encoding="utf-8")  # "OFFERS"
     return files
 
 
 def command_line(command: str, user_file: str) -> list[str]:
-    return [command, *(user_file if word == "USER" else word for word in ARGUMENTS[command])]
+    offers = os.path.join(os.path.dirname(user_file), "offers.toml")
+    named = {"USER": user_file, "OFFERS": offers}
+    return [command, *(named.get(word, word) for word in ARGUMENTS[command])]
 
 
 def outcome(result):

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import capture, clean_env, examples, run_techpay
 from techpay import cli
+from techpay.core.offerfile import OFFERS_STARTER
 from techpay.start import commandline, fast
 from techpay.start.grammar import COMMANDS
 
@@ -37,6 +38,7 @@ def user_file(tmp_path_factory):
         '\n[clusters]\ncloud = "cloud infrastructure"\n',
         encoding="utf-8",
     )
+    path.with_name("offers.toml").write_text(OFFERS_STARTER, encoding="utf-8")  # "OFFERS"
     return str(path)
 
 
@@ -67,7 +69,15 @@ TEXT = {
     "html": ["out.html", "out.svg"],
     "output": ["-", "out.csv"],
     "path": ["-", "starter.toml"],
-    "files": ["USER", "nosuch.toml"],
+    "files": ["USER", "nosuch.toml", "OFFERS"],
+    "file": ["OFFERS", "nosuch.toml", "USER"],
+    "bonus": ["10%", "15k", "10", "abc"],
+    "sign_on": ["20k", "-1"],
+    "stock": ["400k", "-5k", "x"],
+    "vest": ["back", "10,20,30,40", "10,20,30,30", "monthly"],
+    "refresh": ["50k", "-1"],
+    "raise_": ["5%", "150%", "0.05"],
+    "stock_growth": ["-50%", "x"],
 }
 # The commands the differential test draws: every command the fast path answers.
 DRAWN = sorted(path for path in COMMANDS if path and path not in commandline.HANDED_OVER)
@@ -125,7 +135,14 @@ def command_lines(draw, user_file: str):
         pieces.append(["--data", user_file])  # a global option after the command
     order = draw(st.permutations(range(len(pieces))))
     line = [*before, *path.split(), *(word for index in order for word in pieces[index])]
-    return [user_file if word == "USER" else word for word in line]
+    return [placeholder(word, user_file) for word in line]
+
+
+def placeholder(word: str, user_file: str) -> str:
+    """``USER``: the user's data file; ``OFFERS``: an offers file beside it."""
+    if word == "OFFERS":
+        return os.path.join(os.path.dirname(user_file), "offers.toml")
+    return user_file if word == "USER" else word
 
 
 def both_paths_in(tmp_path, argv):
@@ -240,11 +257,20 @@ def test_the_fast_path_prints_what_the_full_cli_prints(user_file, tmp_path, data
         ["validate", "USER"],
         ["schema"],
         ["init", "-"],
+        ["offer", "sre", "150k", "--stock", "400k", "--vest", "back", "--in", "austin"],
+        ["offer", "sre", "150k", "--bonus", "10%", "--raise", "5%", "--json"],
+        ["offer", "sre", "150k", "--stock", "400k", "--refresh", "50k", "--plain"],
+        ["offers", "OFFERS"],
+        ["offers", "OFFERS", "--years", "6", "--json"],
+        ["offers", "OFFERS", "--plain"],
+        ["validate", "OFFERS", "USER"],
+        ["schema", "--offers"],
+        ["init", "--offers", "-"],
     ],
 )
 def test_the_commands_are_answered_fast_and_the_same(argv, user_file, tmp_path):
     """Every read-only command, with its options, never needs the full CLI."""
-    argv = [user_file if word == "USER" else word for word in argv]
+    argv = [placeholder(word, user_file) for word in argv]
     fast_result, full_result = both_paths_in(tmp_path, argv)
     assert fast_result[0] is not None
     assert fast_result == full_result
@@ -277,6 +303,9 @@ def test_the_commands_are_answered_fast_and_the_same(argv, user_file, tmp_path):
         ["export", "--official", "--format", "sqlite"],
         ["export", "--official", "--in", "portland"],
         ["export", "--official", "--occupation", "99-9999"],
+        ["offer", "sre", "150k", "--vest", "10,20,30,30"],
+        ["offer", "sre", "150k", "--stock", "-5k"],
+        ["offers", "nosuch.toml"],
     ],
 )
 def test_errors_are_reported_fast_and_worded_as_the_full_cli_words_them(argv, tmp_path):
@@ -415,6 +444,7 @@ def test_a_warm_run_needs_no_framework():
         ["where", "sre", "--sort", "take-home", "--plain"],
         ["occupations", "web", "--json"],
         ["offer", "sre", "150k", "--in", "austin", "--json"],
+        ["offer", "sre", "150k", "--stock", "400k", "--in", "austin", "--json"],
         ["map", "sre", "--json"],
         ["map", "sre", "--by", "real", "--json"],
         ["compare", "sre", "devops", "--json"],

@@ -75,7 +75,8 @@ def test_completion_with_data_that_cannot_be_read_is_left_to_typer(tmp_path):
         (["filter", "--min-salary", "150k"], "filter", {"min_salary": 150_000}),
         (["-d", "a.toml", "list", "--data", "b.toml"], "list", {"data_file": ["a.toml", "b.toml"]}),
         (["official", "status"], "official status", {"json_output": False}),
-        (["init"], "init", {"path": "techpay-roles.toml"}),
+        (["init"], "init", {"path": None, "offers": False}),
+        (["init", "--offers"], "init", {"path": None, "offers": True}),
     ],
 )
 def test_the_fast_path_reads_a_line_as_typer_would(argv, path, values):

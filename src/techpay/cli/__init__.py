@@ -10,6 +10,7 @@ from techpay.cli import career
 from techpay.cli import official
 from techpay.cli import pay
 from techpay.cli import worth
+from techpay.cli import offers
 from techpay.cli import official_data
 from techpay.cli import manage
 
@@ -19,4 +20,15 @@ from techpay.cli.help_command import help_command
 
 app.command("help")(help_command)  # last in the list, after the commands it explains
 
-__all__ = ["app", "career", "explore", "manage", "official", "official_data", "pay", "run", "worth"]
+__all__ = [
+    "app",
+    "career",
+    "explore",
+    "manage",
+    "offers",
+    "official",
+    "official_data",
+    "pay",
+    "run",
+    "worth",
+]

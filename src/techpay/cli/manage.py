@@ -24,7 +24,9 @@ def validate(
 
     Each file is checked on its own (TOML syntax as FILE:LINE:COL, fields as
     FILE: role 'id' -> field), then all of them together, layered in order over the bundled
-    data (unless --no-bundled), for names two roles claim or clusters nobody defines.
+    data (unless --no-bundled), for names two roles claim or clusters nobody defines. An
+    offers file (one with [[offers]], for 'techpay offers') is checked on its own, each
+    problem at its field (FILE: offers[1].base).
     Exits 0 when all are valid, 1 otherwise. Salaries in more than one currency are
     valid, with a warning: they are never compared or converted.
 
@@ -135,30 +137,52 @@ def export_roles(
     )
 
 
-@app.command()
+@app.command(short_help="Write a commented starter data file, or offers file.")
 def init(
     ctx: typer.Context,
     path: Annotated[
-        str, typer.Argument(metavar="FILE", help="Where to write the starter file ('-': stdout).")
-    ] = "techpay-roles.toml",
+        str | None,
+        typer.Argument(
+            metavar="FILE",
+            help=(
+                "Where to write the starter file ('-': stdout); default techpay-roles.toml,"
+                " or offers.toml with --offers."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    offers: Annotated[
+        bool,
+        typer.Option("--offers", help="Write a starter offers file for 'techpay offers' instead."),
+    ] = False,
     force: ForceFlag = False,
 ) -> int:
-    """Write a commented starter data file with one example role.
+    """Write a commented starter data file with one example role, or with --offers a
+    starter offers file with two offers.
 
-    The file validates as it is; edit it, then use it with --data or TECHPAY_DATA.
-    It is TOML, for people to edit, so there is no --json.
+    The file validates as it is; edit it, then use it with --data or TECHPAY_DATA (an
+    offers file: with 'techpay offers FILE'). It is TOML, for people to edit, so there is
+    no --json.
 
     \b
     Examples:
       techpay init
       techpay init my-roles.toml && techpay --data my-roles.toml show platform
+      techpay init --offers && techpay offers offers.toml
     """
-    return answer(ctx, manage.init, path=path, force=force)
+    return answer(ctx, manage.init, path=path, offers=offers, force=force)
 
 
-@app.command()
-def schema(ctx: typer.Context) -> int:
-    """Print the JSON Schema of the data file format (TOML or JSON).
+@app.command(short_help="Print the JSON Schema of the data file, or of the offers file.")
+def schema(
+    ctx: typer.Context,
+    offers: Annotated[
+        bool,
+        typer.Option("--offers", help="The schema of the offers file ('techpay offers') instead."),
+    ] = False,
+) -> int:
+    """Print the JSON Schema of the data file format (TOML or JSON), or with --offers of
+    the offers file.
 
     Data files larger than the size limit are refused before they are parsed.
     The schema is JSON already, so there is no --json.
@@ -167,8 +191,9 @@ def schema(ctx: typer.Context) -> int:
     Examples:
       techpay schema > techpay.schema.json
       techpay schema | jq '.["$defs"].Role.required'
+      techpay schema --offers | jq '.["$defs"].OfferSpec.required'
     """
-    return answer(ctx, manage.schema)
+    return answer(ctx, manage.schema, offers=offers)
 
 
 @app.command()

@@ -62,6 +62,65 @@ def offer(
     ] = None,
     filing: FilingOption = "single",
     tax_state: TaxStateOption = None,
+    bonus: Annotated[
+        str | None,
+        typer.Option(
+            "--bonus",
+            metavar="AMOUNT",
+            help="A yearly bonus: an amount (15k) or a share of that year's base (10%).",
+        ),
+    ] = None,
+    sign_on: Annotated[
+        str | None,
+        typer.Option("--sign-on", metavar="AMOUNT", help="A bonus paid once, in year 1."),
+    ] = None,
+    stock: Annotated[
+        str | None,
+        typer.Option("--stock", metavar="AMOUNT", help="An equity grant: its value when granted."),
+    ] = None,
+    vest: Annotated[
+        str | None,
+        typer.Option(
+            "--vest",
+            metavar="SCHEDULE",
+            help=(
+                "How the grant vests, by year: even (25/25/25/25, the default), front"
+                " (33/33/22/12), back (5/15/40/40), cliff (nothing before the first"
+                " anniversary, then monthly: by year the same as even), or yearly"
+                " percentages summing to 100 (10,20,30,40)."
+            ),
+        ),
+    ] = None,
+    refresh: Annotated[
+        str | None,
+        typer.Option(
+            "--refresh",
+            metavar="AMOUNT",
+            help="A further grant at each anniversary, vesting on the same schedule.",
+        ),
+    ] = None,
+    raise_: Annotated[
+        str | None,
+        typer.Option("--raise", metavar="PCT", help="The base's yearly raise, -50% to 100%."),
+    ] = None,
+    stock_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--stock-growth",
+            metavar="PCT",
+            help="The share price's yearly change, -100% to 1000% (default 0%).",
+        ),
+    ] = None,
+    years: Annotated[
+        int | None,
+        typer.Option(
+            "--years",
+            min=1,
+            max=10,
+            metavar="N",
+            help="How many years to lay out, 1 to 10 (default 4).",
+        ),
+    ] = None,
     plain: PlainFlag = False,
     no_header: NoHeaderFlag = False,
     json_output: JsonFlag = False,
@@ -76,12 +135,23 @@ def offer(
     take-home after tax (2025) and over the housing index (see 'techpay net'), and with
     two places or more the pay needed in each to live as well as on AMOUNT in the first.
 
+    With the parts of an offer (--bonus, --sign-on, --stock, --vest, --refresh, --raise,
+    --stock-growth, --years), AMOUNT is the base, and the offer is laid out year by year:
+    base, bonus, sign-on, the equity vesting, the total, and in each --in place (without
+    one, the nation) the take-home of that year's total, all of it taxed as wages in the
+    year it is paid or vests, and that over the housing index; then the totals. Year k's
+    base is AMOUNT raised k - 1 times; its vesting shares are valued at the grant price
+    times (1 + growth)^(k-1). Only the base is placed in the official pay: OEWS wages are
+    base pay, and total pay is never placed there. 'techpay offers FILE' compares offers.
+
     \b
     Examples:
       techpay offer sre 150k
       techpay offer sre 165k --in austin --in 'san jose'
       techpay offer 15-1254 45 --hourly --in CA
       techpay offer em '$210,000' --json
+      techpay offer sre 150k --stock 400k --vest back --in austin
+      techpay offer sre 150k --bonus 10% --raise 5% --stock 400k --stock-growth -10%
     """
     return answer(
         ctx,
@@ -92,6 +162,14 @@ def offer(
         places=places,
         filing=filing,
         tax_state=tax_state,
+        bonus=bonus,
+        sign_on=sign_on,
+        stock=stock,
+        vest=vest,
+        refresh=refresh,
+        raise_=raise_,
+        stock_growth=stock_growth,
+        years=years,
         plain=plain,
         no_header=no_header,
         json_output=json_output,

@@ -62,6 +62,7 @@ HANDLERS = {
     "offer": "official.offer",
     "map": "official.pay_map",
     "net": "worth.net",
+    "offers": "offerfile.offers",
     "official status": "official.status",
     "about": "manage.about",
     "validate": "manage.validate",

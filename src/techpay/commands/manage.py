@@ -94,11 +94,16 @@ def official_caveats(meta: dict[str, str]) -> list[str]:
 
 
 def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:
+    from techpay.commands.offerfiles import offers_files, offers_problems
     from techpay.core.comparisons import mixed_currencies_warning
     from techpay.core.dataset import check_layers
     from techpay.render.data import dumps
 
-    merged, problems = check_layers(files, bundled=data.bundled)
+    offers = offers_files(files)
+    roles = [path for path in files if path not in offers]
+    merged, problems = check_layers(roles, bundled=data.bundled)
+    for path in offers:
+        problems += offers_problems(path)
     mixed = mixed_currencies_warning(merged["roles"])
     if mixed:  # worth knowing, not a problem: the files stay valid
         warn(mixed)
@@ -218,10 +223,16 @@ def _sqlite_writer(
     return write
 
 
-def init(data: Data, *, path: str, force: bool) -> None:
+def init(data: Data, *, path: str | None, offers: bool, force: bool) -> None:
     from techpay.core.files import write_text_atomically
     from techpay.render.export import starter_text
 
+    if offers:
+        from techpay.commands.offerfiles import init_offers
+
+        init_offers(path, force)
+        return
+    path = "techpay-roles.toml" if path is None else path
     if path == STDOUT:
         sys.stdout.write(starter_text("my-roles.toml"))
         return
@@ -235,11 +246,16 @@ def init(data: Data, *, path: str, force: bool) -> None:
     note(f"Wrote {literal_text(path)}. Try: techpay --data {typed} show platform-engineer")
 
 
-def schema(data: Data) -> None:
+def schema(data: Data, *, offers: bool) -> None:
     from techpay.core.documents import MAX_FILE_BYTES
     from techpay.core.models import Dataset
     from techpay.render.data import dumps
 
+    if offers:
+        from techpay.commands.offerfiles import offers_schema
+
+        sys.stdout.write(dumps(offers_schema()))
+        return
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **Dataset.model_json_schema(),

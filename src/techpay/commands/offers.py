@@ -135,24 +135,36 @@ def offer(
     json_output: bool = False,
     plain: bool = False,
     header: bool = True,
+    parts: dict[str, str | int | None] | None = None,
 ) -> None:
     """``offer``: where an amount sits in the official distribution of the role's
     occupation, nationally and in each place, and against the article's range; with places,
-    what it leaves after tax and housing there (see :mod:`techpay.commands.worth`)."""
+    what it leaves after tax and housing there (see :mod:`techpay.commands.worth`); with
+    the parts of an offer (``parts``: the options' text), its pay year by year (see
+    :mod:`techpay.commands.offeryears`)."""
     from techpay.commands.answers import note_an_old_release, occupation_code
     from techpay.commands.places import find_places
     from techpay.official.bundle import NATIONAL, open_bundle
 
     offered = read_amount(amount, hourly)
+    terms = None
+    if parts and any(value is not None for value in parts.values()):
+        from techpay.commands.offeryears import read_terms
+
+        terms = read_terms(**parts)  # type: ignore[arg-type]
     code, role = occupation_code(catalog, name)
     hint = implausible(amount, *offered)
     bundle = open_bundle()
     areas = find_places(places, bundle.areas(), first=[bundle.areas()[NATIONAL]])
     document = offer_document(bundle, code, role, offered, areas)
-    if places:
+    if places or terms is not None:
         from techpay.commands.worth import add_worth
 
-        add_worth(document, filing, tax_state)
+        worth = add_worth(document, filing, tax_state)
+        if terms is not None:
+            from techpay.commands.offeryears import add_years
+
+            add_years(document, terms, worth)
 
     def view() -> object:
         from techpay.render.offer import offer_view
@@ -160,6 +172,10 @@ def offer(
         return offer_view(document)
 
     lines = (lambda: offer_lines(document, header)) if plain else None
+    if plain and "years" in document:
+        from techpay.commands.offeryears import year_lines
+
+        lines = lambda: offer_lines(document, header) + year_lines(document, header)  # noqa: E731
     if hint is not None:
         warn(hint)
     emit(json_output, lambda: document, view, lines)

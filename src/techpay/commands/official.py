@@ -86,12 +86,23 @@ def offer(
     places: list[str] | None,
     filing: str,
     tax_state: str | None,
+    bonus: str | None,
+    sign_on: str | None,
+    stock: str | None,
+    vest: str | None,
+    refresh: str | None,
+    raise_: str | None,
+    stock_growth: str | None,
+    years: int | None,
     plain: bool,
     no_header: bool,
     json_output: bool,
 ) -> None:
     from techpay.commands import offers
 
+    parts = {"bonus": bonus, "sign_on": sign_on, "stock": stock, "vest": vest,
+             "refresh": refresh, "raise_": raise_, "stock_growth": stock_growth,
+             "years": years}  # fmt: skip
     offers.offer(
         data.catalog(),
         role,
@@ -103,6 +114,7 @@ def offer(
         json_output=json_output,
         plain=plain or no_header,
         header=not no_header,
+        parts=parts,
     )
 
 

@@ -74,6 +74,12 @@ def _drawn_for_a_picture(view: Callable[[], object]) -> Any:
     return picture
 
 
+def save_drawing(pictures: Pictures, view: Callable[[], object]) -> None:
+    """Save ``view`` alone as the pictures asked for, drawn at the width a picture needs
+    (not the terminal's): a command whose view holds more than its picture."""
+    pictures.save(_drawn_for_a_picture(view))
+
+
 def drawn_instead(json_output: bool, plain: bool) -> str | None:
     """The option that prints something other than a drawn view, if one was given."""
     return "--json" if json_output else "--plain" if plain else None

@@ -92,7 +92,7 @@ def sources(worth: Worth) -> dict[str, str]:
     }
 
 
-def add_worth(document: dict[str, Any], filing: str, tax_state: str | None) -> None:
+def add_worth(document: dict[str, Any], filing: str, tax_state: str | None) -> Worth:
     """``offer --in``: in each place, the offer's taxes, take-home, the housing index and
     take-home over it; with two places or more, beside each place after the first one
     named, the pay needed there to live as well as on the offer there (take-home over the
@@ -107,16 +107,17 @@ def add_worth(document: dict[str, Any], filing: str, tax_state: str | None) -> N
     document["sources"] = sources(worth)
     named = [row for row in rows if row["area"]["type"] != "national"]
     if len(named) < 2:
-        return
+        return worth
     first = named[0]
     if first["tax"] is None or first["housing"] is None:
-        return
+        return worth
     wanted = first["tax"]["take_home"] / first["housing"]["index"]
     for row in rows:
         row["equivalent"] = None
     first["equivalent"] = document["offer"]["annual"]  # the offer itself
     for row in named[1:]:
         row["equivalent"] = worth.equivalent(row["area"], wanted)
+    return worth
 
 
 WORTH_FIELDS = ("take_home", "housing_index", "after_housing", "equivalent")

@@ -7,6 +7,7 @@ from techpay.core.errors import DataError, Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 BUNDLED_NAME = "roles.toml"
@@ -25,12 +26,16 @@ def bundled_path() -> str:
 
 
 def read_document(
-    path: str, top: str = "expected a table of settings and [[roles]] at the top"
+    path: str,
+    top: str = "expected a table of settings and [[roles]] at the top",
+    quick: Callable[[str], dict[str, Any] | None] | None = None,
 ) -> dict[str, Any]:
     """Parse one data file (TOML, or JSON when it ends in ``.json``).
 
     Any failure is a :class:`DataError` naming the file, and the line and column for syntax;
     ``top`` is the problem with a document that is not a table (a JSON list or number).
+    ``quick`` reads a TOML text that is plainly in a simple form (without importing a TOML
+    parser) or gives None; the parser reads the rest.
     """
     from techpay.core.sources import read_source  # not needed when the data comes from the cache
 
@@ -46,7 +51,8 @@ def read_document(
         raise DataError([Problem(path, f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError as error:
         raise DataError([Problem(path, f"not UTF-8 text ({error.reason})")]) from None
-    parsed = _parse_within_limits(path, text)
+    quickly = None if quick is None or path.lower().endswith(".json") else quick(text)
+    parsed = _parse_within_limits(path, text) if quickly is None else quickly
     if not isinstance(parsed, dict):
         raise DataError([Problem(path, top)])
     return parsed

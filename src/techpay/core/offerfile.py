@@ -18,6 +18,7 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     ValidationError,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -40,6 +41,7 @@ from techpay.core.terms import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from techpay.core.errors import Problem
     from techpay.core.records import OfferYear
 
 OFFERS_STARTER = """\
@@ -131,17 +133,44 @@ def _percentage(low: float, high: float) -> PlainValidator:
     )
 
 
+# What ``techpay schema --offers`` says of each value: the spellings the readers take.
+_AMOUNT = WithJsonSchema(
+    {"type": ["integer", "string"], "description": 'US dollars: 150000, "150k" or "$150,000"'}
+)
+_RATE = WithJsonSchema(
+    {"type": ["number", "string"], "description": 'a percentage: "5%" (a bare number is points: 5)'}
+)
+_BONUS = WithJsonSchema(
+    {
+        "type": ["integer", "string"],
+        "description": 'an amount ("15k") or a share of that year\'s base ("10%")',
+    }
+)
+_VEST = WithJsonSchema({
+    "anyOf": [
+        {"enum": ["even", "front", "back", "cliff"]},
+        {"type": "string", "pattern": "^[0-9., %]+$"},
+        {"type": "array", "items": {"type": "number", "minimum": 0}, "minItems": 1,
+         "maxItems": 10},
+    ],
+    "description": "a preset, or yearly percentages summing to 100: \"10,20,30,40\"",
+})  # fmt: skip
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Dollars = Annotated[int, PlainValidator(_reading(parse_dollars, _AMOUNT_RULE))]
+Dollars = Annotated[int, PlainValidator(_reading(parse_dollars, _AMOUNT_RULE)), _AMOUNT]
 # Each value is dumped as the file writes it (``"10%"``, ``"back"``), so that a dump reads back.
-Rate = Annotated[float, PlainSerializer(percent, return_type=str)]
+Rate = Annotated[float, PlainSerializer(percent, return_type=str), _RATE]
 BonusTerm = Annotated[
     Bonus,
     PlainValidator(_reading(parse_bonus, _BONUS_RULE)),
     PlainSerializer(_bonus_as_written),
+    _BONUS,
 ]
 Schedule = Annotated[
-    Vesting, PlainValidator(_vest), PlainSerializer(lambda vest: vest.name, return_type=str)
+    Vesting,
+    PlainValidator(_vest),
+    PlainSerializer(lambda vest: vest.name, return_type=str),
+    _VEST,
 ]
 
 
@@ -155,14 +184,18 @@ class OfferSpec(BaseModel):
     name: Text
     role: Text
     place: Text
-    base: Annotated[int, PlainValidator(_reading(_positive, _AMOUNT_RULE))]
+    base: Annotated[int, PlainValidator(_reading(_positive, _AMOUNT_RULE)), _AMOUNT]
     bonus: BonusTerm | None = None
     sign_on: Dollars = 0
     stock: Dollars = 0
-    vest: Schedule = EVEN
+    vest: Schedule = Field(default_factory=lambda: EVEN, json_schema_extra={"default": "even"})
     refresh: Dollars = 0
-    raise_: Annotated[Rate, _percentage(*RAISE_BOUNDS)] = Field(0.0, alias="raise")
-    stock_growth: Annotated[Rate, _percentage(*STOCK_GROWTH_BOUNDS)] = 0.0
+    raise_: Annotated[Rate, _percentage(*RAISE_BOUNDS)] = Field(
+        0.0, alias="raise", json_schema_extra={"default": "0%"}
+    )
+    stock_growth: Annotated[Rate, _percentage(*STOCK_GROWTH_BOUNDS)] = Field(
+        0.0, json_schema_extra={"default": "0%"}
+    )
     filing: Literal["single", "joint"] = "single"
 
     def plan(self, years: int = 4) -> list[OfferYear]:
@@ -221,11 +254,33 @@ def read_offers(path: str) -> list[OfferSpec]:
     (``offers[1].name: used by offers[0] too (got 'Austin')``).
     """
     from techpay.core.documents import read_document
-    from techpay.core.errors import DataError
-    from techpay.core.validation import schema_problems
 
     raw = read_document(path, top="expected a table with [[offers]] at the top")
+    return offers_of(raw, path)
+
+
+def offers_of(raw: dict[str, object], path: str) -> list[OfferSpec]:
+    """The offers of a document read from ``path``; its problems a
+    :class:`~techpay.core.errors.DataError` (see :func:`read_offers`)."""
+    from techpay.core.errors import DataError
+
     try:
         return list(OffersFile.model_validate(raw).offers)
     except ValidationError as error:
-        raise DataError(schema_problems(error, raw, path)) from None
+        raise DataError(offer_problems(error, raw, path)) from None
+
+
+def offer_problems(error: ValidationError, raw: dict[str, object], path: str) -> list[Problem]:
+    """Every problem of an offers document, at its field path."""
+    from techpay.core.validation import schema_problems
+
+    return schema_problems(error, raw, path)
+
+
+def check_offers(raw: dict[str, object], path: str) -> list[Problem]:
+    """Every problem of an offers document (``techpay validate``); none when it is valid."""
+    try:
+        OffersFile.model_validate(raw)
+    except ValidationError as error:
+        return offer_problems(error, raw, path)
+    return []

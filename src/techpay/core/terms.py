@@ -10,7 +10,6 @@ the value itself, as every problem with a field does).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from techpay.core.amounts import amount_shown, parse_amount
@@ -117,14 +116,32 @@ def parse_dollars(text: str) -> int:
         raise ValueRefused(text, said) from None
 
 
-@dataclass(frozen=True)
 class Vesting:
     """A vesting schedule by year: ``shares[k - 1]`` of a grant vests in its k-th year (the
-    shares are exact fractions summing to 1)."""
+    shares are exact fractions summing to 1). A value: equal to any with the same name,
+    shares and description. (A plain class, not a dataclass: importing :mod:`dataclasses`
+    costs half an interpreter's start-up, and ``offer --stock`` must answer in three.)"""
 
-    name: str
-    shares: tuple[Fraction, ...]
-    description: str
+    __slots__ = ("description", "name", "shares")
+
+    def __init__(self, name: str, shares: tuple[Fraction, ...], description: str) -> None:
+        self.name = name
+        self.shares = shares
+        self.description = description
+
+    def _key(self) -> tuple[str, tuple[Fraction, ...], str]:
+        return self.name, self.shares, self.description
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Vesting) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Vesting(name={self.name!r}, shares={self.shares!r}, description={self.description!r})"
+        )
 
 
 def _schedule(name: str, percents: tuple[int, ...], description: str) -> Vesting:

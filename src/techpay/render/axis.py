@@ -122,6 +122,8 @@ def short_money(amount: int, currency: str = "USD") -> str:
     """``$150k`` or ``$1.2m``: an amount in thousands or millions, for ticks and narrow
     columns."""
     symbol = _SYMBOLS.get(currency, f"{currency} ")
+    if amount == 0:
+        return f"{symbol}0"
     if amount >= 1_000_000:
         return f"{symbol}{amount / 1_000_000:g}m"
     return f"{symbol}{amount / 1000:g}k"

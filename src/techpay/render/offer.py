@@ -33,7 +33,15 @@ def offer_view(document: dict[str, Any]) -> RenderableType:
         Text(),
         _caption(document),
     ]
-    if "sources" in document:
+    if "years" in document:
+        from techpay.render.offeryears import years_view
+        from techpay.render.worth import caption, worth_table
+
+        if any(row["area"]["type"] != "national" for row in document["places"]):
+            alone = Text("The base alone, after tax and housing:", style="bold")
+            parts += [Text(), alone, Text(), worth_table(document["places"])]
+        parts += [Text(), years_view(document), Text(), caption(document)]
+    elif "sources" in document:
         from techpay.render.worth import caption, worth_table
 
         parts += [Text(), worth_table(document["places"]), Text(), caption(document)]
@@ -199,6 +207,8 @@ def _caption(document: dict[str, Any]) -> Text:
             f"*: an estimate, {whose} range scaled by the local over the national median, to"
             " the nearest $1,000."
         )
+    if "base_only" in document:
+        lines.append(document["base_only"])
     if document["offer"]["hourly"] is not None and _annualised(document):
         lines.append("Hourly: annualised as BLS does, times 2,080 hours.")
     if any(row["unit"] == "hour" for row in places):

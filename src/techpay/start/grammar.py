@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 COMMANDS: dict[str, Any] = {
     "": {
-        "group": ["about", "chart", "compare", "export", "filter", "help", "init", "list", "map", "match", "net", "occupation", "occupations", "offer", "official", "path", "schema", "show", "skills", "validate", "where"],
+        "group": ["about", "chart", "compare", "export", "filter", "help", "init", "list", "map", "match", "net", "occupation", "occupations", "offer", "offers", "official", "path", "schema", "show", "skills", "validate", "where"],
         "arguments": {
         },
         "options": {
@@ -245,6 +245,14 @@ COMMANDS: dict[str, Any] = {
             "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
             "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
             "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
+            "bonus": {"spellings": ["--bonus"], "kind": "text"},
+            "sign_on": {"spellings": ["--sign-on"], "kind": "text"},
+            "stock": {"spellings": ["--stock"], "kind": "text"},
+            "vest": {"spellings": ["--vest"], "kind": "text"},
+            "refresh": {"spellings": ["--refresh"], "kind": "text"},
+            "raise_": {"spellings": ["--raise"], "kind": "text"},
+            "stock_growth": {"spellings": ["--stock-growth"], "kind": "text"},
+            "years": {"spellings": ["--years"], "kind": "int", "min": 1, "max": 10},
             "plain": {"spellings": ["--plain"], "flag": True},
             "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
@@ -281,6 +289,24 @@ COMMANDS: dict[str, Any] = {
             "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
             "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
             "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
+            "plain": {"spellings": ["--plain"], "flag": True},
+            "no_header": {"spellings": ["--no-header"], "flag": True},
+            "json_output": {"spellings": ["--json"], "flag": True},
+            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
+            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
+            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
+            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+        },
+    },
+    "offers": {
+        "arguments": {
+            "file": {"nargs": 1, "required": True, "kind": "text"},
+        },
+        "options": {
+            "years": {"spellings": ["--years"], "default": 4, "kind": "int", "min": 1, "max": 10},
+            "svg": {"spellings": ["--svg"], "kind": "text"},
+            "html": {"spellings": ["--html"], "kind": "text"},
+            "force": {"spellings": ["--force"], "flag": True},
             "plain": {"spellings": ["--plain"], "flag": True},
             "no_header": {"spellings": ["--no-header"], "flag": True},
             "json_output": {"spellings": ["--json"], "flag": True},
@@ -329,9 +355,10 @@ COMMANDS: dict[str, Any] = {
     },
     "init": {
         "arguments": {
-            "path": {"nargs": 1, "required": False, "default": "techpay-roles.toml", "kind": "text"},
+            "path": {"nargs": 1, "required": False, "kind": "text"},
         },
         "options": {
+            "offers": {"spellings": ["--offers"], "flag": True},
             "force": {"spellings": ["--force"], "flag": True},
             "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
             "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
@@ -343,6 +370,7 @@ COMMANDS: dict[str, Any] = {
         "arguments": {
         },
         "options": {
+            "offers": {"spellings": ["--offers"], "flag": True},
             "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
             "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
             "pager": {"spellings": ["--pager"], "flag": True, "global": True},

@@ -1,0 +1,72 @@
+"""The offers file in the commands about data files: ``init --offers`` writes the starter,
+``schema --offers`` prints its JSON Schema, and ``validate`` checks a file that lists
+``offers`` (see :mod:`techpay.core.offerfile`)."""
+
+from __future__ import annotations
+
+import sys
+
+from techpay.commands.output import note
+from techpay.core.errors import literal_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from techpay.core.errors import Problem
+
+STDOUT = "-"
+STARTER_NAME = "offers.toml"
+
+
+def init_offers(path: str | None, force: bool) -> None:
+    """Write the commented starter offers file (``-``: to stdout), atomically, never over a
+    file without ``force``."""
+    import shlex
+
+    from techpay.core.files import write_text_atomically
+    from techpay.core.offerfile import OFFERS_STARTER
+
+    path = STARTER_NAME if path is None else path
+    if path == STDOUT:
+        sys.stdout.write(OFFERS_STARTER)
+        return
+    write_text_atomically(path, OFFERS_STARTER, force=force)
+    note(f"Wrote {literal_text(path)}. Try: techpay offers {literal_text(shlex.quote(path))}")
+
+
+def offers_schema() -> dict[str, object]:
+    """The JSON Schema of the offers file."""
+    from techpay.core.documents import MAX_FILE_BYTES
+    from techpay.core.offerfile import OffersFile
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **OffersFile.model_json_schema(by_alias=True),
+        "x-techpay-max-file-bytes": MAX_FILE_BYTES,
+    }
+
+
+def offers_files(files: Sequence[str]) -> list[str]:
+    """The files that are offers files: a table with ``offers`` and no ``roles`` at its top
+    (one that cannot be read is left to the data files' checks, which report it)."""
+    from techpay.core.documents import read_document
+    from techpay.core.errors import DataError
+
+    found = []
+    for path in files:
+        try:
+            raw = read_document(path)
+        except DataError:
+            continue
+        if "offers" in raw and "roles" not in raw:
+            found.append(path)
+    return found
+
+
+def offers_problems(path: str) -> list[Problem]:
+    """Every problem of an offers file, each at its field path."""
+    from techpay.core.documents import read_document
+    from techpay.core.offerfile import check_offers
+
+    return check_offers(read_document(path), path)
