@@ -60,6 +60,29 @@ def words(text: str) -> list[str]:
     return "".join(c if c.isascii() and c.isalnum() else " " for c in lowered).split()
 
 
+# The words of each area name, split once per process: a look-up compares the typed words with
+# every name (some 580), several times over, and a command may look up several places.
+_NAME_WORDS: dict[str, tuple[list[str], str]] = {}
+
+
+def name_words(name: str) -> list[str]:
+    """:func:`words` of an area's name, split once and kept (do not change the list)."""
+    return _split(name)[0]
+
+
+def joined(name: str) -> str:
+    """An area's name as its words joined by single spaces, kept as :func:`name_words`."""
+    return _split(name)[1]
+
+
+def _split(name: str) -> tuple[list[str], str]:
+    found = _NAME_WORDS.get(name)
+    if found is None:
+        split = words(name)
+        found = _NAME_WORDS[name] = (split, " ".join(split))
+    return found
+
+
 def slug(area: AreaRecord) -> str:
     """The name as one word for TAB completion: ``austin-round-rock-san-marcos-tx``."""
     return "-".join(words(area["name"]))
@@ -107,17 +130,17 @@ def named(key: str, areas: Mapping[str, AreaRecord]) -> list[AreaRecord]:
     exact = exact or [
         area
         for area in areas.values()
-        if area["type"] == "metro" and key == " ".join(words(area["name"]))
+        if area["type"] == "metro" and key == joined(area["name"])
     ]
     if exact:
         return exact
     typed = key.split()
-    return [area for area in areas.values() if _holds(words(area["name"]), typed)]
+    return [area for area in areas.values() if _holds(name_words(area["name"]), typed)]
 
 
 def _is_state(key: str, area: AreaRecord) -> bool:
     postal = area["postal"] and area["postal"].lower()
-    return key in (" ".join(words(area["name"])), postal)
+    return key in (joined(area["name"]), postal)
 
 
 def _note(query: str, key: str, chosen: AreaRecord, areas: Mapping[str, AreaRecord]) -> str | None:
@@ -128,7 +151,7 @@ def _note(query: str, key: str, chosen: AreaRecord, areas: Mapping[str, AreaReco
             area for area in areas.values() if area["type"] == "state" and _is_state(key, area)
         ]
         chosen_as, other_as = "metro area; a name of ours", "state"
-    elif chosen["type"] == "state" and key == " ".join(words(chosen["name"])):
+    elif chosen["type"] == "state" and key == joined(chosen["name"]):
         others = [
             area for area in areas.values() if area["type"] == "metro" and key in _cities(area)
         ]
