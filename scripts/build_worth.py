@@ -236,9 +236,14 @@ def write_taxes(database: sqlite3.Connection, only: list[str] | None) -> float:
                     national[kind] = points
                 elif kind == "federal" and points == national["federal"]:
                     continue
-                database.executemany(
-                    "INSERT INTO tax_point VALUES (?, ?, ?, ?, ?)",
-                    [(postal, filing, kind, wage, cents) for wage, cents in points],
+                database.execute(
+                    "INSERT INTO tax_table VALUES (?, ?, ?, ?, ?)",
+                    (
+                        postal,
+                        filing,
+                        kind,
+                        *(" ".join(map(str, column)) for column in zip(*points, strict=True)),
+                    ),
                 )
             print(f"{filing} {postal}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
     for (postal, filing, kind, wage), expected in CHECKS.items():

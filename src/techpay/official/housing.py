@@ -80,59 +80,58 @@ def state_figures(
             for fips, t in sorted(sums.items())]  # fmt: skip
 
 
-def housing_of(
-    tables: sqlite3.Connection, area: AreaRecord, fips: int | None
-) -> HousingRecord | None:
-    """The housing index of an OEWS area; None where Census publishes none for it."""
-    base: HousingRecord = {
-        "index": 1.0, "rent_index": 1.0, "year": YEAR, "source": SOURCE,
-        "basis": "the national average, 1 by definition", "fallback": None,
-    }  # fmt: skip
-    if area["type"] == "national":
-        return base
-    if fips is None:
-        return None
-    if area["type"] == "state":
-        return _state_figure(tables, base, fips)
-    entries = {
-        code: {"code": code, "name": name, "renter": renter, "rent_index": rent}
-        for code, name, renter, rent in tables.execute(
-            "SELECT code, name, renter, rent_index FROM housing WHERE code IN (?, ?, ?)",
-            (
-                RECODED.get(area["code"], area["code"][2:]),
-                str(fips * 1000 + 1),
-                str(fips * 1000 + 2),
-            ),
-        )
-    }
-    found = resolve(area, fips, entries)
-    if found is None:  # no figure of its own, and its state has no metro remainder
-        state = _state_figure(tables, base, fips)
-        if state is not None:
-            state["fallback"] = (
-                "no figure of its own, and Census gives its state no metro remainder:"
-                f" the state's figure, {state['basis']}"
+class Figures:
+    """Census's figures as the tables hold them, read in two queries: every SPM area's,
+    and each state's (:func:`state_figures`)."""
+
+    def __init__(self, tables: sqlite3.Connection) -> None:
+        self.entries: dict[str, Entry] = {
+            code: {"code": code, "name": name, "renter": renter, "rent_index": rent}
+            for code, name, renter, rent in tables.execute(
+                "SELECT code, name, renter, rent_index FROM housing"
             )
-        return state
-    entry, fallback = found
-    base["index"] = round(float(entry["renter"]), 4)  # type: ignore[arg-type]
-    base["rent_index"] = float(entry["rent_index"])  # type: ignore[arg-type]
-    base["basis"], base["fallback"] = str(entry["name"]), fallback
-    return base
+        }
+        self.states = {
+            state: (renter, rent, count, fallbacks)
+            for state, renter, rent, count, fallbacks in tables.execute(
+                "SELECT state, renter, rent_index, areas, fallbacks FROM housing_state"
+            )
+        }
 
+    def of(self, area: AreaRecord, fips: int | None) -> HousingRecord | None:
+        """The housing index of an OEWS area; None where Census publishes none for it."""
+        base: HousingRecord = {
+            "index": 1.0, "rent_index": 1.0, "year": YEAR, "source": SOURCE,
+            "basis": "the national average, 1 by definition", "fallback": None,
+        }  # fmt: skip
+        if area["type"] == "national":
+            return base
+        if fips is None:
+            return None
+        if area["type"] == "state":
+            return self._state(base, fips)
+        found = resolve(area, fips, self.entries)
+        if found is None:  # no figure of its own, and its state has no metro remainder
+            state = self._state(base, fips)
+            if state is not None:
+                state["fallback"] = (
+                    "no figure of its own, and Census gives its state no metro remainder:"
+                    f" the state's figure, {state['basis']}"
+                )
+            return state
+        entry, fallback = found
+        base["index"] = round(float(entry["renter"]), 4)  # type: ignore[arg-type]
+        base["rent_index"] = float(entry["rent_index"])  # type: ignore[arg-type]
+        base["basis"], base["fallback"] = str(entry["name"]), fallback
+        return base
 
-def _state_figure(
-    tables: sqlite3.Connection, base: HousingRecord, fips: int
-) -> HousingRecord | None:
-    """A state's figure: the employment-weighted mean of its areas' (see the module)."""
-    row = tables.execute(
-        "SELECT renter, rent_index, areas, fallbacks FROM housing_state WHERE state = ?",
-        (f"{fips:02d}",),
-    ).fetchone()
-    if row is None:
-        return None
-    renter, rent, count, fallbacks = row
-    how = f"the mean of its {count} OEWS areas' figures, weighted by their employment"
-    if fallbacks:
-        how += f" ({fallbacks} of them by a fallback)"
-    return {**base, "index": renter, "rent_index": rent, "basis": how}
+    def _state(self, base: HousingRecord, fips: int) -> HousingRecord | None:
+        """A state's figure: the employment-weighted mean of its areas' (see the module)."""
+        row = self.states.get(f"{fips:02d}")
+        if row is None:
+            return None
+        renter, rent, count, fallbacks = row
+        how = f"the mean of its {count} OEWS areas' figures, weighted by their employment"
+        if fallbacks:
+            how += f" ({fallbacks} of them by a fallback)"
+        return {**base, "index": renter, "rent_index": rent, "basis": how}

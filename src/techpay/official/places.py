@@ -128,9 +128,7 @@ def named(key: str, areas: Mapping[str, AreaRecord]) -> list[AreaRecord]:
         area for area in areas.values() if area["type"] == "state" and _is_state(key, area)
     ]
     exact = exact or [
-        area
-        for area in areas.values()
-        if area["type"] == "metro" and key == joined(area["name"])
+        area for area in areas.values() if area["type"] == "metro" and key == joined(area["name"])
     ]
     if exact:
         return exact

@@ -2,7 +2,8 @@
 
 The tables are built by ``scripts/build_worth.py`` from taxsim-py 0.4.1 (an implementation
 of NBER TAXSIM): for a single earner with wages only, filing single or jointly with one
-earner, each tax is a list of points ``(wage, cents)`` between which it is linear. A jump
+earner, each tax is a list of points ``(wage, cents)`` between which it is linear (a row of
+``tax_table``: its wages and its taxes in cents, as whole numbers separated by spaces). A jump
 (New York's recapture of its lower brackets) is two points a dollar apart. Above the last
 point a tax keeps its last slope. Federal income tax depends on the state (state income
 tax is deducted by those who itemise): a state without a federal table of its own uses the
@@ -30,9 +31,9 @@ NATION = "US"  # the tables' name for federal tax with no state income tax, and 
 KINDS = ("federal", "state", "social_security", "medicare")
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE tax_point (
-  state TEXT NOT NULL, filing TEXT NOT NULL, kind TEXT NOT NULL, wage INTEGER NOT NULL,
-  cents INTEGER NOT NULL, PRIMARY KEY (state, filing, kind, wage)
+CREATE TABLE tax_table (
+  state TEXT NOT NULL, filing TEXT NOT NULL, kind TEXT NOT NULL,
+  wages TEXT NOT NULL, cents TEXT NOT NULL, PRIMARY KEY (state, filing, kind)
 ) WITHOUT ROWID;
 CREATE TABLE housing (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, rent_index REAL NOT NULL, renter REAL NOT NULL,
@@ -98,16 +99,16 @@ def provenance(tables: sqlite3.Connection) -> dict[str, str]:
 
 
 def points(tables: sqlite3.Connection, state: str, filing: str) -> dict[str, Points]:
-    """The points of each tax the tables hold for ``state`` (``US``: the nation's)."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for kind, wage, cents in _query(
-        tables,
-        "SELECT kind, wage, cents FROM tax_point WHERE state = ? AND filing = ?"
-        " ORDER BY kind, wage",
-        (state, filing),
-    ):
-        found.setdefault(kind, []).append((wage, cents))
-    return found  # type: ignore[return-value]
+    """The points of each tax the tables hold for ``state`` (``US``: the nation's): each
+    table's wages and taxes are whole numbers separated by spaces, read in one row."""
+    return {
+        kind: list(zip(map(int, wages.split()), map(int, cents.split()), strict=True))
+        for kind, wages, cents in _query(
+            tables,
+            "SELECT kind, wages, cents FROM tax_table WHERE state = ? AND filing = ?",
+            (state, filing),
+        )
+    }
 
 
 def schedule(

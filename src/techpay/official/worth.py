@@ -67,6 +67,7 @@ class Worth:
         self.override = override
         self.tables: sqlite3.Connection = taxes.open_tables()
         self._plans: dict[str | None, Mapping[str, Points]] = {}
+        self._housing: housing.Figures | None = None
 
     def plan(self, state: str | None) -> Mapping[str, Points]:
         """Each tax's points in ``state`` (None: no state income tax), read once."""
@@ -114,8 +115,9 @@ class Worth:
 
     def housing(self, area: AreaRecord) -> HousingRecord | None:
         """An area's housing index (None for a territory: Census publishes none)."""
-        fips = taxes.STATE_FIPS.get(area["postal"] or "")
-        return housing.housing_of(self.tables, area, fips)
+        if self._housing is None:
+            self._housing = housing.Figures(self.tables)
+        return self._housing.of(area, taxes.STATE_FIPS.get(area["postal"] or ""))
 
     def equivalent(self, area: AreaRecord, wanted_after_housing: float) -> int | None:
         """The least pay in an area whose take-home over its housing index reaches
