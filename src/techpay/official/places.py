@@ -127,13 +127,17 @@ def named(key: str, areas: Mapping[str, AreaRecord]) -> list[AreaRecord]:
     exact = ours or [
         area for area in areas.values() if area["type"] == "state" and _is_state(key, area)
     ]
-    exact = exact or [
-        area for area in areas.values() if area["type"] == "metro" and key == joined(area["name"])
-    ]
+    if exact:
+        return exact
+    # Only a name that holds the first typed word can hold them all: a cheap test first
+    # (a typed word is letters and digits, so it stands as typed in the lower-cased name).
+    first = key.partition(" ")[0]
+    held = [area for area in areas.values() if first in area["name"].lower()]
+    exact = [area for area in held if area["type"] == "metro" and key == joined(area["name"])]
     if exact:
         return exact
     typed = key.split()
-    return [area for area in areas.values() if _holds(name_words(area["name"]), typed)]
+    return [area for area in held if _holds(name_words(area["name"]), typed)]
 
 
 def _is_state(key: str, area: AreaRecord) -> bool:
