@@ -101,6 +101,7 @@ def map_document(bundle: Bundle, code: str, role: RoleRecord | None, measure: st
         from techpay.official.worth import Worth
 
         worth = Worth()
+        worth.every_state()
     tiles = map_tiles(bundle, code, measure, worth)
     ranked = [found for found in tiles if found["rank"] is not None]
     numbers = bin_numbers([found["rank"] for found in ranked], bins)

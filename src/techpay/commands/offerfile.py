@@ -74,7 +74,7 @@ def offers_document(
     worths: dict[str, Worth] = {}  # one per filing status
     laid_out = []
     for index, terms in enumerate(found):
-        worth = worths.setdefault(terms.filing, Worth(terms.filing))
+        worth = worths.get(terms.filing) or worths.setdefault(terms.filing, Worth(terms.filing))
         laid_out.append(one_offer(catalog, bundle, worth, (path, index), terms, years))
     document: dict[str, Any] = {
         "file": path,

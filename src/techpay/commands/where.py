@@ -112,7 +112,9 @@ def _worth_options(wanted: bool, filing: str, tax_state: str | None) -> Worth | 
 
     filing, tax_state = filing_option(filing), tax_state_option(tax_state)
     if wanted:
-        return Worth(filing, tax_state)
+        worth = Worth(filing, tax_state)
+        worth.every_state()  # a ranking taxes in every state
+        return worth
     given = "--tax-state" if tax_state is not None else "--filing" if filing != "single" else ""
     if given:
         raise UsageError(

@@ -80,6 +80,14 @@ def state_figures(
             for fips, t in sorted(sums.items())]  # fmt: skip
 
 
+def national() -> HousingRecord:
+    """The nation's housing index: 1, the national average, by definition."""
+    return {
+        "index": 1.0, "rent_index": 1.0, "year": YEAR, "source": SOURCE,
+        "basis": "the national average, 1 by definition", "fallback": None,
+    }  # fmt: skip
+
+
 class Figures:
     """Census's figures as the tables hold them, read in two queries: every SPM area's,
     and each state's (:func:`state_figures`)."""
@@ -100,10 +108,7 @@ class Figures:
 
     def of(self, area: AreaRecord, fips: int | None) -> HousingRecord | None:
         """The housing index of an OEWS area; None where Census publishes none for it."""
-        base: HousingRecord = {
-            "index": 1.0, "rent_index": 1.0, "year": YEAR, "source": SOURCE,
-            "basis": "the national average, 1 by definition", "fallback": None,
-        }  # fmt: skip
+        base = national()
         if area["type"] == "national":
             return base
         if fips is None:

@@ -111,16 +111,30 @@ def points(tables: sqlite3.Connection, state: str, filing: str) -> dict[str, Poi
     }
 
 
+def every_state(tables: sqlite3.Connection, filing: str) -> dict[str, dict[str, Points]]:
+    """:func:`points` of the nation and of every state, read in one query."""
+    found: dict[str, dict[str, Points]] = {}
+    for state, kind, wages, cents in _query(
+        tables, "SELECT state, kind, wages, cents FROM tax_table WHERE filing = ?", (filing,)
+    ):
+        pairs = list(zip(map(int, wages.split()), map(int, cents.split()), strict=True))
+        found.setdefault(state, {})[kind] = pairs
+    return found
+
+
 def schedule(
     tables: sqlite3.Connection,
     state: str | None,
     filing: str,
     nation: Mapping[str, Points] | None = None,
+    local: Mapping[str, Points] | None = None,
 ) -> dict[str, Points]:
     """Each tax's points for an earner in ``state`` (a postal code; None: federal and payroll
-    taxes only, as in a state without income tax), given the nation's if read already."""
+    taxes only, as in a state without income tax), given the nation's and the state's if
+    read already."""
     nation = nation or points(tables, NATION, filing)
-    local = points(tables, state, filing) if state else {}
+    if local is None:
+        local = points(tables, state, filing) if state else {}
     taxes = {
         "federal": local.get("federal") or nation.get("federal"),
         "social_security": nation.get("social_security"),

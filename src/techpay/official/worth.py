@@ -78,6 +78,15 @@ class Worth:
             self._plans[state] = taxes.schedule(self.tables, state, self.filing, nation)
         return self._plans[state]
 
+    def every_state(self) -> None:
+        """Read every state's tables at once, for an answer about every state."""
+        found = taxes.every_state(self.tables, self.filing)
+        nation = found.get(taxes.NATION, {})
+        self._plans[None] = taxes.schedule(self.tables, None, self.filing, nation, {})
+        for state in taxes.STATE_FIPS:
+            local = found.get(state, {})
+            self._plans[state] = taxes.schedule(self.tables, state, self.filing, nation, local)
+
     def state_of(self, area: AreaRecord) -> tuple[str | None, str | None, str | None]:
         """The state taxing an area, a note on the choice, and why there is no tax figure
         (a territory)."""
@@ -115,6 +124,8 @@ class Worth:
 
     def housing(self, area: AreaRecord) -> HousingRecord | None:
         """An area's housing index (None for a territory: Census publishes none)."""
+        if area["type"] == "national":
+            return housing.national()
         if self._housing is None:
             self._housing = housing.Figures(self.tables)
         return self._housing.of(area, taxes.STATE_FIPS.get(area["postal"] or ""))
