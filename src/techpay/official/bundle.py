@@ -65,16 +65,16 @@ class Bundle:
         self._hourly: dict[tuple[str, str], tuple[object, ...]] | None = None
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        import sqlite3  # here, not at the top: most runs never open the bundle
+        from techpay.core import sqlite  # here, not at the top: most runs never open the bundle
 
         try:
             if self._connection is None:
                 from techpay.core.paths import sqlite_uri
 
                 uri = sqlite_uri(self.path, "mode=ro&immutable=1")
-                self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                self._connection = sqlite.connect(uri, uri=True, check_same_thread=False)
             return self._connection.execute(sql, parameters).fetchall()
-        except sqlite3.Error as error:
+        except sqlite.Error as error:
             raise OfficialDataError(
                 f"{self.path}: the official data is damaged or incomplete ({error});"
                 f" {remedy(self.path)}"

@@ -82,15 +82,14 @@ def at(points: Points, wage: int) -> float:
 
 def open_tables() -> sqlite3.Connection:
     """The tables techpay ships, read-only."""
-    import sqlite3
-
+    from techpay.core import sqlite
     from techpay.core.paths import bundled_file, packaged_file, sqlite_uri
 
     path = bundled_file(WORTH_NAME)
     if path is None:
         missing = packaged_file(WORTH_NAME)
         raise OfficialDataError(f"{missing}: the tax and housing tables are missing; {_REINSTALL}")
-    return sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
+    return sqlite.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
 
 
 def provenance(tables: sqlite3.Connection) -> dict[str, str]:
@@ -209,11 +208,11 @@ def _first_reaching(plan: Mapping[str, Points], low: int, high: int, wanted: flo
 def _query(
     tables: sqlite3.Connection, sql: str, parameters: tuple[object, ...]
 ) -> list[tuple[Any, ...]]:
-    import sqlite3
+    from techpay.core import sqlite
 
     try:
         return tables.execute(sql, parameters).fetchall()
-    except sqlite3.DatabaseError as error:
+    except sqlite.DatabaseError as error:
         raise OfficialDataError(
             f"the tax and housing tables are damaged ({error}); {_REINSTALL}"
         ) from None
