@@ -17,7 +17,8 @@ PACKAGE = Path(techpay.__file__).parent
 # (imports under TYPE_CHECKING are free). The start-up machinery sits beside the CLI: its cache
 # below the CLI (which reads through it), the fast path and launcher above.
 LAYERS = [
-    ("base", {"core", "core.sqlite", "core.errors", "core.names", "core.records", "core.paths",
+    ("base", {"core", "core.sqlite", "core.exact", "core.errors", "core.names", "core.records",
+              "core.paths",
               "core.selection", "core.rules", "core.amounts", "core.absence", "core.terms",
               "core.compensation"}),
     ("models", {"core.models", "core.fastvalues", "core.fastmodels", "core.fastcheck"}),

@@ -1,16 +1,15 @@
 """An offer's pay year by year (base, bonus, sign-on bonus, vesting equity), and how offers
 compare as the years add up: which leads each year, and when one overtakes another.
 
-The standard library only. The arithmetic is exact (fractions), and each figure is rounded
-to whole dollars once, half to even, at the end: a rate is taken as the decimal it prints
-as (a ``raise_`` of ``0.05`` is 5/100, not the binary float nearest it), so a figure that
-comes to exactly half a dollar rounds as the arithmetic says.
+The standard library only. The arithmetic is exact (:class:`~techpay.core.exact.Exact`),
+and each figure is rounded to whole dollars once, half to even, at the end: a rate is
+taken as the decimal it prints as (a ``raise_`` of ``0.05`` is 5/100, not the binary float
+nearest it), so a figure that comes to exactly half a dollar rounds as the arithmetic says.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-
+from techpay.core.exact import Exact
 from techpay.core.terms import EVEN, percent
 
 TYPE_CHECKING = False
@@ -23,9 +22,9 @@ if TYPE_CHECKING:
 MAX_YEARS = 10
 
 
-def _exact(rate: float) -> Fraction:
+def _exact(rate: float) -> Exact:
     """A rate as the decimal it prints as: ``0.05`` -> 1/20."""
-    return Fraction(rate) if isinstance(rate, int) else Fraction(repr(rate))
+    return Exact(rate) if isinstance(rate, int) else Exact.decimal(repr(rate))
 
 
 def _check(
@@ -92,7 +91,7 @@ def plan(
     for year in range(1, years + 1):
         year_base = base * raised ** (year - 1)
         if bonus is None:
-            year_bonus = Fraction(0)
+            year_bonus = Exact(0)
         elif bonus[0] == "share":
             year_bonus = _exact(bonus[1]) * year_base
         else:
@@ -103,7 +102,7 @@ def plan(
                 for granted, value in grants
                 if granted <= year and year - granted < len(shares)
             ),
-            Fraction(0),
+            Exact(0),
         )
         paid = (round(year_base), round(year_bonus), sign_on if year == 1 else 0, round(equity))
         rows.append(

@@ -10,9 +10,8 @@ the value itself, as every problem with a field does).
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from techpay.core.amounts import amount_shown, parse_amount
+from techpay.core.exact import Exact
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -40,19 +39,19 @@ class ValueRefused(ValueError):
         self.rule = rule
 
 
-def percent(share: float | Fraction) -> str:
+def percent(share: float | Exact) -> str:
     """A fraction as a percentage, as a person writes it: ``0.1`` -> ``10%``, ``-0.025`` ->
     ``-2.5%`` (a fraction with no exact decimal, such as 1/3, to 28 digits)."""
     from decimal import Decimal
 
-    if isinstance(share, Fraction):
+    if isinstance(share, Exact):
         exact = Decimal(share.numerator) / Decimal(share.denominator)
     else:
         exact = Decimal(repr(float(share)))
     return f"{format((exact * 100).normalize(), 'f')}%"
 
 
-def _percentage(text: str, *, points: bool = False) -> Fraction:
+def _percentage(text: str, *, points: bool = False) -> Exact:
     """The fraction a percentage stands for: ``10%`` and ``10`` are 1/10. Unless ``points``
     (the number is always percentage points), a number between -1 and 1 (but 0) without
     ``%`` is refused: ``0.05`` may mean 5% or 0.05%."""
@@ -62,7 +61,7 @@ def _percentage(text: str, *, points: bool = False) -> Fraction:
     match = re.fullmatch(f"({_NUMBER})\\s*(%?)", cleaned) if len(cleaned) <= 24 else None
     if not match:
         raise ValueRefused(text, _PERCENTAGE_RULE)
-    number, sign = Fraction(match[1]), match[2]
+    number, sign = Exact.decimal(match[1]), match[2]
     if not (sign or points) and 0 < abs(number) < 1:
         as_fraction, as_points = percent(number), percent(number / 100)
         raise ValueRefused(text, f"is ambiguous: write {as_fraction} or {as_points}")
@@ -75,7 +74,7 @@ def parse_share(text: str, *, low: float, high: float) -> float:
     :data:`RAISE_BOUNDS`, :data:`STOCK_GROWTH_BOUNDS`. ``nan`` and ``inf`` are refused,
     as is anything but a decimal number, with or without ``%``."""
     share = _percentage(text)
-    if not Fraction(repr(low)) <= share <= Fraction(repr(high)):
+    if not Exact.decimal(repr(low)) <= share <= Exact.decimal(repr(high)):
         raise ValueRefused(text, f"must be {percent(low)} to {percent(high)}")
     return float(share)
 
@@ -90,7 +89,7 @@ def parse_bonus(text: str) -> Bonus:
     if cleaned.endswith("%"):
         share = _percentage(cleaned)
         low, high = BONUS_SHARE_BOUNDS
-        if not low <= share <= Fraction(repr(high)):
+        if not Exact.decimal(repr(low)) <= share <= Exact.decimal(repr(high)):
             raise ValueRefused(text, f"must be {percent(low)} to {percent(high)} of the base")
         return "share", float(share)
     if cleaned.isascii() and cleaned.isdigit() and len(cleaned) <= 3 and 0 < int(cleaned) <= 200:
@@ -124,12 +123,12 @@ class Vesting:
 
     __slots__ = ("description", "name", "shares")
 
-    def __init__(self, name: str, shares: tuple[Fraction, ...], description: str) -> None:
+    def __init__(self, name: str, shares: tuple[Exact, ...], description: str) -> None:
         self.name = name
         self.shares = shares
         self.description = description
 
-    def _key(self) -> tuple[str, tuple[Fraction, ...], str]:
+    def _key(self) -> tuple[str, tuple[Exact, ...], str]:
         return self.name, self.shares, self.description
 
     def __eq__(self, other: object) -> bool:
@@ -145,7 +144,7 @@ class Vesting:
 
 
 def _schedule(name: str, percents: tuple[int, ...], description: str) -> Vesting:
-    return Vesting(name, tuple(Fraction(part, 100) for part in percents), description)
+    return Vesting(name, tuple(Exact(part, 100) for part in percents), description)
 
 
 EVEN = _schedule("even", (25, 25, 25, 25), "25% a year for 4 years")
@@ -185,7 +184,7 @@ def parse_vest(text: str) -> Vesting:
         if share < 0:
             raise ValueRefused(text, f"has a negative part ({part}); each is 0 or more")
         shares.append(share)
-    total = sum(shares, Fraction(0))
+    total = sum(shares, Exact(0))
     if total != 1:
         raise ValueRefused(text, f"sums to {percent(total).removesuffix('%')}, not 100")
     name = ",".join(percent(share).removesuffix("%") for share in shares)
