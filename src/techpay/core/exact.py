@@ -30,13 +30,13 @@ class Exact:
     @classmethod
     def decimal(cls, text: str) -> Exact:
         """The value of a decimal as written: ``"0.05"`` -> 1/20, ``"-2.5"``, ``"1e-05"``."""
-        mantissa, _, exponent = text.strip().lower().partition("e")
+        mantissa, marked, exponent = text.strip().lower().partition("e")
         sign = mantissa[:1] if mantissa[:1] in ("+", "-") else ""
         whole, _, fraction = mantissa[len(sign) :].partition(".")
         digits = whole + fraction
         exponent_digits = exponent.removeprefix("-").removeprefix("+")
         if not (digits.isascii() and digits.isdigit()) or (
-            exponent and not (exponent_digits.isascii() and exponent_digits.isdigit())
+            marked and not (exponent_digits.isascii() and exponent_digits.isdigit())
         ):
             raise ValueError(f"not a decimal number: {text!r}")
         if len(exponent_digits) > 3:  # 10 ** 1000 and beyond: no rate of an offer
