@@ -369,7 +369,7 @@ class TestImplausibleAmounts:
             (["165"], "$165 a year is less than a year of full-time work at the federal"
                       " minimum wage ($15,080); did you mean 165k, or --hourly?"),
             (["5000"], "$5,000 a year is less than a year of full-time work at the federal"
-                       " minimum wage ($15,080); offer takes a yearly amount, or an hourly"
+                       " minimum wage ($15,080); AMOUNT is a yearly amount, or an hourly"
                        " wage with --hourly"),
             (["1650000"], "$1,650,000 a year is more than any wage BLS publishes (none"
                           " reaches $1,000,000); check the zeros"),

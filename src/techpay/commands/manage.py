@@ -103,7 +103,7 @@ def validate(data: Data, *, files: list[str], json_output: bool) -> int | None:
     roles = [path for path in files if path not in offers]
     merged, problems = check_layers(roles, bundled=data.bundled)
     for path in offers:
-        problems += offers_problems(path)
+        problems += offers_problems(path, data.catalog())
     mixed = mixed_currencies_warning(merged["roles"])
     if mixed:  # worth knowing, not a problem: the files stay valid
         warn(mixed)

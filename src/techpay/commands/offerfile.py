@@ -160,17 +160,25 @@ def _notes(there: WorthRecord) -> list[str]:
 
 
 def running(by_year: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """After each year: the pay, take-home and after housing so far (None from a year with
-    no figure on)."""
-    sums: dict[str, Any] = dict.fromkeys(MEASURES, 0)
+    """After each year: the pay, take-home and after housing so far (the running
+    take-home's, not a sum of rounded figures; None from a year with no figure on)."""
+    from techpay.commands.offeryears import after_housing
+
+    total = 0
+    running_home: float | None = 0.0
     found = []
     for row in by_year:
         place = row["places"][0]
-        for name, value in (("total", row["total"]), ("take_home", place["take_home"]),
-                            ("after_housing", place["after_housing"])):  # fmt: skip
-            sums[name] = None if value is None or sums[name] is None else sums[name] + value
-        sums["take_home"] = None if sums["take_home"] is None else round(sums["take_home"], 2)
-        found.append({"year": row["year"], **sums})
+        total += row["total"]
+        taken = place["take_home"]
+        if taken is None or running_home is None:
+            running_home = None
+        else:
+            running_home = round(running_home + taken, 2)
+        found.append({
+            "year": row["year"], "total": total, "take_home": running_home,
+            "after_housing": after_housing(running_home, place["housing_index"]),
+        })  # fmt: skip
     return found
 
 
@@ -182,7 +190,7 @@ def compared(laid_out: Sequence[dict[str, Any]], years: int) -> dict[str, Any]:
     leading: list[dict[str, Any]] = [{"year": year} for year in range(1, years + 1)]
     found: list[dict[str, Any]] = []
     for measure in MEASURES:
-        lines = {offer["name"]: [_cents(step[measure]) for step in offer["cumulative"]]
+        lines = {offer["name"]: [_exact(offer, step, measure) for step in offer["cumulative"]]
                  for offer in laid_out}  # fmt: skip
         if any(None in line for line in lines.values()):
             for row in leading:
@@ -196,8 +204,14 @@ def compared(laid_out: Sequence[dict[str, Any]], years: int) -> dict[str, Any]:
     return {"leader_by_year": leading, "crossovers": found}
 
 
-def _cents(amount: float | None) -> int | None:
-    return None if amount is None else round(amount * 100)
+def _exact(offer: dict[str, Any], step: dict[str, Any], measure: str) -> int | None:
+    """A running figure in cents to compare offers by: after housing, the running take-home
+    over the housing index unrounded (the figure shown is to the nearest $100)."""
+    if measure != "after_housing":
+        return None if step[measure] is None else round(step[measure] * 100)
+    index = offer["years"][0]["places"][0]["housing_index"]
+    home = step["take_home"]
+    return None if home is None or index is None else round(home / index * 100)
 
 
 OFFERS_FIELDS = ("offer", "year", "occupation", "area_code", "place", "base", "bonus",

@@ -13,6 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from techpay.core.dataset import Catalog
     from techpay.core.errors import Problem
 
 STDOUT = "-"
@@ -64,9 +65,27 @@ def offers_files(files: Sequence[str]) -> list[str]:
     return found
 
 
-def offers_problems(path: str) -> list[Problem]:
-    """Every problem of an offers file, each at its field path."""
+def offers_problems(path: str, catalog: Catalog) -> list[Problem]:
+    """Every problem of an offers file, each at its field path: its form, then each offer's
+    role and place that names none (or several)."""
+    from techpay.commands.answers import occupation_code
+    from techpay.commands.places import find_place
     from techpay.core.documents import read_document
-    from techpay.core.offerfile import check_offers
+    from techpay.core.errors import Problem, TechpayError
+    from techpay.core.offerfile import check_offers, read_offers
+    from techpay.official.bundle import open_bundle
 
-    return check_offers(read_document(path), path)
+    problems = check_offers(read_document(path), path)
+    if problems:
+        return problems
+    areas = open_bundle().areas()
+    for index, terms in enumerate(read_offers(path)):
+        try:
+            occupation_code(catalog, terms.role)
+        except TechpayError as error:
+            problems.append(Problem(path, str(error), field=f"offers[{index}].role"))
+        try:
+            find_place(terms.place, areas)
+        except TechpayError as error:
+            problems.append(Problem(path, str(error), field=f"offers[{index}].place"))
+    return problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from techpay.commands.output import emit, warn
 from techpay.core.absence import no_figures, no_wages
+from techpay.core.errors import UsageError
 from techpay.official.judge import (
     ANNUALISED,
     against_range,
@@ -152,6 +153,12 @@ def offer(
         from techpay.commands.offeryears import read_terms
 
         terms = read_terms(**parts)  # type: ignore[arg-type]
+    if not places and tax_state is not None:  # as 'net': that state, taxed as its own
+        places = [tax_state]
+    if not places and terms is None and filing.strip().lower() != "single":
+        raise UsageError(
+            "--filing applies with --in PLACE or the parts of an offer (what it leaves after tax)"
+        )
     code, role = occupation_code(catalog, name)
     hint = implausible(amount, *offered)
     bundle = open_bundle()

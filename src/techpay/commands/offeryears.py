@@ -101,22 +101,25 @@ def worth_by_year(
     rows: Sequence[OfferYear], areas: Sequence[AreaRecord], worth: Worth
 ) -> list[dict[str, Any]]:
     """Each year's pay with, in each place, its take-home (the year's total taxed as wages
-    that year, on the tax tables) and that over the housing index (to the nearest $100)."""
+    that year, on the tax tables), the housing index there, and take-home over it (to the
+    nearest $100)."""
     found = []
     for row in rows:
         places = []
         for area in areas:
             there = worth.in_area(area, row["total"])
-            tax = there["tax"]
+            tax, housing = there["tax"], there["housing"]
             places.append({"area": area, "take_home": None if tax is None else tax["take_home"],
+                           "housing_index": None if housing is None else housing["index"],
                            "after_housing": there["after_housing"]})  # fmt: skip
         found.append({**row, "places": places})
     return found
 
 
 def totals(years: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The sum of each column, and in each place of the take-home and after housing (None
-    where a year has no figure)."""
+    """The sum of each column, and in each place of the take-home and that over the housing
+    index (the total's, not a sum of the years' rounded figures; None where a year has no
+    figure)."""
     summed: dict[str, Any] = {
         name: sum(row[name] for row in years)
         for name in ("base", "bonus", "sign_on", "equity", "total")
@@ -125,14 +128,21 @@ def totals(years: Sequence[dict[str, Any]]) -> dict[str, Any]:
     for index, first in enumerate(years[0]["places"] if years else []):
         column = [row["places"][index] for row in years]
         homes = [place["take_home"] for place in column]
-        afters = [place["after_housing"] for place in column]
+        home = None if None in homes else round(sum(homes), 2)
         places.append({
             "area": first["area"],
-            "take_home": None if None in homes else round(sum(homes), 2),
-            "after_housing": None if None in afters else sum(afters),
+            "take_home": home,
+            "after_housing": after_housing(home, first["housing_index"]),
         })  # fmt: skip
     summed["places"] = places
     return summed
+
+
+def after_housing(take_home: float | None, index: float | None) -> int | None:
+    """Take-home over the housing index, to the nearest $100 (None without either)."""
+    from techpay.official.worth import to_step
+
+    return None if take_home is None or index is None else to_step(take_home / index)
 
 
 def add_years(document: dict[str, Any], terms: dict[str, Any], worth: Worth) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -31,6 +32,7 @@ from techpay.core.terms import (
     STOCK_GROWTH_BOUNDS,
     ValueRefused,
     Vesting,
+    parse_base,
     parse_bonus,
     parse_dollars,
     parse_share,
@@ -106,13 +108,6 @@ def _reading(read: Callable[[str], Read], rule: str) -> Callable[[object], Read]
     return validate
 
 
-def _positive(text: str) -> int:
-    amount = parse_dollars(text)
-    if amount == 0:
-        raise ValueRefused(text, "must be more than 0")
-    return amount
-
-
 def _vest(value: object) -> Vesting:
     """A preset's name, yearly percentages as text (``"10,20,30,40"``), or a list of them."""
     if isinstance(value, list) and all(
@@ -156,7 +151,17 @@ _VEST = WithJsonSchema({
     "description": "a preset, or yearly percentages summing to 100: \"10,20,30,40\"",
 })  # fmt: skip
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _one_line(text: str) -> str:
+    """A name or place is printed in tables: one line of printable text."""
+    if not text.isprintable():
+        raise ValueError("must be one line of printable text (no tab, line break or control)")
+    return text
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)
+]
 Dollars = Annotated[int, PlainValidator(_reading(parse_dollars, _AMOUNT_RULE)), _AMOUNT]
 # Each value is dumped as the file writes it (``"10%"``, ``"back"``), so that a dump reads back.
 Rate = Annotated[float, PlainSerializer(percent, return_type=str), _RATE]
@@ -184,7 +189,7 @@ class OfferSpec(BaseModel):
     name: Text
     role: Text
     place: Text
-    base: Annotated[int, PlainValidator(_reading(_positive, _AMOUNT_RULE)), _AMOUNT]
+    base: Annotated[int, PlainValidator(_reading(parse_base, _AMOUNT_RULE)), _AMOUNT]
     bonus: BonusTerm | None = None
     sign_on: Dollars = 0
     stock: Dollars = 0

@@ -17,6 +17,7 @@ from techpay.core.terms import (
     STOCK_GROWTH_BOUNDS,
     ValueRefused,
     Vesting,
+    parse_base,
     parse_bonus,
     parse_dollars,
     parse_share,
@@ -100,6 +101,8 @@ class _NotPlain(Exception):
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         raise _NotPlain
+    if not value.isprintable():  # the model words the problem
+        raise _NotPlain
     return value
 
 
@@ -115,13 +118,6 @@ def _read(read: Callable[[str], Any]) -> Callable[[object], Any]:
             raise _NotPlain from None
 
     return plainly
-
-
-def _positive(text: str) -> int:
-    amount = parse_dollars(text)
-    if amount == 0:
-        raise ValueRefused(text, "must be more than 0")
-    return amount
 
 
 def _vest(value: object) -> Vesting:
@@ -140,7 +136,7 @@ _FIELDS: dict[str, tuple[str, Callable[[object], Any]]] = {
     "name": ("name", _text),
     "role": ("role", _text),
     "place": ("place", _text),
-    "base": ("base", _read(_positive)),
+    "base": ("base", _read(parse_base)),
     "bonus": ("bonus", lambda value: None if value is None else _read(parse_bonus)(value)),
     "sign_on": ("sign_on", _read(parse_dollars)),
     "stock": ("stock", _read(parse_dollars)),

@@ -24,6 +24,10 @@ RAISE_BOUNDS = (-0.5, 1.0)
 STOCK_GROWTH_BOUNDS = (-1.0, 10.0)
 BONUS_SHARE_BOUNDS = (0.0, 2.0)
 MAX_VEST_YEARS = 10
+# The most an amount of an offer may be: a grant or a bonus (beyond any real offer, and a
+# year of it beyond the $30,000,000 the tax tables reach), and a base (as 'offer' takes it).
+MAX_DOLLARS = 100_000_000
+MAX_BASE = 10_000_000
 
 _NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
 _PERCENTAGE_RULE = "must be a percentage, like 10% or 2.5%"
@@ -107,12 +111,25 @@ def parse_dollars(text: str) -> int:
     if text.strip().startswith("-"):
         raise ValueRefused(text, "must be at least 0")
     try:
-        return parse_amount(text)
+        amount = parse_amount(text)
     except ValueError as error:
         said = str(error)  # the amount, quoted, then what is wrong with it
         for quoted in (amount_shown(text), repr(text)):
             said = said.removeprefix(f"{quoted} ")
         raise ValueRefused(text, said) from None
+    if amount > MAX_DOLLARS:
+        raise ValueRefused(text, f"must be at most ${MAX_DOLLARS:,}")
+    return amount
+
+
+def parse_base(text: str) -> int:
+    """A base salary: more than 0 and at most :data:`MAX_BASE`, as ``offer`` takes it."""
+    amount = parse_dollars(text)
+    if amount == 0:
+        raise ValueRefused(text, "must be more than 0")
+    if amount > MAX_BASE:
+        raise ValueRefused(text, f"must be at most ${MAX_BASE:,} a year")
+    return amount
 
 
 class Vesting:

@@ -137,7 +137,7 @@ def implausible(text: str, annual: int, cents: int | None) -> str | None:
             advice = (
                 f"did you mean {typed}k, or --hourly?"
                 if annual < 1000
-                else "offer takes a yearly amount, or an hourly wage with --hourly"
+                else "AMOUNT is a yearly amount, or an hourly wage with --hourly"
             )
         return (
             f"{pay} is less than a year of full-time work at the federal minimum wage"

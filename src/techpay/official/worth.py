@@ -52,10 +52,7 @@ def tax_state(area: AreaRecord) -> tuple[str | None, str | None]:
     states = [part for part in named.split("-") if len(part) == 2 and part.isupper()]
     if area["type"] == "metro" and len(states) > 1:
         others = ", ".join(states[1:])
-        return states[0], (
-            f"taxed as living in {states[0]}, the state named first (not {others});"
-            " --tax-state changes it"
-        )
+        return states[0], (f"taxed as living in {states[0]}, the state named first (not {others})")
     return (states[0] if states else area["postal"]), None
 
 
@@ -132,13 +129,14 @@ class Worth:
 
     def equivalent(self, area: AreaRecord, wanted_after_housing: float) -> int | None:
         """The least pay in an area whose take-home over its housing index reaches
-        ``wanted_after_housing``, to the nearest $100; None where it cannot be computed."""
+        ``wanted_after_housing``, rounded up to a whole $100 (so that it is enough); None
+        where it cannot be computed."""
         state, _, untaxed = self.state_of(area)
         found = self.housing(area)
         if untaxed or found is None:
             return None
         wages = taxes.wages_for(self.plan(state), wanted_after_housing * found["index"])
-        return None if wages is None else to_step(wages)
+        return None if wages is None else -(-wages // ESTIMATE_STEP) * ESTIMATE_STEP
 
 
 def to_step(amount: float) -> int:

@@ -66,6 +66,8 @@ def _offer(offer: dict[str, Any]) -> list[RenderableType]:
     role = offer["role"]
     heading.append_text(literal(f": {role['title'] if role else offer['occupation']['title']}"))
     heading.append_text(literal(f", {place_name(offer['area'])}"))
+    if offer["filing"] != "single":
+        heading.append_text(literal(", married filing jointly (one earner)"))
     terms = literal(terms_text(offer["terms"], offer["years"][0]["base"]))
     return [heading, terms, _placed(offer), Text(), _by_year(offer)]
 
@@ -113,10 +115,22 @@ def _leaders(document: dict[str, Any]) -> Table:
     table.add_column("After year", justify="right", no_wrap=True)
     for heading in ("Pay", "Take-home", "After housing"):
         table.add_column(heading)
+    missing = [_missing(document, measure) for measure in MEASURE_WORDS]
     for leading in document["leader_by_year"]:
-        cells = [leading[measure] for measure in MEASURE_WORDS]
-        table.add_row(str(leading["year"]), *(literal(name or "tie") for name in cells))
+        cells = [
+            "n/a" if gone else leading[measure] or "tie"
+            for measure, gone in zip(MEASURE_WORDS, missing, strict=True)
+        ]
+        table.add_row(str(leading["year"]), *(literal(cell) for cell in cells))
     return table
+
+
+def _missing(document: dict[str, Any], measure: str) -> bool:
+    """Whether an offer has no figure for ``measure`` (a place without tax tables or a
+    housing index): then no offer can be said to lead by it."""
+    return any(
+        step[measure] is None for offer in document["offers"] for step in offer["cumulative"]
+    )
 
 
 def _crossings(document: dict[str, Any]) -> Text:
@@ -129,7 +143,9 @@ def _crossings(document: dict[str, Any]) -> Text:
 def _crossed(document: dict[str, Any], measure: str) -> str:
     """``By take-home: San Jose overtakes Austin in year 2.``, or that none does."""
     found = [crossed for crossed in document["crossovers"] if crossed["measure"] == measure]
-    if found:
+    if _missing(document, measure):
+        told = "not compared, as an offer has no figure"
+    elif found:
         told = "; ".join(f"{crossed['offer']} overtakes {crossed['overtakes']} in year"
                          f" {crossed['year']}" for crossed in found)  # fmt: skip
     else:
@@ -155,7 +171,8 @@ def _caption(document: dict[str, Any]) -> Text:
     lines = [
         f"Official pay: {document['source']}, {document['release']}. {document['base_only']}",
         f"{EQUITY_WORDS} {TAKE_HOME_WORDS}",
-        f"Taxes: {sources['tax']}, wages only ({sources['tax_tables']}).",
+        f"Taxes: {sources['tax']}, wages only, filing single unless an offer says otherwise"
+        f" ({sources['tax_tables']}).",
         f"Not included: {'; '.join(document['excluded'])}.",
         HOUSING_WORDS,
         f"Housing: {sources['housing']}.",

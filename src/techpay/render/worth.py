@@ -100,7 +100,8 @@ def caption(document: dict[str, Any]) -> Text:
         lines.append(
             f"Pay to match: the pay needed to live as well as on {money(matched[0]['equivalent'])}"
             f" in {place_name(matched[0]['area'])} (the least whose take-home over the housing"
-            " index reaches it there), solved on the tax tables; an estimate, to the nearest $100."
+            " index reaches it there), solved on the tax tables; an estimate, rounded up to a"
+            " whole $100."
         )
     lines += [
         f"Taxes: {sources['tax']}, {filing_words(document['filing'])}, wages only"
