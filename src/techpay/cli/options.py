@@ -79,7 +79,9 @@ SvgOption = Annotated[
 HtmlOption = Annotated[
     str | None, typer.Option("--html", metavar="FILE", help="Also save what is drawn as HTML.")
 ]
-ForceFlag = Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")]
+ForceFlag = Annotated[
+    bool, typer.Option("--force", help="Overwrite the file written if it exists.")
+]
 PlainFlag = Annotated[
     bool,
     typer.Option(

@@ -53,7 +53,7 @@ def read_terms(
     def share(bounds: tuple[float, float]) -> Any:
         return lambda text: terms.parse_share(text, low=bounds[0], high=bounds[1])
 
-    return {
+    found = {
         "bonus": read("--bonus", bonus, terms.parse_bonus, None),
         "sign_on": read("--sign-on", sign_on, terms.parse_dollars, 0),
         "stock": read("--stock", stock, terms.parse_dollars, 0),
@@ -63,6 +63,10 @@ def read_terms(
         "stock_growth": read("--stock-growth", stock_growth, share(terms.STOCK_GROWTH_BOUNDS), 0.0),
         "years": 4 if years is None else years,
     }
+    for option, text in (("--vest", vest), ("--stock-growth", stock_growth)):
+        if text is not None and stock is None and refresh is None:
+            raise UsageError(f"{option} applies to a grant: give --stock (or --refresh) too")
+    return found
 
 
 def terms_document(terms: dict[str, Any]) -> dict[str, object]:

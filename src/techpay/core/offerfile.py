@@ -184,7 +184,16 @@ class OfferSpec(BaseModel):
     fractions (0.1 for 10%), ``bonus`` as :func:`~techpay.core.terms.parse_bonus` reads it,
     ``vest`` a :class:`~techpay.core.terms.Vesting`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "description": (
+                'One job offer. Amounts are written 150000, "150k" or "$150,000";'
+                ' percentages "10%" (a bare number is percentage points: 10 is 10%).'
+            )
+        },
+    )
 
     name: Text
     role: Text

@@ -15,10 +15,20 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Mapping
+    from typing import Any
 
     from techpay.core.records import AreaRecord, HousingRecord, WorthRecord
     from techpay.official.taxes import Points
 
+# What the take-home and housing figures are not, said by 'about' beside the official caveats.
+CAVEATS = (
+    "Take-home is for tax year 2025 and a single earner with wages only: local income taxes,"
+    " state payroll contributions (California SDI...), pre-tax deductions and credits for"
+    " dependants are not counted.",
+    "The housing index is the Census Bureau's SPM adjustment for renters (2024), made for"
+    " poverty-line budgets: a guide to what housing costs, not a cost-of-living index; after"
+    " housing is take-home over it, not take-home less rent.",
+)
 ESTIMATE_STEP = 100  # take-home after housing, and equivalent pay, to the nearest $100
 NO_STATE_TAX = "no state income tax counted: name a place (--in) for its state's"
 
@@ -144,7 +154,7 @@ def to_step(amount: float) -> int:
     return round(amount / ESTIMATE_STEP) * ESTIMATE_STEP
 
 
-def provenance() -> dict[str, dict[str, str]]:
+def provenance() -> dict[str, Any]:
     """Where the tax tables and housing figures come from, for ``about`` and ``official
     status``: package, version, SHA-256 of its wheel, source document, year."""
     facts = taxes.provenance(taxes.open_tables())
@@ -152,14 +162,15 @@ def provenance() -> dict[str, dict[str, str]]:
         "taxes": {
             "source": facts["tax_source"],
             "wheel_sha256": facts["tax_wheel_sha256"],
-            "tax_year": facts["tax_year"],
+            "tax_year": int(facts["tax_year"]),
             "largest_difference": facts["tax_largest_difference"],
         },
         "housing": {
             "source": facts["housing_source"],
             "source_url": facts["housing_source_url"],
-            "year": facts["housing_year"],
+            "year": int(facts["housing_year"]),
             "package": facts["housing_package"],
             "wheel_sha256": facts["housing_wheel_sha256"],
         },
+        "not": list(CAVEATS),
     }

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 PAY_COLUMNS = (("Base", "base"), ("Bonus", "bonus"), ("Sign-on", "sign_on"),
                ("Equity", "equity"), ("Total", "total"))  # fmt: skip
 EQUITY_WORDS = (
-    "Equity: each grant's share vesting that year (a refresh's from the year after it is"
-    " granted), valued at the grant price times (1 + growth)^(k-1) in year k."
+    "Equity: each grant's share vesting that year; the grant's shares in year k are valued at"
+    " the grant price times (1 + growth)^(k-1), and a refresh's counted from its own year."
 )
 TAKE_HOME_WORDS = (
     "Take-home: each year's total taxed as wages in that year (2025 tax tables); after"

@@ -192,7 +192,7 @@ def about_view(about: dict[str, Any]) -> RenderableType:
     if source.get("ours"):
         facts.add_row("Ours", literal(", ".join(source["ours"])))
     parts: list[RenderableType] = [Fitted(facts, fallback="under")]
-    caveats = [*source.get("caveats", ()), *official["not"]]
+    caveats = [*source.get("caveats", ()), *official["not"], *about["worth"]["not"]]
     if caveats:
         parts += [Text(), Text("What the numbers are not", style=HEADER)]
         parts.append(bullets(dict.fromkeys(caveats)))

@@ -24,8 +24,8 @@ TAX_ROWS = (
 )
 HOUSING_WORDS = (
     "Housing index: the Census SPM geographic adjustment for renters, 2024 (1 = the US"
-    " average). After housing: take-home over the housing index, in US-average housing"
-    " dollars; an estimate, to the nearest $100."
+    " average). After housing: take-home over the housing index (not less rent), in"
+    " US-average housing dollars; an estimate, to the nearest $100."
 )
 
 
