@@ -89,22 +89,35 @@ def national() -> HousingRecord:
 
 
 class Figures:
-    """Census's figures as the tables hold them, read in two queries: every SPM area's,
-    and each state's (:func:`state_figures`)."""
+    """Census's figures as the tables hold them, each kind read in one query when first
+    needed: every SPM area's (for metro areas), and each state's (:func:`state_figures`)."""
 
     def __init__(self, tables: sqlite3.Connection) -> None:
-        self.entries: dict[str, Entry] = {
-            code: {"code": code, "name": name, "renter": renter, "rent_index": rent}
-            for code, name, renter, rent in tables.execute(
-                "SELECT code, name, renter, rent_index FROM housing"
-            )
-        }
-        self.states = {
-            state: (renter, rent, count, fallbacks)
-            for state, renter, rent, count, fallbacks in tables.execute(
-                "SELECT state, renter, rent_index, areas, fallbacks FROM housing_state"
-            )
-        }
+        self.tables = tables
+        self._entries: dict[str, Entry] | None = None
+        self._states: dict[str, tuple[float, float, int, int]] | None = None
+
+    @property
+    def entries(self) -> dict[str, Entry]:
+        if self._entries is None:
+            self._entries = {
+                code: {"code": code, "name": name, "renter": renter, "rent_index": rent}
+                for code, name, renter, rent in self.tables.execute(
+                    "SELECT code, name, renter, rent_index FROM housing"
+                )
+            }
+        return self._entries
+
+    @property
+    def states(self) -> dict[str, tuple[float, float, int, int]]:
+        if self._states is None:
+            self._states = {
+                state: (renter, rent, count, fallbacks)
+                for state, renter, rent, count, fallbacks in self.tables.execute(
+                    "SELECT state, renter, rent_index, areas, fallbacks FROM housing_state"
+                )
+            }
+        return self._states
 
     def of(self, area: AreaRecord, fips: int | None) -> HousingRecord | None:
         """The housing index of an OEWS area; None where Census publishes none for it."""
