@@ -96,27 +96,31 @@ def where_table(
     (``--sort take-home|real``: ``filing``, ``sources`` and each place's figures in
     ``places``), the median's take-home, the housing index and take-home over it too, and
     whose figures those are."""
+    # Ranked by what the median leaves (``worth``), the jobs' count and concentration give
+    # way to take-home, the housing index and after housing (the JSON keeps them all).
+    shown = ["Place", "Median", "10th - 90th"]
+    if worth is None:
+        shown[1:1] = ["Employment"]
+        shown.append("LQ")
+    else:
+        shown += ["Take-home", "Housing", "After housing"]
     table = new_table()
     table.add_column("Place")
-    table.add_column("Employment", justify="right", no_wrap=True)
-    table.add_column("Median", justify="right", no_wrap=True)
-    table.add_column("10th - 90th", justify="right", no_wrap=True)
-    table.add_column("LQ", justify="right", no_wrap=True)
-    if worth is not None:
-        for header in ("Take-home", "Housing", "After housing"):
-            table.add_column(header, justify="right", no_wrap=True)
+    for header in shown[1:]:
+        table.add_column(header, justify="right", no_wrap=True)
     for number, estimate in enumerate(estimates):
         lq = estimate["location_quotient"]
-        cells: list[Text | str] = [
-            literal(place_name(estimate["area"])),
-            count(estimate["employment"]),
-            wage(estimate, "median"),
-            f"{wage(estimate, 'p10')} - {wage(estimate, 'p90')}",
-            "-" if lq is None else f"{lq:.2f}",
-        ]
+        cells: dict[str, Text | str] = {
+            "Place": literal(place_name(estimate["area"])),
+            "Employment": count(estimate["employment"]),
+            "Median": wage(estimate, "median"),
+            "10th - 90th": f"{wage(estimate, 'p10')} - {wage(estimate, 'p90')}",
+            "LQ": "-" if lq is None else f"{lq:.2f}",
+        }
         if worth is not None:
-            cells += worth_cells(worth["places"][number])
-        table.add_row(*cells)
+            extra = worth_cells(worth["places"][number])
+            cells.update(zip(("Take-home", "Housing", "After housing"), extra, strict=True))
+        table.add_row(*(cells[header] for header in shown))
     first = estimates[0]
     whose = literal(
         f"{occupation_label(occupation)}; {first['source']}, {first['release']}.", MUTED
@@ -194,7 +198,7 @@ WHERE_STEPS = (
     (DROP, "10th - 90th"),
 )
 # With the worth columns, the spread goes before the place names wrap.
-WORTH_STEPS = ((DROP, "LQ"), (DROP, "Employment"), (DROP, "10th - 90th"))
+WORTH_STEPS = ((DROP, "10th - 90th"),)
 
 
 def occupations_table(found: Sequence[EstimateRecord], ours: Sequence[str] = ()) -> RenderableType:
