@@ -62,7 +62,7 @@ def tax_state(area: AreaRecord) -> tuple[str | None, str | None]:
     states = [part for part in named.split("-") if len(part) == 2 and part.isupper()]
     if area["type"] == "metro" and len(states) > 1:
         others = ", ".join(states[1:])
-        return states[0], (f"taxed as living in {states[0]}, the state named first (not {others})")
+        return states[0], f"taxed as living in {states[0]}, the state named first (not {others})"
     return (states[0] if states else area["postal"]), None
 
 
@@ -101,11 +101,7 @@ class Worth:
             return self.override, f"taxed as living in {self.override} (--tax-state)", None
         state, note = tax_state(area)
         if state is not None and state not in taxes.STATE_FIPS:
-            return (
-                None,
-                None,
-                (f"no tax tables for {area['name']}: they cover the 50 states and DC"),
-            )
+            return None, None, f"no tax tables for {area['name']}: they cover the 50 states and DC"
         return state, note, None
 
     def in_area(self, area: AreaRecord, wages: int) -> WorthRecord:
@@ -115,17 +111,17 @@ class Worth:
         if tax is not None and state is None:
             note = NO_STATE_TAX
         found = self.housing(area)
-        after = None
-        if tax is not None and found is not None:
+        after, unhoused = None, None
+        if found is None:
+            unhoused = f"Census publishes no housing index for {area['name']}"
+        elif tax is not None:
             after = to_step(tax["take_home"] / found["index"])
         return {
             "tax": tax,
             "tax_note": note,
             "tax_absent": untaxed,
             "housing": found,
-            "housing_absent": None
-            if found
-            else f"Census publishes no housing index for {area['name']}",
+            "housing_absent": unhoused,
             "after_housing": after,
         }
 
