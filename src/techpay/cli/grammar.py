@@ -38,7 +38,9 @@ the ``spellings``, ``flag`` (takes no value; ``off`` spells it false), ``multipl
 ``choices``, ``min``/``max``, ``default``, and ``global`` for the global options a command
 also takes after its name. ``complete`` names what TAB completes (role, tag, cluster, place).
 A key left out has its usual value: not a flag, not repeatable, no bound, and a default of
-False for a flag and None otherwise.
+False for a flag and None otherwise. An option that many commands declare alike (the
+global options, --json, --plain...) is written once in SHARED; ``_shared`` names a run of
+them in a command.
 """
 
 from __future__ import annotations
@@ -136,22 +138,69 @@ def _value(param: Parameter) -> dict[str, Any]:
 
 
 def render(grammar: dict[str, Any]) -> str:
-    """The module text: one line per parameter, so a change reads well in a diff."""
-    lines = [_HEADER, "COMMANDS: dict[str, Any] = {"]
+    """The module text: one line per parameter, so a change reads well in a diff; an option
+    that many commands declare alike (the global options, --json, --plain...) is written once
+    in ``SHARED``, and each run of them in a command on one line."""
+    shared = _shared_options(grammar)
+    lines = [_HEADER, "SHARED: dict[str, Any] = {"]
+    lines += [f"    {_literal(name)}: {_literal(spec)}," for name, spec in shared.items()]
+    lines += ["}", "", "", _SHARED_HELPER, "", "COMMANDS: dict[str, Any] = {"]
     for path, command in grammar.items():
         lines.append(f"    {_literal(path)}: {{")
         if "group" in command:
             lines.append(f'        "group": {_literal(command["group"])},')
         for part in ("arguments", "options"):
             lines.append(f"        {_literal(part)}: {{")
-            lines += [
-                f"            {_literal(name)}: {_literal(value)},"
-                for name, value in command[part].items()
-            ]
+            run: list[str] = []
+            for name, value in command[part].items():
+                if shared.get(name) == value:
+                    run.append(name)
+                    continue
+                lines += _run(run)
+                run = []
+                lines.append(f"            {_literal(name)}: {_literal(value)},")
+            lines += _run(run)
             lines.append("        },")
         lines.append("    },")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+_SHARED_HELPER = '''def _shared(*names: str) -> dict[str, Any]:
+    """The options of ``SHARED`` a command declares as they are."""
+    return {name: SHARED[name] for name in names}
+'''
+SHARED_AT_LEAST = 3  # commands declaring an option alike before it is written once
+
+
+def _shared_options(grammar: dict[str, Any]) -> dict[str, Any]:
+    """Each option name's most usual spec, where at least SHARED_AT_LEAST commands declare it
+    so, in the order first met."""
+    from collections import Counter
+
+    seen = Counter(
+        (name, _literal(spec))
+        for command in grammar.values()
+        for name, spec in command["options"].items()
+    )
+    specs = {
+        (name, _literal(spec)): spec
+        for command in grammar.values()
+        for name, spec in command["options"].items()
+    }
+    shared: dict[str, Any] = {}
+    for (name, text), count in seen.most_common():
+        if count >= SHARED_AT_LEAST and name not in shared:
+            shared[name] = specs[(name, text)]
+    order = list(dict.fromkeys(name for command in grammar.values() for name in command["options"]))
+    return {name: shared[name] for name in order if name in shared}
+
+
+def _run(names: list[str]) -> list[str]:
+    """A run of shared options, as one line (none: no line)."""
+    if not names:
+        return []
+    return [f"            **_shared({', '.join(map(_literal, names))}),"]
 
 
 def _literal(value: object) -> str:

@@ -10,7 +10,9 @@ the ``spellings``, ``flag`` (takes no value; ``off`` spells it false), ``multipl
 ``choices``, ``min``/``max``, ``default``, and ``global`` for the global options a command
 also takes after its name. ``complete`` names what TAB completes (role, tag, cluster, place).
 A key left out has its usual value: not a flag, not repeatable, no bound, and a default of
-False for a flag and None otherwise.
+False for a flag and None otherwise. An option that many commands declare alike (the
+global options, --json, --plain...) is written once in SHARED; ``_shared`` names a run of
+them in a command.
 """
 
 from __future__ import annotations
@@ -20,6 +22,38 @@ if TYPE_CHECKING:
     from typing import Any
 
 # fmt: off
+
+SHARED: dict[str, Any] = {
+    "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
+    "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
+    "pager": {"spellings": ["--pager"], "flag": True, "global": True},
+    "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+    "sort": {"spellings": ["--sort", "-s"], "default": "rank", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
+    "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
+    "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
+    "official": {"spellings": ["--official"], "flag": True},
+    "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+    "plain": {"spellings": ["--plain"], "flag": True},
+    "no_header": {"spellings": ["--no-header"], "flag": True},
+    "json_output": {"spellings": ["--json"], "flag": True},
+    "svg": {"spellings": ["--svg"], "kind": "text"},
+    "html": {"spellings": ["--html"], "kind": "text"},
+    "force": {"spellings": ["--force"], "flag": True},
+    "min_salary": {"spellings": ["--min-salary"], "kind": "amount"},
+    "max_salary": {"spellings": ["--max-salary"], "kind": "amount"},
+    "skill": {"spellings": ["--skill", "-k"], "multiple": True, "kind": "text", "complete": "tag"},
+    "cluster": {"spellings": ["--cluster", "-c"], "multiple": True, "kind": "text", "complete": "cluster"},
+    "text": {"spellings": ["--text", "-t"], "kind": "text"},
+    "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+    "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
+    "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
+}
+
+
+def _shared(*names: str) -> dict[str, Any]:
+    """The options of ``SHARED`` a command declares as they are."""
+    return {name: SHARED[name] for name in names}
+
 
 COMMANDS: dict[str, Any] = {
     "": {
@@ -40,18 +74,7 @@ COMMANDS: dict[str, Any] = {
         "arguments": {
         },
         "options": {
-            "sort": {"spellings": ["--sort", "-s"], "default": "rank", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
-            "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
-            "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
-            "official": {"spellings": ["--official"], "flag": True},
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("sort", "reverse", "limit", "official", "place", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "show": {
@@ -59,17 +82,7 @@ COMMANDS: dict[str, Any] = {
             "role": {"nargs": 1, "required": True, "kind": "text", "complete": "role"},
         },
         "options": {
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "svg": {"spellings": ["--svg"], "kind": "text"},
-            "html": {"spellings": ["--html"], "kind": "text"},
-            "force": {"spellings": ["--force"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("place", "plain", "no_header", "svg", "html", "force", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "compare": {
@@ -77,64 +90,23 @@ COMMANDS: dict[str, Any] = {
             "roles": {"nargs": -1, "required": True, "kind": "text", "complete": "role"},
         },
         "options": {
-            "official": {"spellings": ["--official"], "flag": True},
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "svg": {"spellings": ["--svg"], "kind": "text"},
-            "html": {"spellings": ["--html"], "kind": "text"},
-            "force": {"spellings": ["--force"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("official", "place", "plain", "no_header", "svg", "html", "force", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "filter": {
         "arguments": {
         },
         "options": {
-            "min_salary": {"spellings": ["--min-salary"], "kind": "amount"},
-            "max_salary": {"spellings": ["--max-salary"], "kind": "amount"},
-            "skill": {"spellings": ["--skill", "-k"], "multiple": True, "kind": "text", "complete": "tag"},
-            "cluster": {"spellings": ["--cluster", "-c"], "multiple": True, "kind": "text", "complete": "cluster"},
-            "text": {"spellings": ["--text", "-t"], "kind": "text"},
-            "sort": {"spellings": ["--sort", "-s"], "default": "rank", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
-            "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
-            "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("min_salary", "max_salary", "skill", "cluster", "text", "sort", "reverse", "limit", "place", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "chart": {
         "arguments": {
         },
         "options": {
-            "min_salary": {"spellings": ["--min-salary"], "kind": "amount"},
-            "max_salary": {"spellings": ["--max-salary"], "kind": "amount"},
-            "skill": {"spellings": ["--skill", "-k"], "multiple": True, "kind": "text", "complete": "tag"},
-            "cluster": {"spellings": ["--cluster", "-c"], "multiple": True, "kind": "text", "complete": "cluster"},
-            "text": {"spellings": ["--text", "-t"], "kind": "text"},
+            **_shared("min_salary", "max_salary", "skill", "cluster", "text"),
             "sort": {"spellings": ["--sort", "-s"], "default": "salary", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
-            "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
-            "limit": {"spellings": ["--limit", "-n"], "kind": "int", "min": 1},
-            "official": {"spellings": ["--official"], "flag": True},
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "svg": {"spellings": ["--svg"], "kind": "text"},
-            "html": {"spellings": ["--html"], "kind": "text"},
-            "force": {"spellings": ["--force"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("reverse", "limit", "official", "place", "svg", "html", "force", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "match": {
@@ -143,14 +115,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "top": {"spellings": ["--top", "-n"], "kind": "int", "min": 1},
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("place", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "path": {
@@ -159,14 +124,7 @@ COMMANDS: dict[str, Any] = {
             "goal": {"nargs": 1, "required": True, "kind": "text", "complete": "role"},
         },
         "options": {
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("place", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "skills": {
@@ -174,14 +132,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "role": {"spellings": ["--role", "-R"], "kind": "text", "complete": "role"},
-            "cluster": {"spellings": ["--cluster", "-c"], "multiple": True, "kind": "text", "complete": "cluster"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("cluster", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "where": {
@@ -193,16 +144,7 @@ COMMANDS: dict[str, Any] = {
             "sort": {"spellings": ["--sort", "-s"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration", "take-home", "real"]},
             "top": {"spellings": ["--top", "-n"], "default": 10, "kind": "int", "min": 1, "max": 1000},
             "min_employment": {"spellings": ["--min-employment"], "default": 100, "kind": "int", "min": 0, "max": 10000000},
-            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
-            "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("places", "filing", "tax_state", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "occupations": {
@@ -213,13 +155,7 @@ COMMANDS: dict[str, Any] = {
             "sort": {"spellings": ["--sort", "-s"], "default": "code", "kind": "choice", "choices": ["code", "median", "employment"]},
             "place": {"spellings": ["--in"], "kind": "text", "complete": "place"},
             "top": {"spellings": ["--top", "-n"], "kind": "int", "min": 1},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "occupation": {
@@ -227,12 +163,7 @@ COMMANDS: dict[str, Any] = {
             "code": {"nargs": 1, "required": True, "kind": "text"},
         },
         "options": {
-            "place": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("place", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "offer": {
@@ -242,9 +173,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "hourly": {"spellings": ["--hourly"], "flag": True},
-            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
-            "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
+            **_shared("places", "filing", "tax_state"),
             "bonus": {"spellings": ["--bonus"], "kind": "text"},
             "sign_on": {"spellings": ["--sign-on"], "kind": "text"},
             "stock": {"spellings": ["--stock"], "kind": "text"},
@@ -253,13 +182,7 @@ COMMANDS: dict[str, Any] = {
             "raise_": {"spellings": ["--raise"], "kind": "text"},
             "stock_growth": {"spellings": ["--stock-growth"], "kind": "text"},
             "years": {"spellings": ["--years"], "kind": "int", "min": 1, "max": 10},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "map": {
@@ -269,15 +192,7 @@ COMMANDS: dict[str, Any] = {
         "options": {
             "by": {"spellings": ["--by"], "default": "median", "kind": "choice", "choices": ["median", "p10", "p90", "mean", "employment", "concentration", "take-home", "real"]},
             "bins": {"spellings": ["--bins"], "default": 5, "kind": "int", "min": 3, "max": 9},
-            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "svg": {"spellings": ["--svg"], "kind": "text"},
-            "html": {"spellings": ["--html"], "kind": "text"},
-            "force": {"spellings": ["--force"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("places", "svg", "html", "force", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "net": {
@@ -286,16 +201,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "hourly": {"spellings": ["--hourly"], "flag": True},
-            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
-            "filing": {"spellings": ["--filing"], "default": "single", "kind": "choice", "choices": ["single", "joint"]},
-            "tax_state": {"spellings": ["--tax-state"], "kind": "text"},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("places", "filing", "tax_state", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "offers": {
@@ -304,16 +210,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "years": {"spellings": ["--years"], "default": 4, "kind": "int", "min": 1, "max": 10},
-            "svg": {"spellings": ["--svg"], "kind": "text"},
-            "html": {"spellings": ["--html"], "kind": "text"},
-            "force": {"spellings": ["--force"], "flag": True},
-            "plain": {"spellings": ["--plain"], "flag": True},
-            "no_header": {"spellings": ["--no-header"], "flag": True},
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("svg", "html", "force", "plain", "no_header", "json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "validate": {
@@ -321,11 +218,7 @@ COMMANDS: dict[str, Any] = {
             "files": {"nargs": -1, "required": True, "kind": "text"},
         },
         "options": {
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "export": {
@@ -334,23 +227,12 @@ COMMANDS: dict[str, Any] = {
         "options": {
             "output_format": {"spellings": ["--format", "-f"], "kind": "choice", "choices": ["toml", "json", "csv", "markdown", "sqlite"]},
             "output": {"spellings": ["--output", "-o"], "kind": "text"},
-            "force": {"spellings": ["--force"], "flag": True},
-            "min_salary": {"spellings": ["--min-salary"], "kind": "amount"},
-            "max_salary": {"spellings": ["--max-salary"], "kind": "amount"},
-            "skill": {"spellings": ["--skill", "-k"], "multiple": True, "kind": "text", "complete": "tag"},
-            "cluster": {"spellings": ["--cluster", "-c"], "multiple": True, "kind": "text", "complete": "cluster"},
-            "text": {"spellings": ["--text", "-t"], "kind": "text"},
-            "sort": {"spellings": ["--sort", "-s"], "default": "rank", "kind": "choice", "choices": ["rank", "salary", "min", "max", "name", "official"]},
-            "reverse": {"spellings": ["--reverse", "-r"], "flag": True},
-            "official": {"spellings": ["--official"], "flag": True},
+            **_shared("force", "min_salary", "max_salary", "skill", "cluster", "text", "sort", "reverse", "official"),
             "occupation": {"spellings": ["--occupation"], "multiple": True, "kind": "text"},
-            "places": {"spellings": ["--in"], "multiple": True, "kind": "text", "complete": "place"},
+            **_shared("places"),
             "states": {"spellings": ["--states"], "flag": True},
             "metros": {"spellings": ["--metros"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("data_file", "no_bundled", "pager", "debug"),
         },
     },
     "init": {
@@ -359,11 +241,7 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "offers": {"spellings": ["--offers"], "flag": True},
-            "force": {"spellings": ["--force"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("force", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "schema": {
@@ -371,21 +249,14 @@ COMMANDS: dict[str, Any] = {
         },
         "options": {
             "offers": {"spellings": ["--offers"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("data_file", "no_bundled", "pager", "debug"),
         },
     },
     "about": {
         "arguments": {
         },
         "options": {
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "help": {
@@ -393,10 +264,7 @@ COMMANDS: dict[str, Any] = {
             "names": {"nargs": -1, "required": False, "kind": "text"},
         },
         "options": {
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("data_file", "no_bundled", "pager", "debug"),
         },
     },
     "official import": {
@@ -404,32 +272,21 @@ COMMANDS: dict[str, Any] = {
             "path": {"nargs": 1, "required": True, "kind": "text"},
         },
         "options": {
-            "force": {"spellings": ["--force"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("force", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "official status": {
         "arguments": {
         },
         "options": {
-            "json_output": {"spellings": ["--json"], "flag": True},
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("json_output", "data_file", "no_bundled", "pager", "debug"),
         },
     },
     "official reset": {
         "arguments": {
         },
         "options": {
-            "data_file": {"spellings": ["--data", "-d"], "multiple": True, "global": True, "kind": "text"},
-            "no_bundled": {"spellings": ["--no-bundled"], "flag": True, "global": True},
-            "pager": {"spellings": ["--pager"], "flag": True, "global": True},
-            "debug": {"spellings": ["--debug"], "flag": True, "global": True},
+            **_shared("data_file", "no_bundled", "pager", "debug"),
         },
     },
 }
