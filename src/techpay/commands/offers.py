@@ -153,8 +153,10 @@ def offer(
         from techpay.commands.offeryears import read_terms
 
         terms = read_terms(**parts)  # type: ignore[arg-type]
-    if not places and tax_state is not None:  # as 'net': that state, taxed as its own
-        places = [tax_state]
+    if tax_state is not None:
+        from techpay.commands.worth import places_taxed
+
+        places = places_taxed(places, tax_state)
     if not places and terms is None and filing.strip().lower() != "single":
         raise UsageError(
             "--filing applies with --in PLACE or the parts of an offer (what it leaves after tax)"

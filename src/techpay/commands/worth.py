@@ -39,9 +39,7 @@ def net(
     offered = read_amount(amount, hourly)
     worth = Worth(filing_option(filing), tax_state_option(tax_state))
     areas = open_bundle().areas()
-    # Without a place, the nation; or, with --tax-state alone, that state.
-    alone = [worth.override] if worth.override and not places else []
-    chosen = find_places(places or alone, areas) or [areas[NATIONAL]]
+    chosen = find_places(places_taxed(places, worth.override), areas) or [areas[NATIONAL]]
     document = net_document(worth, offered, chosen)
     rows: list[dict[str, Any]] = document["places"]  # type: ignore[assignment]
     if all(row["tax"] is None for row in rows):  # nothing to show: say why, as an error
@@ -58,6 +56,14 @@ def net(
     with_header = not no_header
     lines = (lambda: net_lines(document, with_header)) if plain or no_header else None
     emit(json_output, lambda: document, view, lines)
+
+
+def places_taxed(places: Sequence[str] | None, tax_state: str | None) -> list[str]:
+    """The places an answer on take-home shows: those named, or with ``--tax-state`` alone,
+    that state (taxed as its own); none, for the nation, without either."""
+    if places:
+        return list(places)
+    return [tax_state] if tax_state else []
 
 
 def net_document(
