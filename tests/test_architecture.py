@@ -180,12 +180,14 @@ def test_json_output_does_not_load_rich_typer_or_pydantic_modules_it_does_not_ne
 # What the renderers may take from below them: they format an answer a command's handler
 # computed, so they import no module that computes one. Besides each other (and the standard
 # library, Rich and tomli_w), only records' types, showing data text literally, where a
-# bar's midpoint marker goes and the order currencies are drawn in, and the pay map's grid.
+# bar's midpoint marker goes and the order currencies are drawn in, the pay map's grid, and
+# how cents are rounded to whole dollars.
 RENDER_MAY_IMPORT = {
     "techpay.core.records": None,  # any name: types
     "techpay.core.errors": {"literal_text"},
     "techpay.core.absence": None,  # any name: the words for a missing figure
     "techpay.core.queries": {"salary_midpoint", "currency_order"},
+    "techpay.core.amounts": {"whole_dollars"},  # cents to whole dollars, as maps have them
     "techpay.official.tiles": {"COLUMNS", "ROWS", "TERRITORIES", "is_wage"},
 }
 

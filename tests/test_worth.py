@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
+from techpay.core.amounts import whole_dollars
 from techpay.core.paths import bundled_file
 from techpay.official import housing, taxes
 from techpay.official.worth import Worth, tax_state
+from techpay.render.worth import TAX_ROWS, whole_taxes
 
 # taxsim-py 0.4.1, tax year 2025, single, wages only, $150,000: state income tax.
 STATE_TAX_150K = {"CA": 9_705, "NY": 8_433, "IL": 7_284, "CO": 5_878, "MN": 9_006,
@@ -60,7 +62,7 @@ def test_take_home_is_wages_less_every_tax(cli_json):
     tax = only_place(net(cli_json, "170k", "--in", "austin"))["tax"]
     paid = tax["federal_income_tax"] + tax["social_security"] + tax["medicare"]
     assert tax["state_income_tax"] == 0
-    assert tax["take_home"] == pytest.approx(170_000 - paid, abs=0.01)
+    assert tax["take_home"] == 170_000 - paid  # to the cent: each tax is, and so is the rest
     assert round(tax["federal_income_tax"]) == 29_867
 
 
@@ -243,3 +245,67 @@ def test_the_pay_to_match_a_take_home_is_the_least_that_reaches_it(state, filing
     assert found <= wages
     assert taxes.take_home(plan, found) >= wanted
     assert found == 0 or taxes.take_home(plan, found - 1) < wanted
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.sampled_from([*sorted(taxes.STATE_FIPS), None]),
+    st.sampled_from(taxes.FILINGS),
+    st.integers(min_value=0, max_value=3_000_000),
+)
+def test_the_taxes_and_the_take_home_add_up_to_the_cent_and_to_the_dollar(state, filing, wages):
+    tax = taxes.taxes_on(Worth(filing).plan(state), wages, state, filing)
+    cents = [round(tax[name] * 100) for _, name in TAX_ROWS if tax[name] is not None]
+    assert round(tax["take_home"] * 100) == wages * 100 - sum(cents)
+    whole = whole_taxes(tax)
+    shown = [amount for amount in whole.values() if amount is not None]
+    assert wages - sum(shown) == whole_dollars(tax["take_home"])
+    for name, amount in whole.items():  # each figure rounded down or up, never further
+        exact = tax[name]
+        assert (amount is None) == (exact is None)
+        if amount is not None:
+            assert amount - 1 < exact < amount + 1 or amount == exact
+
+
+def test_whole_dollars_round_half_a_dollar_away_from_zero():
+    assert [whole_dollars(amount) for amount in (2_392.5, 2_392.49, 0.5, -2.5, -2.49)] == [
+        2_393, 2_392, 1, -3, -2]  # fmt: skip
+
+
+def _dollars(cell: str) -> int:
+    return int(cell.replace("$", "").replace(",", ""))
+
+
+@pytest.mark.parametrize("wages", ["165k", "150k", "300k", "72,345"])
+def test_the_net_table_adds_up(cli, wages):
+    """A reader who subtracts the taxes shown from the pay gets the take-home shown."""
+    result = cli("net", wages, "--in", "austin", "--in", "san jose", "--in", "NY")
+    rows = {line[:18].strip(): line[18:].split() for line in result.stdout.splitlines()}
+    pay = _dollars(wages.replace("k", "000"))
+    taxed = [rows[label] for label in ("Federal income tax", "State income tax",
+                                       "Social Security", "Medicare")]  # fmt: skip
+    for column, home in enumerate(rows["Take-home"]):
+        assert pay - sum(_dollars(row[column]) for row in taxed) == _dollars(home)
+
+
+def test_a_total_of_whole_dollars_is_the_sum_of_those_shown(cli, tmp_path):
+    """offers: each offer's total take-home is the sum of its years as shown."""
+    offers = tmp_path / "offers.toml"
+    offers.write_text(
+        '[[offers]]\nname = "A"\nrole = "sre"\nplace = "austin"\nbase = "165k"\nstock = "200k"\n'
+        '[[offers]]\nname = "B"\nrole = "sre"\nplace = "san jose"\nbase = "190k"\n'
+        'bonus = "10%"\nstock = "400k"\nvest = "back"\n',
+        encoding="utf-8",
+    )
+    lines = cli("offers", str(offers)).stdout.splitlines()
+    tables = 0
+    for number, line in enumerate(lines):
+        if line.strip().startswith("Year") and "Take-home" in line:
+            column = line.split().index("Take-home")
+            years = lines[number + 2 : number + 6]
+            total = lines[number + 6]
+            assert total.startswith("Total")
+            shown = sum(_dollars(year.split()[column]) for year in years)
+            assert _dollars(total.split()[column]) == shown
+            tables += 1
+    assert tables == 2

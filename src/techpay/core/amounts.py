@@ -1,4 +1,5 @@
-"""Reading amounts of money as people write them: ``150000``, ``150k``, ``$150,000``, ``1.2m``.
+"""Reading amounts of money as people write them: ``150000``, ``150k``, ``$150,000``, ``1.2m``;
+and showing dollars and cents as whole dollars.
 
 A module of its own, importing nothing, so that reading ``--min-salary`` (the fast path,
 the options' parser) loads no query.
@@ -44,3 +45,11 @@ def parse_amount(text: str) -> int:
             raise ValueError(f"{text!r} is not a whole number of dollars")
         units += scaled // 10 ** len(digits)
     return units
+
+
+def whole_dollars(amount: float) -> int:
+    """Dollars and cents to whole dollars, half a dollar away from zero, as on a tax form
+    (Python's ``round`` would take $2,392.50 to $2,392)."""
+    cents = round(amount * 100)
+    dollars = (abs(cents) + 50) // 100
+    return dollars if cents >= 0 else -dollars

@@ -150,28 +150,30 @@ def schedule(
 
 
 def taxes_on(plan: Mapping[str, Points], wages: int, state: str | None, filing: str) -> TaxRecord:
-    """The taxes on ``wages`` (whole dollars) and what is left, in dollars and cents."""
-    federal, social, medicare = (at(plan[kind], wages) for kind in KINDS if kind != "state")
-    local = at(plan["state"], wages) if "state" in plan else None
-    paid = federal + social + medicare + (local or 0.0)
+    """The taxes on ``wages`` (whole dollars) and what is left, in dollars and cents: each
+    tax to the cent, and the take-home exactly what those leave."""
+    federal, social, medicare = (round(at(plan[kind], wages)) for kind in KINDS if kind != "state")
+    local = round(at(plan["state"], wages)) if "state" in plan else None
+    paid = federal + social + medicare + (local or 0)
     return {
         "year": YEAR,
         "filing": filing,
         "wages": wages,
         "state": state,
-        "federal_income_tax": round(federal) / 100,
-        "state_income_tax": None if local is None else round(local) / 100,
-        "social_security": round(social) / 100,
-        "medicare": round(medicare) / 100,
-        "take_home": round(wages * 100 - paid) / 100,
+        "federal_income_tax": federal / 100,
+        "state_income_tax": None if local is None else local / 100,
+        "social_security": social / 100,
+        "medicare": medicare / 100,
+        "take_home": (wages * 100 - paid) / 100,
         "effective_rate": round(paid / (wages * 100), 4) if wages else None,
         "excluded": list(EXCLUDED),
     }
 
 
 def take_home(plan: Mapping[str, Points], wages: int) -> float:
-    """Wages less every tax in ``plan``, in dollars."""
-    return wages - sum(at(points, wages) for points in plan.values()) / 100
+    """Wages less every tax in ``plan`` (each to the cent, as :func:`taxes_on` has them),
+    in dollars."""
+    return wages - sum(round(at(points, wages)) for points in plan.values()) / 100
 
 
 def wages_for(plan: Mapping[str, Points], wanted: float) -> int | None:

@@ -13,7 +13,7 @@ from techpay.render.axis import money
 from techpay.render.layout import Fitted
 from techpay.render.release import place_name
 from techpay.render.style import MUTED, literal, new_table
-from techpay.render.worth import dollars
+from techpay.render.worth import dollars, sum_shown
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -94,7 +94,7 @@ def worth_table(years: list[dict[str, Any]], totals: dict[str, Any]) -> Fitted:
         table.add_row(
             "",
             Text("Total", style="bold"),
-            Text(dollars(total["take_home"]), style="bold"),
+            Text(sum_shown(row["places"][index]["take_home"] for row in years), style="bold"),
             Text(after(total["after_housing"]), style="bold"),
         )
     return Fitted(table, fallback="records")

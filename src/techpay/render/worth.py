@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Group
 from rich.text import Text
 
+from techpay.core.amounts import whole_dollars
 from techpay.render.axis import money
 from techpay.render.layout import Fitted
 from techpay.render.release import place_name
 from techpay.render.style import MUTED, literal, new_table
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import RenderableType
+
+    from techpay.core.records import TaxRecord
 
 TAX_ROWS = (
     ("Federal income tax", "federal_income_tax"),
@@ -30,11 +35,20 @@ HOUSING_WORDS = (
 
 
 def dollars(amount: float | None) -> str:
-    """Whole dollars, with a minus sign for a refund (a refundable credit)."""
-    if amount is None:
-        return "n/a"
-    rounded = round(amount)
-    return f"-{money(-rounded)}" if rounded < 0 else money(rounded)
+    """Whole dollars (half a dollar up, as on a tax form), with a minus sign for a refund (a
+    refundable credit)."""
+    return "n/a" if amount is None else signed(whole_dollars(amount))
+
+
+def signed(amount: int) -> str:
+    return f"-{money(-amount)}" if amount < 0 else money(amount)
+
+
+def sum_shown(amounts: Iterable[float | None]) -> str:
+    """A total of whole-dollar figures shown above it: the sum of what is shown, so that the
+    column adds up (each figure is rounded from cents; JSON has the cents)."""
+    found = list(amounts)
+    return "n/a" if None in found else signed(sum(whole_dollars(a) for a in found if a is not None))
 
 
 def net_view(document: dict[str, Any]) -> RenderableType:
@@ -65,12 +79,29 @@ def _title(document: dict[str, Any]) -> Text:
 
 
 def _tax(row: dict[str, Any], name: str) -> str:
+    """A tax in whole dollars, rounded so that the column adds up to the take-home."""
     tax = row["tax"]
     if tax is None:
         return "n/a"
     if name == "state_income_tax" and tax["state"] is None:
         return "-"
-    return dollars(tax[name])
+    if name == "take_home":
+        return dollars(tax[name])
+    return signed(whole_taxes(tax)[name] or 0)
+
+
+def whole_taxes(tax: TaxRecord) -> dict[str, int | None]:
+    """Each tax in whole dollars, rounded so that they add up to the wages less the
+    whole-dollar take-home: every one is its figure rounded down or up, and the dollars the
+    sum needs go to those with the most cents (so $2,392.50 may be shown as $2,392)."""
+    cents = {name: tax[name] for _, name in TAX_ROWS}  # type: ignore[literal-required]
+    owed = {name: round(amount * 100) for name, amount in cents.items() if amount is not None}
+    floors = {name: amount // 100 for name, amount in owed.items()}
+    wanted = tax["wages"] - whole_dollars(tax["take_home"]) - sum(floors.values())
+    by_cents = sorted(owed, key=lambda name: -(owed[name] % 100))  # stable: the first named
+    for name in by_cents[:wanted]:
+        floors[name] += 1
+    return {name: floors.get(name) for _, name in TAX_ROWS}
 
 
 def _rate(row: dict[str, Any]) -> str:
