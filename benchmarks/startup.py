@@ -87,6 +87,17 @@ TARGETS = {label: target for label, _, target in WARM} | {
     "10k roles: list --json (warm)": 3,
 }
 PEAK_MEMORY_MB = 40  # for the official-data paths
+# What no techpay path can beat, measured in the same run (no target): a console script
+# (pip's wrapper imports re before techpay runs), and printing a one-cell Rich table from a
+# bare interpreter (what importing Rich costs every table).
+FLOORS = [
+    ("floor: import re", "import re, sys"),
+    (
+        "floor: a one-cell Rich table",
+        "from rich.console import Console; from rich.table import Table;"
+        " table = Table(); table.add_column('a'); table.add_row('b'); Console().print(table)",
+    ),
+]
 
 
 def write_dataset(path: Path, count: int) -> None:
@@ -216,6 +227,7 @@ def run(runs: int, python: str, techpay: str, work: Path) -> None:
         )
         for label, arguments, _ in WARM
     ]
+    paths += [(label, [python, "-c", code], lambda: base) for label, code in FLOORS]
     paths.append(("cold cache, 10 roles", [techpay, "list", "--json"], lambda: cold(base)))
     for count in (1_000, 10_000):
         data = ["--data", str(work / f"roles-{count}.toml"), "--no-bundled"]
