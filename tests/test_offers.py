@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from conftest import examples
+from conftest import examples, run_techpay
 from techpay.core.errors import EXIT_ERROR, EXIT_USAGE, DataError
 from techpay.core.offerfile import OFFERS_STARTER, OffersFile
 from techpay.core.offerplain import OfferTerms, plain_offers, read_offer_terms, simple_toml
@@ -305,6 +305,32 @@ class TestOffers:
     def test_the_horizon_is_1_to_10_years(self, cli, tmp_path, years):
         result = cli("offers", write(tmp_path, TWO), "--years", years)
         assert result.exit_code == EXIT_USAGE
+
+
+class TestStandardInput:
+    """``offers -`` reads the offers from standard input: a real pipe, as a shell gives it."""
+
+    def test_it_answers_as_for_the_file_and_names_it_stdin(self, tmp_path):
+        path = write(tmp_path, TWO)
+        piped = run_techpay("offers", "-", "--plain", input=TWO.encode())
+        named = run_techpay("offers", path, "--plain")
+        assert (piped.returncode, piped.stderr) == (0, b"")
+        assert piped.stdout == named.stdout
+        document = json.loads(run_techpay("offers", "-", "--json", input=TWO.encode()).stdout)
+        assert document["file"] == "<stdin>"
+        assert [offer["name"] for offer in document["offers"]] == ["Cash", "Stock"]
+
+    def test_json_is_told_by_its_opening_brace(self):
+        offers = [{"name": "Cash", "role": "sre", "place": "austin", "base": "200k"}]
+        text = json.dumps({"offers": offers})
+        document = json.loads(run_techpay("offers", "-", "--json", input=text.encode()).stdout)
+        assert document["offers"][0]["years"][0]["total"] == 200_000
+
+    def test_a_problem_names_stdin_and_the_field(self):
+        result = run_techpay("offers", "-", input=b'[[offers]]\nname = "A"\nrole = "sre"\n')
+        assert result.returncode == EXIT_ERROR
+        assert result.stderr.decode().startswith("techpay: <stdin>: offers[0].")
+        assert len(result.stderr.splitlines()) == 1
 
 
 class TestTheOffersFile:

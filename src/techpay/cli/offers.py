@@ -25,7 +25,8 @@ def offers(
         str,
         typer.Argument(
             metavar="FILE",
-            help="An offers file, TOML (or .json): 'techpay init --offers' writes one.",
+            help="An offers file, TOML (or .json), or - for standard input: 'techpay init"
+            " --offers' writes one.",
         ),
     ],
     years: Annotated[
@@ -63,6 +64,7 @@ def offers(
       techpay offers offers.toml --years 6 --svg offers.svg
       techpay offers offers.toml --json | jq '.crossovers'
       techpay offers offers.toml --plain | cut -f1,2,13
+      cat offers.toml | techpay offers -
     """
     return answer(
         ctx,

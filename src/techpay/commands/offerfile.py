@@ -39,13 +39,14 @@ def offers(
     """``offers``: every offer of FILE laid out year by year and compared."""
     from techpay.commands.answers import note_an_old_release
     from techpay.commands.output import Pictures, save_drawing
+    from techpay.core.documents import shown_name
     from techpay.core.offerplain import read_offer_terms
     from techpay.official.bundle import open_bundle
 
     plain = plain or no_header
     pictures = Pictures.wanted(svg, html, force, drawn_instead(json_output, plain))
     found = read_offer_terms(file)
-    document = offers_document(data.catalog(), open_bundle(), file, found, years)
+    document = offers_document(data.catalog(), open_bundle(), shown_name(file), found, years)
 
     def view() -> object:
         from techpay.render.offers import offers_view

@@ -25,45 +25,71 @@ def bundled_path() -> str:
     return found
 
 
+STDIN = "-"  # a file named so is standard input, where a command says it reads it
+
+
+def shown_name(path: str) -> str:
+    """How messages and answers name a file read with ``stdin``: ``-`` is ``<stdin>``."""
+    from techpay.core.sources import STDIN_NAME
+
+    return STDIN_NAME if path == STDIN else path
+
+
 def read_document(
     path: str,
     top: str = "expected a table of settings and [[roles]] at the top",
     quick: Callable[[str], dict[str, Any] | None] | None = None,
+    stdin: bool = False,
 ) -> dict[str, Any]:
-    """Parse one data file (TOML, or JSON when it ends in ``.json``).
+    """Parse one data file (TOML, or JSON when it ends in ``.json``); with ``stdin``, ``-``
+    is standard input (JSON when it starts with ``{``, which no TOML document does).
 
     Any failure is a :class:`DataError` naming the file, and the line and column for syntax;
     ``top`` is the problem with a document that is not a table (a JSON list or number).
     ``quick`` reads a TOML text that is plainly in a simple form (without importing a TOML
     parser) or gives None; the parser reads the rest.
     """
-    from techpay.core.sources import read_source  # not needed when the data comes from the cache
+    # Not needed when the data comes from the cache.
+    from techpay.core.sources import STDIN_NAME, read_source, read_stdin
 
+    from_stdin = stdin and path == STDIN
+    name = STDIN_NAME if from_stdin else path
     try:
-        content = read_source(path, MAX_FILE_BYTES)
+        content = read_stdin(MAX_FILE_BYTES) if from_stdin else read_source(path, MAX_FILE_BYTES)
         # A byte order mark, as some Windows editors write, says "UTF-8"; it is not content.
         text = content.decode("utf-8-sig")
     except FileNotFoundError:
-        raise DataError([Problem(path, "no such file")]) from None
+        raise DataError([Problem(name, "no such file")]) from None
     except IsADirectoryError:
-        raise DataError([Problem(path, "is a directory, not a data file")]) from None
+        raise DataError([Problem(name, "is a directory, not a data file")]) from None
     except OSError as error:
-        raise DataError([Problem(path, f"cannot read: {error.strerror}")]) from None
+        raise DataError([Problem(name, f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError as error:
-        raise DataError([Problem(path, f"not UTF-8 text ({error.reason})")]) from None
-    quickly = None if quick is None or path.lower().endswith(".json") else quick(text)
-    parsed = _parse_within_limits(path, text) if quickly is None else quickly
+        raise DataError([Problem(name, f"not UTF-8 text ({error.reason})")]) from None
+    is_json = text.lstrip().startswith("{") if from_stdin else path.lower().endswith(".json")
+    return _parsed(name, text, is_json, top, quick)
+
+
+def _parsed(
+    path: str,
+    text: str,
+    is_json: bool,
+    top: str,
+    quick: Callable[[str], dict[str, Any] | None] | None,
+) -> dict[str, Any]:
+    quickly = None if quick is None or is_json else quick(text)
+    parsed = _parse_within_limits(path, text, is_json) if quickly is None else quickly
     if not isinstance(parsed, dict):
         raise DataError([Problem(path, top)])
     return parsed
 
 
-def _parse_within_limits(path: str, text: str) -> Any:
+def _parse_within_limits(path: str, text: str, is_json: bool) -> Any:
     """Parse TOML or JSON; the limits the parsers and Python's ``int`` keep are problems with
     the file (one line naming it), not internal errors."""
     import sys
 
-    parse = _parse_json if path.lower().endswith(".json") else _parse_toml
+    parse = _parse_json if is_json else _parse_toml
     try:
         return parse(path, text)
     except RecursionError:

@@ -210,16 +210,17 @@ def simple_toml(text: str) -> dict[str, Any] | None:
 
 
 def read_offer_terms(path: str) -> list[OfferTerms]:
-    """The offers in a file (TOML, or JSON when its name ends in ``.json``); a problem is a
+    """The offers in a file (TOML, or JSON when its name ends in ``.json``; ``-`` is standard
+    input, JSON when it starts with ``{``); a problem is a
     :class:`~techpay.core.errors.DataError` naming the file and the field, worded by the model
     (see :func:`techpay.core.offerfile.read_offers`)."""
-    from techpay.core.documents import read_document
+    from techpay.core.documents import read_document, shown_name
 
     top = "expected a table with [[offers]] at the top"
-    raw = read_document(path, top=top, quick=simple_toml)
+    raw = read_document(path, top=top, quick=simple_toml, stdin=True)
     found = plain_offers(raw)
     if found is not None:
         return found
     from techpay.core.offerfile import offers_of
 
-    return [OfferTerms.of(spec) for spec in offers_of(raw, path)]
+    return [OfferTerms.of(spec) for spec in offers_of(raw, shown_name(path))]
