@@ -3,6 +3,7 @@ JSON that repeats a key, and a byte order mark."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -275,3 +276,32 @@ def test_a_byte_order_mark_is_accepted(cli, tmp_path, name):
     assert cli("validate", str(marked)).exit_code == 0
     from_command = run_techpay("--no-bundled", "--data", str(marked), "list")
     assert (from_command.returncode, from_command.stderr) == (0, b"")
+
+
+def test_standard_input_from_a_terminal_is_refused_not_waited_on(monkeypatch):
+    from techpay.core import sources
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    with pytest.raises(DataError, match="standard input is a terminal"):
+        sources.read_stdin(1024)
+
+
+def test_standard_input_is_read_once_and_bounded(monkeypatch):
+    from techpay.core import sources
+
+    class Piped(io.StringIO):
+        def __init__(self, data: bytes) -> None:
+            super().__init__()
+            self.buffer = io.BytesIO(data)
+
+    piped = Piped(b"[[offers]]\n")
+    monkeypatch.setattr(sys, "stdin", piped)
+    assert sources.read_stdin(1024) == b"[[offers]]\n"
+    assert sources.read_stdin(1024) == b"[[offers]]\n"  # the same bytes again, not the end
+    monkeypatch.setattr(sys, "stdin", Piped(b"x" * 2048))
+    with pytest.raises(DataError, match="more than 1,024 bytes"):
+        sources.read_stdin(1024)
