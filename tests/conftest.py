@@ -14,10 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
 from techpay.cli import app
+from techpay.cli.app import click_command
+
+# Typer's CliRunner builds the Click command from the app on every invoke (about 30 ms: every
+# command's signature and type hints), and the tests invoke it thousands of times: they get
+# the one the CLI builds once per process.
+_build = typer.testing._get_command
+typer.testing._get_command = lambda typer_app: (
+    click_command() if typer_app is app else _build(typer_app)
+)
 
 # Hypothesis profiles (HYPOTHESIS_PROFILE): "ci", the default, draws the same examples on every
 # run (derandomized, no example database), so that two runs cover the same lines; "nightly"

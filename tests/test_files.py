@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -319,7 +320,13 @@ class TestWhatIsAtThePath:
         reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
         reader.start()
         try:
-            result = cli("export", "-f", fmt, "-o", str(fifo))
+            # Until the reader's thread is waiting in open(), techpay finds no reader (the
+            # test above): try again, as a user would, rather than race the thread.
+            for _ in range(500):
+                result = cli("export", "-f", fmt, "-o", str(fifo))
+                if "no program is reading" not in result.stderr:
+                    break
+                time.sleep(0.01)
         finally:
             with contextlib.suppress(OSError):  # if nothing was written, end the reader's wait
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))

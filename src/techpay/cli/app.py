@@ -6,6 +6,7 @@ The root command and its error handling are in ``techpay.cli.root``; the help co
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,8 @@ from techpay.core.dataset import data_files
 from techpay.start import dataentry
 
 if TYPE_CHECKING:
+    from typer._click import Command
+
     from techpay.commands.handlers import Handler
     from techpay.core.dataset import Catalog
 
@@ -123,6 +126,12 @@ def answer(ctx: typer.Context, handler: Handler, **params: Any) -> int:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the CLI on ``argv`` (default: the process's arguments); return the exit code."""
-    command = typer.main.get_command(app)
-    code: int = command.main(args=argv, prog_name="techpay", standalone_mode=False)
+    code: int = click_command().main(args=argv, prog_name="techpay", standalone_mode=False)
     return code
+
+
+@functools.cache
+def click_command() -> Command:
+    """The Click command Typer builds from the app (every command's signature and type hints:
+    about 30 ms), once per process: a process that runs the CLI again (the tests) reuses it."""
+    return typer.main.get_command(app)
