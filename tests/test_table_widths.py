@@ -189,6 +189,12 @@ class TestHowTablesGiveWay:
         assert "infrastructure-as-code" in drawn
         assert drawn.index("Site Reliability") < drawn.index("DevOps Engineer")
 
+    def test_a_numbered_row_shown_as_a_record_says_what_it_numbers(self):
+        lines = draw(("offer", "sre", "150k", "--stock", "400k"), 40).splitlines()
+        assert "Year 1" in lines
+        assert "Year 4" in lines
+        assert "1" not in lines
+
     def test_compare_is_side_by_side_where_it_fits(self):
         header = draw(("compare", "sre", "devops"), 100).splitlines()[0]
         assert "Site Reliability Engineer" in header

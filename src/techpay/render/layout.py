@@ -90,7 +90,11 @@ class Footnotes:
 
 
 def _header(column: Column) -> str:
-    return column.header.plain if isinstance(column.header, Text) else str(column.header)
+    return _plain(column.header)
+
+
+def _plain(cell: RenderableType) -> str:
+    return cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
 
 
 def _apply(
@@ -193,6 +197,8 @@ def _records(table: Table, title: bool) -> Iterator[RenderableType]:
     if title:
         yield Text(_header(first), style=HEADER)
     for number, heading in enumerate(first.cells):
+        if _plain(heading).isdigit():  # a bare number says what it numbers: "Year 2"
+            heading = f"{_header(first)} {_plain(heading)}"
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style=HEADER, no_wrap=True)
         facts.add_column()
