@@ -187,7 +187,7 @@ RENDER_MAY_IMPORT = {
     "techpay.core.errors": {"literal_text"},
     "techpay.core.absence": None,  # any name: the words for a missing figure
     "techpay.core.queries": {"salary_midpoint", "currency_order"},
-    "techpay.core.amounts": {"whole_dollars"},  # cents to whole dollars, as maps have them
+    "techpay.core.amounts": {"whole_dollars", "whole_take_home"},  # cents to whole dollars
     "techpay.official.tiles": {"COLUMNS", "ROWS", "TERRITORIES", "is_wage"},
 }
 

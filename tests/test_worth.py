@@ -11,11 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from techpay.core.amounts import whole_dollars
+from techpay.core.amounts import TAXES, whole_dollars, whole_take_home
 from techpay.core.paths import bundled_file
 from techpay.official import housing, taxes
 from techpay.official.worth import Worth, tax_state
-from techpay.render.worth import TAX_ROWS, whole_taxes
 
 # taxsim-py 0.4.1, tax year 2025, single, wages only, $150,000: state income tax.
 STATE_TAX_150K = {"CA": 9_705, "NY": 8_433, "IL": 7_284, "CO": 5_878, "MN": 9_006,
@@ -255,16 +254,13 @@ def test_the_pay_to_match_a_take_home_is_the_least_that_reaches_it(state, filing
 )
 def test_the_taxes_and_the_take_home_add_up_to_the_cent_and_to_the_dollar(state, filing, wages):
     tax = taxes.taxes_on(Worth(filing).plan(state), wages, state, filing)
-    cents = [round(tax[name] * 100) for _, name in TAX_ROWS if tax[name] is not None]
-    assert round(tax["take_home"] * 100) == wages * 100 - sum(cents)
-    whole = whole_taxes(tax)
-    shown = [amount for amount in whole.values() if amount is not None]
-    assert wages - sum(shown) == whole_dollars(tax["take_home"])
-    for name, amount in whole.items():  # each figure rounded down or up, never further
-        exact = tax[name]
-        assert (amount is None) == (exact is None)
-        if amount is not None:
-            assert amount - 1 < exact < amount + 1 or amount == exact
+    paid = [tax[name] for name in TAXES if tax[name] is not None]
+    assert round(tax["take_home"] * 100) == wages * 100 - sum(round(cents * 100) for cents in paid)
+    # In whole dollars, each tax rounded on its own and the take-home what they leave: at
+    # most half a dollar a tax from the take-home in cents.
+    shown = whole_take_home(tax)
+    assert shown == wages - sum(whole_dollars(amount) for amount in paid)
+    assert abs(shown - tax["take_home"]) <= 0.5 * len(paid)
 
 
 def test_whole_dollars_round_half_a_dollar_away_from_zero():
@@ -276,16 +272,23 @@ def _dollars(cell: str) -> int:
     return int(cell.replace("$", "").replace(",", ""))
 
 
-@pytest.mark.parametrize("wages", ["165k", "150k", "300k", "72,345"])
-def test_the_net_table_adds_up(cli, wages):
-    """A reader who subtracts the taxes shown from the pay gets the take-home shown."""
-    result = cli("net", wages, "--in", "austin", "--in", "san jose", "--in", "NY")
+@pytest.mark.parametrize("wages", ["165k", "150k", "300k", "72,345", "1040002"])
+def test_the_net_table_adds_up_and_a_tax_is_the_same_wherever_it_is_the_same(cli, cli_json, wages):
+    """A reader who subtracts the taxes shown from the pay gets the take-home shown; and
+    Medicare, the same in every state, is shown the same in every column."""
+    places = ("--in", "austin", "--in", "san jose", "--in", "NY", "--in", "DC")
+    result = cli("net", wages, *places)
     rows = {line[:18].strip(): line[18:].split() for line in result.stdout.splitlines()}
     pay = _dollars(wages.replace("k", "000"))
     taxed = [rows[label] for label in ("Federal income tax", "State income tax",
                                        "Social Security", "Medicare")]  # fmt: skip
     for column, home in enumerate(rows["Take-home"]):
         assert pay - sum(_dollars(row[column]) for row in taxed) == _dollars(home)
+    assert len(set(rows["Medicare"])) == len(set(rows["Social Security"])) == 1
+    for place, shown in zip(
+        cli_json("net", wages, *places)["places"], rows["Medicare"], strict=True
+    ):
+        assert _dollars(shown) == whole_dollars(place["tax"]["medicare"])
 
 
 def test_a_total_of_whole_dollars_is_the_sum_of_those_shown(cli, tmp_path):

@@ -69,12 +69,12 @@ def _worth_value(
     """A state's take-home on the median (whole dollars), or take-home over the housing
     index (to the nearest $100), and why there is none."""
     from techpay.commands.where import median_worth
-    from techpay.core.amounts import whole_dollars
+    from techpay.core.amounts import whole_take_home
 
     found = median_worth(worth, estimate)
     tax = found["tax"]
     if measure == "take-home":
-        value = None if tax is None else whole_dollars(tax["take_home"])
+        value = None if tax is None else whole_take_home(tax)
     else:
         value = found["after_housing"]
     if value is not None:

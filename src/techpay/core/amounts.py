@@ -7,6 +7,11 @@ the options' parser) loads no query.
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
 _AMOUNT = r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)"
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 
@@ -53,3 +58,15 @@ def whole_dollars(amount: float) -> int:
     cents = round(amount * 100)
     dollars = (abs(cents) + 50) // 100
     return dollars if cents >= 0 else -dollars
+
+
+TAXES = ("federal_income_tax", "state_income_tax", "social_security", "medicare")
+
+
+def whole_take_home(tax: Mapping[str, Any]) -> int:
+    """The take-home in whole dollars, as a tax form has it: the pay less each tax rounded to
+    the dollar (so that a table showing the taxes adds up; at most $2 from the take-home in
+    cents)."""
+    return int(tax["wages"]) - sum(
+        whole_dollars(tax[name]) for name in TAXES if tax[name] is not None
+    )

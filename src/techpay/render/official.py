@@ -15,11 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from techpay.core.absence import no_figures
+from techpay.core.amounts import whole_take_home
 from techpay.render.axis import money
 from techpay.render.layout import DROP, WRAP, Fitted, Flow, Footnotes
 from techpay.render.release import occupation_label, place_name
 from techpay.render.style import HEADER, MUTED, literal, new_table
-from techpay.render.worth import HOUSING_WORDS, dollars, filing_words, place_notes
+from techpay.render.worth import HOUSING_WORDS, filing_words, place_notes, signed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -148,7 +149,7 @@ def worth_cells(found: MedianWorth) -> list[str]:
         index += "*"
     after = found["after_housing"]
     return [
-        "n/a" if tax is None else dollars(tax["take_home"]),
+        "n/a" if tax is None else signed(whole_take_home(tax)),
         index,
         "n/a" if after is None else f"~{money(after)}",
     ]

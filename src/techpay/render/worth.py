@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Group
 from rich.text import Text
 
-from techpay.core.amounts import whole_dollars
+from techpay.core.amounts import whole_dollars, whole_take_home
 from techpay.render.axis import money
 from techpay.render.layout import Fitted
 from techpay.render.release import place_name
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from rich.console import RenderableType
-
-    from techpay.core.records import TaxRecord
 
 TAX_ROWS = (
     ("Federal income tax", "federal_income_tax"),
@@ -79,29 +77,15 @@ def _title(document: dict[str, Any]) -> Text:
 
 
 def _tax(row: dict[str, Any], name: str) -> str:
-    """A tax in whole dollars, rounded so that the column adds up to the take-home."""
+    """A tax in whole dollars (half a dollar up), or the take-home those leave."""
     tax = row["tax"]
     if tax is None:
         return "n/a"
     if name == "state_income_tax" and tax["state"] is None:
         return "-"
     if name == "take_home":
-        return dollars(tax[name])
-    return signed(whole_taxes(tax)[name] or 0)
-
-
-def whole_taxes(tax: TaxRecord) -> dict[str, int | None]:
-    """Each tax in whole dollars, rounded so that they add up to the wages less the
-    whole-dollar take-home: every one is its figure rounded down or up, and the dollars the
-    sum needs go to those with the most cents (so $2,392.50 may be shown as $2,392)."""
-    cents = {name: tax[name] for _, name in TAX_ROWS}  # type: ignore[literal-required]
-    owed = {name: round(amount * 100) for name, amount in cents.items() if amount is not None}
-    floors = {name: amount // 100 for name, amount in owed.items()}
-    wanted = tax["wages"] - whole_dollars(tax["take_home"]) - sum(floors.values())
-    by_cents = sorted(owed, key=lambda name: -(owed[name] % 100))  # stable: the first named
-    for name in by_cents[:wanted]:
-        floors[name] += 1
-    return {name: floors.get(name) for _, name in TAX_ROWS}
+        return signed(whole_take_home(tax))
+    return dollars(tax[name])
 
 
 def _rate(row: dict[str, Any]) -> str:
