@@ -10,6 +10,7 @@ against the tax tables' own figures, as ``net`` gives them.
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 
 import pytest
@@ -325,6 +326,20 @@ class TestStandardInput:
         text = json.dumps({"offers": offers})
         document = json.loads(run_techpay("offers", "-", "--json", input=text.encode()).stdout)
         assert document["offers"][0]["years"][0]["total"] == 200_000
+
+    def test_validate_reads_it_too(self):
+        assert run_techpay("validate", "-", input=TWO.encode()).returncode == 0
+        result = run_techpay("validate", "-", input=b'[[offers]]\nname = "A"\nrole = "sre"\n')
+        assert result.returncode == EXIT_ERROR
+        assert result.stdout.decode().splitlines() == [
+            "<stdin>: offers[0].place: required field is missing",
+            "<stdin>: offers[0].base: required field is missing",
+        ]
+
+    def test_a_closed_standard_input_is_said_to_be(self):
+        closed = run_techpay("offers", "-", preexec_fn=lambda: os.close(0))  # as `<&-` does
+        assert closed.returncode == EXIT_ERROR
+        assert closed.stderr.startswith(b"techpay: <stdin>: standard input is closed")
 
     def test_a_problem_names_stdin_and_the_field(self):
         result = run_techpay("offers", "-", input=b'[[offers]]\nname = "A"\nrole = "sre"\n')

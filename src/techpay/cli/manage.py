@@ -26,7 +26,7 @@ def validate(
     FILE: role 'id' -> field), then all of them together, layered in order over the bundled
     data (unless --no-bundled), for names two roles claim or clusters nobody defines. An
     offers file (one with [[offers]], for 'techpay offers') is checked on its own, each
-    problem at its field (FILE: offers[1].base).
+    problem at its field (FILE: offers[1].base); - reads one from standard input.
     Exits 0 when all are valid, 1 otherwise. Salaries in more than one currency are
     valid, with a warning: they are never compared or converted.
 
@@ -35,6 +35,7 @@ def validate(
       techpay validate my-roles.toml
       techpay --no-bundled validate base.toml extra.toml
       techpay validate my-roles.toml --json | jq '.[].message'
+      cat offers.toml | techpay validate -
     """
     return answer(ctx, manage.validate, files=files, json_output=json_output)
 

@@ -50,14 +50,15 @@ def offers_schema() -> dict[str, object]:
 
 def offers_files(files: Sequence[str]) -> list[str]:
     """The files that are offers files: a table with ``offers`` and no ``roles`` at its top
-    (one that cannot be read is left to the data files' checks, which report it)."""
-    from techpay.core.documents import read_document
+    (one that cannot be read is left to the data files' checks, which report it); ``-``,
+    standard input, is always taken for one (role files are read by name)."""
+    from techpay.core.documents import STDIN, read_document
     from techpay.core.errors import DataError
 
     found = []
     for path in files:
         try:
-            raw = read_document(path)
+            raw = {"offers": None} if path == STDIN else read_document(path)
         except DataError:
             continue
         if "offers" in raw and "roles" not in raw:
@@ -70,16 +71,22 @@ def offers_problems(path: str, catalog: Catalog) -> list[Problem]:
     role and place that names none (or several)."""
     from techpay.commands.answers import occupation_code
     from techpay.commands.places import find_place
-    from techpay.core.documents import read_document
-    from techpay.core.errors import Problem, TechpayError
-    from techpay.core.offerfile import check_offers, read_offers
+    from techpay.core.documents import read_document, shown_name
+    from techpay.core.errors import DataError, Problem, TechpayError
+    from techpay.core.offerfile import check_offers, offers_of
     from techpay.official.bundle import open_bundle
 
-    problems = check_offers(read_document(path), path)
+    top = "expected a table with [[offers]] at the top"
+    try:
+        raw = read_document(path, top=top, stdin=True)
+    except DataError as error:
+        return error.problems
+    path = shown_name(path)
+    problems = check_offers(raw, path)
     if problems:
         return problems
     areas = open_bundle().areas()
-    for index, terms in enumerate(read_offers(path)):
+    for index, terms in enumerate(offers_of(raw, path)):
         try:
             occupation_code(catalog, terms.role)
         except TechpayError as error:

@@ -57,7 +57,9 @@ def read_stdin(limit: int) -> bytes:
 
     stdin = sys.stdin
     if not _STDIN_READ or _STDIN_READ[0] is not stdin:  # held, so never a reused id
-        if stdin is None or stdin.isatty():
+        if stdin is None:
+            raise _problem(STDIN_NAME, "standard input is closed: pipe the file in (... - < FILE)")
+        if stdin.isatty():
             message = "standard input is a terminal: pipe the file in (... - < FILE)"
             raise _problem(STDIN_NAME, message)
         try:
