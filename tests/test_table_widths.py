@@ -194,6 +194,10 @@ class TestHowTablesGiveWay:
         assert "Year 1" in lines
         assert "Year 4" in lines
         assert "1" not in lines
+        by_place = draw(
+            ("offer", "sre", "150k", "--stock", "4k", "--in", "austin", "--in", "CA"), 40
+        )
+        assert "\n\n\n" not in by_place  # a record under an empty cell has no empty heading
 
     def test_compare_is_side_by_side_where_it_fits(self):
         header = draw(("compare", "sre", "devops"), 100).splitlines()[0]

@@ -205,7 +205,10 @@ def _records(table: Table, title: bool) -> Iterator[RenderableType]:
         for column in others:
             facts.add_row(column.header, list(column.cells)[number])
         yield from [Text()] * (number > 0)
-        yield Text.assemble(heading, style="bold") if isinstance(heading, str | Text) else heading
+        if _plain(heading) or not isinstance(heading, str | Text):  # none under an empty cell
+            yield (
+                Text.assemble(heading, style="bold") if isinstance(heading, str | Text) else heading
+            )
         yield Fitted(facts, fallback="under")
 
 

@@ -26,7 +26,8 @@ EQUITY_WORDS = (
 )
 TAKE_HOME_WORDS = (
     "Take-home: each year's total taxed as wages in that year (2025 tax tables); after"
-    " housing: take-home over the housing index, to the nearest $100."
+    " housing: take-home over the housing index, to the nearest $100 (a total: the total"
+    " take-home over the index, not the sum of the rounded years)."
 )
 
 
