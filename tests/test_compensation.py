@@ -254,12 +254,18 @@ class TestPlan:
         long = parse_vest("10,10,10,10,10,10,10,10,10,10")
         assert column(plan(0, stock=1_000, vest=long, years=3), "equity") == [100] * 3
 
-    def test_each_figure_is_rounded_half_to_even_at_its_end(self):
-        # 1.5 and 2.5 dollars: to 2 both; 0.05 as 5/100, so 150,010 * 5% is exactly 7,500.5.
+    def test_each_figure_is_rounded_half_a_dollar_up_at_its_end(self):
+        # 1.5 and 2.5 dollars: to 2 and 3; 0.05 as 5/100, so 150,010 * 5% is exactly 7,500.5.
         assert column(plan(3, bonus=("share", 0.5), years=1), "bonus") == [2]
-        assert column(plan(5, bonus=("share", 0.5), years=1), "bonus") == [2]
-        assert column(plan(150_010, bonus=("share", 0.05), years=1), "bonus") == [7_500]
-        assert column(plan(150_030, bonus=("share", 0.05), years=1), "bonus") == [7_502]
+        assert column(plan(5, bonus=("share", 0.5), years=1), "bonus") == [3]
+        assert column(plan(150_010, bonus=("share", 0.05), years=1), "bonus") == [7_501]
+        assert column(plan(150_029, bonus=("share", 0.05), years=1), "bonus") == [7_501]
+        assert column(plan(100_003, raise_=0.5, years=2), "base") == [100_003, 150_005]
+
+    def test_a_grant_vests_to_the_dollar(self):
+        # $123,457 evenly: 30,864.25 a year; the running totals rounded, 30,864 / 61,729 /
+        # 92,593 / 123,457, so the years add up to the grant.
+        assert column(plan(0, stock=123_457), "equity") == [30_864, 30_865, 30_864, 30_864]
 
     @pytest.mark.parametrize("years", [0, 11, -1])
     def test_the_horizon_is_1_to_10_years(self, years):
@@ -311,11 +317,13 @@ class TestPlanProperties:
     @settings(max_examples=examples(200))
     @given(stock=amounts, vest=schedules, years=st.integers(min_value=1, max_value=10))
     def test_without_growth_or_refresh_the_equity_adds_up_to_the_grant(self, stock, vest, years):
-        """Within half a dollar a vesting year: each year's figure is rounded on its own."""
+        """Exactly, and each year within a dollar of its share of the grant."""
         if years < len(vest.shares):
             return
         equity = column(plan(0, stock=stock, vest=vest, years=years), "equity")
-        assert abs(sum(equity) - stock) <= len(vest.shares) / 2
+        assert sum(equity) == stock  # each year's is the running total rounded, less the last
+        for share, vested in zip(vest.shares, equity, strict=False):
+            assert abs(vested - stock * share) < 1
 
     @settings(max_examples=examples(200))
     @given(offer=terms, years=st.integers(min_value=1, max_value=10))

@@ -2,9 +2,10 @@
 compare as the years add up: which leads each year, and when one overtakes another.
 
 The standard library only. The arithmetic is exact (:class:`~techpay.core.exact.Exact`),
-and each figure is rounded to whole dollars once, half to even, at the end: a rate is
-taken as the decimal it prints as (a ``raise_`` of ``0.05`` is 5/100, not the binary float
-nearest it), so a figure that comes to exactly half a dollar rounds as the arithmetic says.
+and each figure is rounded to whole dollars once, half a dollar up (as the taxes are), at
+the end: a rate is taken as the decimal it prints as (a ``raise_`` of ``0.05`` is 5/100, not
+the binary float nearest it), so a figure that comes to exactly half a dollar rounds as the
+arithmetic says. Equity is rounded as it adds up, so that a grant's years add up to it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
     from techpay.core.terms import Bonus, Vesting
 
 MAX_YEARS = 10
+
+
+def _whole(amount: Exact) -> int:
+    """To whole dollars, half a dollar up (amounts here are never negative)."""
+    quotient, remainder = divmod(amount.numerator, amount.denominator)
+    return quotient + (2 * remainder >= amount.denominator)
 
 
 def _exact(rate: float) -> Exact:
@@ -75,8 +82,10 @@ def plan(
       refresh granted in year j vests ``refresh * vest.shares[k - j] * (1 + stock_growth)
       ** (k - j)`` in year k.
 
-    Each figure is rounded to whole dollars, half to even; ``total`` is the sum of the
-    rounded figures, so a row adds up as shown. Raises :class:`ValueError` (one line, naming
+    Each figure is rounded to whole dollars, half a dollar up; equity as it accrues (a
+    year's is the running total rounded less the year before's, so the years of a grant add
+    up to it, each within a dollar of its share); ``total`` is the sum of the rounded
+    figures, so a row adds up as shown. Raises :class:`ValueError` (one line, naming
     the option) for ``years`` outside 1 to 10, a negative amount, or a rate below -100%.
     """
     if isinstance(years, bool) or not 1 <= years <= MAX_YEARS:
@@ -88,6 +97,7 @@ def plan(
     # (the year granted, the value when granted): the grant, then a refresh each anniversary
     grants = [(1, stock)] + [(year, refresh) for year in range(2, years + 1) if refresh]
     rows: list[OfferYear] = []
+    accrued, shown = Exact(0), 0  # the equity so far, exact and as shown
     for year in range(1, years + 1):
         year_base = base * raised ** (year - 1)
         if bonus is None:
@@ -104,7 +114,10 @@ def plan(
             ),
             Exact(0),
         )
-        paid = (round(year_base), round(year_bonus), sign_on if year == 1 else 0, round(equity))
+        accrued += equity
+        vested = _whole(accrued) - shown
+        shown += vested
+        paid = (_whole(year_base), _whole(year_bonus), sign_on if year == 1 else 0, vested)
         rows.append(
             {
                 "year": year,
