@@ -286,6 +286,8 @@ class TestOffers:
              "FILE: offers[0].place: required field is missing"),
             (offer_table("A", "150k", stock="-400k"),
              "FILE: offers[0].stock: must be at least 0 (got '-400k')"),
+            (offer_table("A", "-5"), "FILE: offers[0].base: must be more than 0 (got '-5')"),
+            (offer_table("A", "0"), "FILE: offers[0].base: must be more than 0 (got '0')"),
             (offer_table("A", "150k").replace('"sre"', '"nosuchrole"'),
              "FILE: offers[0].role: no role matches 'nosuchrole'"),
             (offer_table("A", "150k", place="atlantis"),

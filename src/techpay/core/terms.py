@@ -124,6 +124,8 @@ def parse_dollars(text: str) -> int:
 
 def parse_base(text: str) -> int:
     """A base salary: more than 0 and at most :data:`MAX_BASE`, as ``offer`` takes it."""
+    if text.strip().startswith("-"):
+        raise ValueRefused(text, "must be more than 0")  # as 0 is told, not "at least 0"
     amount = parse_dollars(text)
     if amount == 0:
         raise ValueRefused(text, "must be more than 0")
