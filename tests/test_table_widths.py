@@ -199,6 +199,11 @@ class TestHowTablesGiveWay:
         )
         assert "\n\n\n" not in by_place  # a record under an empty cell has no empty heading
 
+    def test_a_record_has_no_label_without_a_value(self):
+        drawn = draw(("offer", "sre", "165k", "--in", "austin", "--in", "san jose"), 60)
+        matches = [line for line in drawn.splitlines() if line.startswith("Pay to match ")]
+        assert matches == ["Pay to match   $165,000", "Pay to match   ~$252,400"]
+
     def test_compare_is_side_by_side_where_it_fits(self):
         header = draw(("compare", "sre", "devops"), 100).splitlines()[0]
         assert "Site Reliability Engineer" in header

@@ -203,7 +203,9 @@ def _records(table: Table, title: bool) -> Iterator[RenderableType]:
         facts.add_column(style=HEADER, no_wrap=True)
         facts.add_column()
         for column in others:
-            facts.add_row(column.header, list(column.cells)[number])
+            value = list(column.cells)[number]
+            if _plain(value) or not isinstance(value, str | Text):  # no label without a value
+                facts.add_row(column.header, value)
         yield from [Text()] * (number > 0)
         if _plain(heading) or not isinstance(heading, str | Text):  # none under an empty cell
             yield (
