@@ -59,7 +59,8 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # techpay/
     stamps = []
     for folder, subfolders, names in os.walk(package):
-        subfolders.sort()  # the same order on every run, whatever the file system's
+        # The same order on every run, whatever the file system's; no source in __pycache__.
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(names):
             if name.endswith(".py"):
                 path = os.path.join(folder, name)
