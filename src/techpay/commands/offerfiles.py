@@ -57,8 +57,11 @@ def offers_files(files: Sequence[str]) -> list[str]:
 
     found = []
     for path in files:
+        if path == STDIN:
+            found.append(path)
+            continue
         try:
-            raw = {"offers": None} if path == STDIN else read_document(path)
+            raw = read_document(path)
         except DataError:
             continue
         if "offers" in raw and "roles" not in raw:

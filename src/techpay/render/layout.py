@@ -97,6 +97,11 @@ def _plain(cell: RenderableType) -> str:
     return cell.plain if isinstance(cell, Text) else cell if isinstance(cell, str) else ""
 
 
+def _empty(cell: RenderableType) -> bool:
+    """Whether a cell is text with nothing in it."""
+    return isinstance(cell, str | Text) and not _plain(cell)
+
+
 def _apply(
     table: Table, action: str, header: str, console: Console, options: ConsoleOptions
 ) -> Table:
@@ -204,13 +209,13 @@ def _records(table: Table, title: bool) -> Iterator[RenderableType]:
         facts.add_column()
         for column in others:
             value = list(column.cells)[number]
-            if _plain(value) or not isinstance(value, str | Text):  # no label without a value
+            if not _empty(value):  # no label without a value
                 facts.add_row(column.header, value)
         yield from [Text()] * (number > 0)
-        if _plain(heading) or not isinstance(heading, str | Text):  # none under an empty cell
-            yield (
-                Text.assemble(heading, style="bold") if isinstance(heading, str | Text) else heading
-            )
+        if isinstance(heading, str | Text):
+            yield from [] if _empty(heading) else [Text.assemble(heading, style="bold")]
+        else:
+            yield heading
         yield Fitted(facts, fallback="under")
 
 
