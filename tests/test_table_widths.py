@@ -204,6 +204,12 @@ class TestHowTablesGiveWay:
         matches = [line for line in drawn.splitlines() if line.startswith("Pay to match ")]
         assert matches == ["Pay to match   $165,000", "Pay to match   ~$252,400"]
 
+    def test_net_shares_the_room_between_its_places(self):
+        places = [word for place in ("austin", "san jose", "NY", "CA", "TX", "WA", "OR", "DC",
+                                     "kansas city") for word in ("--in", place)]  # fmt: skip
+        drawn = draw(("net", "165k", *places), 200)
+        assert "Kansas City, MO-KS" in drawn  # on one line, not squeezed into three
+
     def test_compare_is_side_by_side_where_it_fits(self):
         header = draw(("compare", "sre", "devops"), 100).splitlines()[0]
         assert "Site Reliability Engineer" in header

@@ -63,7 +63,7 @@ def net_view(document: dict[str, Any]) -> RenderableType:
     table.add_row("Effective rate", *(_rate(row) for row in places))
     table.add_row("Housing index", *(_index(row) for row in places))
     table.add_row("After housing", *(_after(row) for row in places))
-    fitted = Fitted(table, fallback="stacked")
+    fitted = Fitted(table, fallback="stacked", even=True)
     return Group(_title(document), Text(), fitted, Text(), caption(document))
 
 
