@@ -76,6 +76,7 @@ WARM = [
         ["offer", "sre", "150k", "--stock", "400k", "--json"],
         3,
     ),
+    ("offers FILE --json", ["offers", "{offers}", "--json"], 3),
     ("offers FILE", ["offers", "{offers}"], 7),
     ("--help", ["--help"], 2),
     ("list --help", ["list", "--help"], 2),
