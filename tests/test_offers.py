@@ -310,6 +310,15 @@ class TestOffers:
         assert result.exit_code == EXIT_USAGE
 
 
+def test_the_same_pay_in_the_same_place_shows_the_same_take_home(cli):
+    """$165,000 in Austin leaves $123,710.50 (JSON); every table shows it as net does: the
+    pay less each tax rounded, $123,710 (not the cents rounded, $123,711)."""
+    shown = cli("offer", "sre", "165k", "--in", "austin", "--years", "1").stdout
+    assert "$123,711" not in shown
+    assert shown.count("$123,710") == 4  # the nation and Austin for the base; year 1; total
+    assert "$123,710" in cli("net", "165k", "--in", "austin").stdout
+
+
 class TestStandardInput:
     """``offers -`` reads the offers from standard input: a real pipe, as a shell gives it."""
 

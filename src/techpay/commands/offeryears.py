@@ -105,8 +105,8 @@ def worth_by_year(
     rows: Sequence[OfferYear], areas: Sequence[AreaRecord], worth: Worth
 ) -> list[dict[str, Any]]:
     """Each year's pay with, in each place, its take-home (the year's total taxed as wages
-    that year, on the tax tables), the housing index there, and take-home over it (to the
-    nearest $100)."""
+    that year, on the tax tables) and those taxes, the housing index there, and take-home
+    over it (to the nearest $100)."""
     found = []
     for row in rows:
         places = []
@@ -114,6 +114,7 @@ def worth_by_year(
             there = worth.in_area(area, row["total"])
             tax, housing = there["tax"], there["housing"]
             places.append({"area": area, "take_home": None if tax is None else tax["take_home"],
+                           "tax": tax,
                            "housing_index": None if housing is None else housing["index"],
                            "after_housing": there["after_housing"]})  # fmt: skip
         found.append({**row, "places": places})

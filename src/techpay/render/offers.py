@@ -15,7 +15,7 @@ from techpay.render.offerchart import RunningTakeHome
 from techpay.render.offeryears import EQUITY_WORDS, TAKE_HOME_WORDS, after, terms_text
 from techpay.render.release import occupation_label, place_name
 from techpay.render.style import MUTED, literal, new_table
-from techpay.render.worth import HOUSING_WORDS, dollars, sum_shown
+from techpay.render.worth import HOUSING_WORDS, home, sum_shown
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -100,11 +100,10 @@ def _by_year(offer: dict[str, Any]) -> Fitted:
     for row in years:
         place = row["places"][0]
         table.add_row(str(row["year"]), *(money(row[name]) for _, name in shown),
-                      dollars(place["take_home"]), after(place["after_housing"]))  # fmt: skip
+                      home(place), after(place["after_housing"]))  # fmt: skip
     place = totals["places"][0]
     cells = [money(totals[name]) for _, name in shown]
-    homes = (row["places"][0]["take_home"] for row in years)
-    cells += [sum_shown(homes), after(place["after_housing"])]
+    cells += [sum_shown(row["places"][0] for row in years), after(place["after_housing"])]
     table.add_row(Text("Total", style="bold"), *(Text(cell, style="bold") for cell in cells))
     return Fitted(table, fallback="records")
 

@@ -13,7 +13,7 @@ from techpay.render.axis import money
 from techpay.render.layout import Fitted
 from techpay.render.release import place_name
 from techpay.render.style import MUTED, literal, new_table
-from techpay.render.worth import dollars, sum_shown
+from techpay.render.worth import home, sum_shown
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -90,12 +90,12 @@ def worth_table(years: list[dict[str, Any]], totals: dict[str, Any]) -> Fitted:
         for row in years:
             found = row["places"][index]
             name = literal(place_name(found["area"])) if row["year"] == 1 else ""
-            table.add_row(name, str(row["year"]), dollars(found["take_home"]),
+            table.add_row(name, str(row["year"]), home(found),
                           after(found["after_housing"]))  # fmt: skip
         table.add_row(
             "",
             Text("Total", style="bold"),
-            Text(sum_shown(row["places"][index]["take_home"] for row in years), style="bold"),
+            Text(sum_shown(row["places"][index] for row in years), style="bold"),
             Text(after(total["after_housing"]), style="bold"),
         )
     return Fitted(table, fallback="records")

@@ -42,11 +42,18 @@ def signed(amount: int) -> str:
     return f"-{money(-amount)}" if amount < 0 else money(amount)
 
 
-def sum_shown(amounts: Iterable[float | None]) -> str:
-    """A total of whole-dollar figures shown above it: the sum of what is shown, so that the
-    column adds up (each figure is rounded from cents; JSON has the cents)."""
-    found = list(amounts)
-    return "n/a" if None in found else signed(sum(whole_dollars(a) for a in found if a is not None))
+def home(place: dict[str, Any]) -> str:
+    """A place's take-home in whole dollars, as ``net`` shows it: the pay less each tax
+    rounded (``place["tax"]``, a tax record, or None where there are no tax figures)."""
+    tax = place["tax"]
+    return "n/a" if tax is None else signed(whole_take_home(tax))
+
+
+def sum_shown(places: Iterable[dict[str, Any]]) -> str:
+    """The total of places' take-homes as shown above it (:func:`home`), so that the column
+    adds up (JSON has the cents: its total may differ by a few dollars)."""
+    taxes = [place["tax"] for place in places]
+    return "n/a" if None in taxes else signed(sum(whole_take_home(tax) for tax in taxes))
 
 
 def net_view(document: dict[str, Any]) -> RenderableType:
