@@ -396,6 +396,17 @@ class TestTheOffersFile:
         both = cli("validate", path, write(tmp_path, OFFERS_STARTER, "good.toml"))
         assert both.stdout.count("\n") == 4
 
+    def test_unknown_names_are_reported_beside_the_other_problems(self, cli, tmp_path):
+        text = offer_table("A", "150k", place="atlantis").replace('"sre"', '"nosuchrole"')
+        path = write(tmp_path, text + offer_table("B", "-1", place="mordor"))
+        lines = cli("validate", path).stdout.replace(path, "FILE").splitlines()
+        assert [line.split(":")[1].strip() for line in lines] == [
+            "offers[0].role", "offers[0].place", "offers[1].base", "offers[1].place"]  # fmt: skip
+        result = cli("offers", write(tmp_path, text + offer_table("B", "1k", place="mordor")))
+        assert result.exit_code == EXIT_ERROR
+        assert "offers[0].role: no role matches 'nosuchrole'" in result.stderr
+        assert "(and 2 more problems; see 'techpay validate')" in result.stderr
+
 
 # Documents the plain reader and the model must read alike: each field drawn from values of
 # every kind, mostly good ones (so that many documents are valid), now and then a bad one.

@@ -69,14 +69,20 @@ def offers_document(
     the official pay there, the running totals, who leads and who overtakes whom."""
     from techpay.commands.offeryears import BASE_ONLY
     from techpay.commands.worth import sources
+    from techpay.core.errors import DataError
     from techpay.official.taxes import EXCLUDED
     from techpay.official.worth import Worth
 
     worths: dict[str, Worth] = {}  # one per filing status
-    laid_out = []
+    laid_out, problems = [], []
     for index, terms in enumerate(found):
         worth = worths.get(terms.filing) or worths.setdefault(terms.filing, Worth(terms.filing))
-        laid_out.append(one_offer(catalog, bundle, worth, (path, index), terms, years))
+        try:
+            laid_out.append(one_offer(catalog, bundle, worth, (path, index), terms, years))
+        except DataError as error:  # every offer's unknown names, not only the first's
+            problems += error.problems
+    if problems:
+        raise DataError(problems)
     document: dict[str, Any] = {
         "file": path,
         "years": years,
@@ -139,15 +145,21 @@ def _resolve(
     from techpay.core.errors import DataError, Problem, TechpayError
 
     path, index = where
-    field = "role"
+    problems = []
     try:
         code, role = occupation_code(catalog, terms.role)
-        field = "place"
+    except DataError:
+        raise
+    except TechpayError as error:
+        problems.append(Problem(path, str(error), field=f"offers[{index}].role"))
+    try:
         area = find_place(terms.place, bundle.areas())
     except DataError:
         raise
     except TechpayError as error:
-        raise DataError([Problem(path, str(error), field=f"offers[{index}].{field}")]) from None
+        problems.append(Problem(path, str(error), field=f"offers[{index}].place"))
+    if problems:
+        raise DataError(problems)
     return code, role, area
 
 

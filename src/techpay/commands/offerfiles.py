@@ -76,7 +76,7 @@ def offers_problems(path: str, catalog: Catalog) -> list[Problem]:
     from techpay.commands.places import find_place
     from techpay.core.documents import read_document, shown_name
     from techpay.core.errors import DataError, Problem, TechpayError
-    from techpay.core.offerfile import check_offers, offers_of
+    from techpay.core.offerfile import check_offers
     from techpay.official.bundle import open_bundle
 
     top = "expected a table with [[offers]] at the top"
@@ -86,16 +86,27 @@ def offers_problems(path: str, catalog: Catalog) -> list[Problem]:
         return error.problems
     path = shown_name(path)
     problems = check_offers(raw, path)
-    if problems:
-        return problems
+    said = {problem.field for problem in problems}
     areas = open_bundle().areas()
-    for index, terms in enumerate(offers_of(raw, path)):
-        try:
-            occupation_code(catalog, terms.role)
-        except TechpayError as error:
-            problems.append(Problem(path, str(error), field=f"offers[{index}].role"))
-        try:
-            find_place(terms.place, areas)
-        except TechpayError as error:
-            problems.append(Problem(path, str(error), field=f"offers[{index}].place"))
-    return problems
+    offers = raw.get("offers")
+    for index, offer in enumerate(offers if isinstance(offers, list) else []):
+        if not isinstance(offer, dict):
+            continue
+        for field, find in (("role", lambda name: occupation_code(catalog, name)),
+                            ("place", lambda name: find_place(name, areas))):  # fmt: skip
+            name, at = offer.get(field), f"offers[{index}].{field}"
+            if not isinstance(name, str) or at in said:
+                continue
+            try:
+                find(name)
+            except TechpayError as error:
+                problems.append(Problem(path, str(error), field=at))
+    return sorted(problems, key=_offer_number)
+
+
+def _offer_number(problem: Problem) -> int:
+    """The offer a problem is in (``offers[2].role``: 2), for listing them in file order;
+    -1 for the file as a whole."""
+    field = problem.field or ""
+    opened = field.find("[")
+    return int(field[opened + 1 : field.index("]")]) if field.startswith("offers[") else -1
