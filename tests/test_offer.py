@@ -336,7 +336,7 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("args", "code", "message"),
         [
-            (["sre", "0"], EXIT_USAGE, "'0' is not an offer; the amount must be more than zero"),
+            (["sre", "0"], EXIT_USAGE, "'0' is not a salary; the amount must be more than zero"),
             (["sre", "--", "-150000"], EXIT_USAGE, "'-150000' is negative"),
             (["sre", "11m"], EXIT_USAGE, "'11m' is more than $10,000,000 a year"),
             (["sre", "10,000,001"], EXIT_USAGE, "is more than $10,000,000 a year"),

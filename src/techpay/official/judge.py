@@ -41,7 +41,7 @@ def read_amount(text: str, hourly: bool = False) -> tuple[int, int | None]:
             raise UsageError(f"{text!r} is not an hourly wage; write it like 72 or 72.50") from None
         raise UsageError(str(error)) from None
     if cents <= 0:
-        raise UsageError(f"{text!r} is not an offer; the amount must be more than zero")
+        raise UsageError(f"{text!r} is not a salary; the amount must be more than zero")
     if hourly and cents > MAX_HOURLY * 100:
         raise UsageError(f"{text!r} an hour is more than ${MAX_HOURLY:,}; check the amount")
     annual = (cents * HOURS_A_YEAR + 50) // 100 if hourly else cents // 100
