@@ -15,12 +15,16 @@ from techpay.core.errors import DataError, Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 WAIT_FOR_DATA_SECONDS = 30.0  # for a pipe or device given as a data file to give anything
 STREAM_CHUNK = 1 << 20
 
-_STREAMS_READ: dict[tuple[str, int, int], bytes | DataError | OSError] = {}
+# What each stream read gave, or the error it raised: by (name, device, inode), or for a
+# standard input that is no file (a test runner's stand-in) the object itself.
+_STREAMS_READ: dict[object, bytes | DataError | OSError] = {}
+STDIN_NAME = "<stdin>"  # standard input, as messages name it
 
 
 def read_source(path: str, limit: int) -> bytes:
@@ -33,20 +37,7 @@ def read_source(path: str, limit: int) -> bytes:
     info = os.stat(path)
     if stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode):
         return _read_limited(path, limit)
-    stream = (path, info.st_dev, info.st_ino)
-    if stream not in _STREAMS_READ:
-        try:
-            _STREAMS_READ[stream] = _read_limited(path, limit)
-        except (DataError, OSError) as error:
-            _STREAMS_READ[stream] = error
-    outcome = _STREAMS_READ[stream]
-    if isinstance(outcome, Exception):
-        raise outcome
-    return outcome
-
-
-STDIN_NAME = "<stdin>"  # standard input, as messages name it
-_STDIN_READ: list[Any] = []  # the standard input read, and what it gave
+    return _once((path, info.st_dev, info.st_ino), lambda: _read_limited(path, limit))
 
 
 def read_stdin(limit: int) -> bytes:
@@ -56,32 +47,39 @@ def read_stdin(limit: int) -> bytes:
     import sys
 
     stdin = sys.stdin
-    if not _STDIN_READ or _STDIN_READ[0] is not stdin:  # held, so never a reused id
-        if stdin is None:
-            raise _problem(STDIN_NAME, "standard input is closed: pipe the file in (... - < FILE)")
-        if stdin.isatty():
-            message = "standard input is a terminal: pipe the file in (... - < FILE)"
-            raise _problem(STDIN_NAME, message)
-        try:
-            outcome: bytes | DataError | OSError = _read_stdin(stdin, limit)
-        except (DataError, OSError) as error:
-            outcome = error
-        _STDIN_READ[:] = [stdin, outcome]
-    found = _STDIN_READ[1]
-    if isinstance(found, Exception):
-        raise found
-    return found  # type: ignore[no-any-return]
-
-
-def _read_stdin(stdin: Any, limit: int) -> bytes:
+    if stdin is None:
+        raise _problem(STDIN_NAME, "standard input is closed: pipe the file in (... - < FILE)")
+    if stdin.isatty():
+        raise _problem(STDIN_NAME, "standard input is a terminal: pipe the file in (... - < FILE)")
     try:
         descriptor = stdin.fileno()
     except (OSError, ValueError):  # not a file (a test runner's stand-in): read it as it is
-        data = stdin.buffer.read(limit + 1)
-        if len(data) > limit:
-            raise _too_much(STDIN_NAME, limit) from None
-        return bytes(data)
-    return _read_all(STDIN_NAME, descriptor, limit, chunk=STREAM_CHUNK, patient=True)
+        return _once(stdin, lambda: _read_stand_in(stdin, limit))
+    info = os.fstat(descriptor)
+    return _once(
+        (STDIN_NAME, info.st_dev, info.st_ino),
+        lambda: _read_all(STDIN_NAME, descriptor, limit, chunk=STREAM_CHUNK, patient=True),
+    )
+
+
+def _once(stream: object, read: Callable[[], bytes]) -> bytes:
+    """What ``read`` gives, or the error it raises, the first time a stream is read."""
+    if stream not in _STREAMS_READ:
+        try:
+            _STREAMS_READ[stream] = read()
+        except (DataError, OSError) as error:
+            _STREAMS_READ[stream] = error
+    outcome = _STREAMS_READ[stream]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def _read_stand_in(stdin: Any, limit: int) -> bytes:
+    data = stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise _too_much(STDIN_NAME, limit)
+    return bytes(data)
 
 
 def _read_limited(path: str, limit: int) -> bytes:
