@@ -90,23 +90,25 @@ def offers_problems(path: str, catalog: Catalog) -> list[Problem]:
     areas = open_bundle().areas()
     offers = raw.get("offers")
     for index, offer in enumerate(offers if isinstance(offers, list) else []):
-        if not isinstance(offer, dict):
-            continue
-        for field, find in (("role", lambda name: occupation_code(catalog, name)),
-                            ("place", lambda name: find_place(name, areas))):  # fmt: skip
-            name, at = offer.get(field), f"offers[{index}].{field}"
+        for field in ("role", "place"):
+            name = offer.get(field) if isinstance(offer, dict) else None
+            at = f"offers[{index}].{field}"
             if not isinstance(name, str) or at in said:
                 continue
             try:
-                find(name)
+                if field == "role":
+                    occupation_code(catalog, name)
+                else:
+                    find_place(name, areas)
             except TechpayError as error:
                 problems.append(Problem(path, str(error), field=at))
     return sorted(problems, key=_offer_number)
 
 
 def _offer_number(problem: Problem) -> int:
-    """The offer a problem is in (``offers[2].role``: 2), for listing them in file order;
-    -1 for the file as a whole."""
+    """The offer a problem is in (``offers[2].role``: 2), to list them in file order; -1
+    for the file as a whole."""
     field = problem.field or ""
-    opened = field.find("[")
-    return int(field[opened + 1 : field.index("]")]) if field.startswith("offers[") else -1
+    if not field.startswith("offers["):
+        return -1
+    return int(field[len("offers[") : field.index("]")])
